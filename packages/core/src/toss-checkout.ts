@@ -1,0 +1,392 @@
+import { CheckoutError, vendorError } from './errors.js';
+import { createTossWidgetV1 } from './toss-widget-v1.js';
+import { createTossWidgetV2 } from './toss-widget-v2.js';
+import type { RenderedWidget, TossWidgetDriver } from './toss-widget-driver.js';
+import type { CheckoutResult, PaymentOrder, RedirectUrls } from './types.js';
+import {
+  type Currency,
+  type Money,
+  validateAmount,
+  validateOrderId,
+  validateTossClientKey,
+  validateTossCustomerKey,
+} from './validation.js';
+
+export interface TossCheckoutOptions {
+  /** 결제위젯 연동 키, `test_gck_…` / `live_gck_…`. Never a secret key. */
+  clientKey: string;
+  /** Identifies the buyer (2–50 of `A–Z a–z 0–9 - _ = . @`), or `'@@ANONYMOUS'` for guests. */
+  customerKey: string;
+  amount: number;
+  currency?: Currency;
+  /** `'v2'` (default): `@tosspayments/tosspayments-sdk`. `'v1'`: the frozen `@tosspayments/payment-widget-sdk`. */
+  sdk?: 'v2' | 'v1';
+  /** The payment-methods UI variant configured in the Toss admin. */
+  variantKey?: string;
+  agreementVariantKey?: string;
+  /** Loads the SDK from here instead of the Toss CDN (the sandbox, a proxy, a pinned copy). */
+  scriptSrc?: string;
+  nonce?: string;
+  timeoutMs?: number;
+  retries?: number;
+}
+
+export type CheckoutStatus = 'loading' | 'ready' | 'error' | 'pending';
+
+export interface TossCheckoutState {
+  status: CheckoutStatus;
+  error: CheckoutError | null;
+  /** The payment-methods UI is rendered and ready for a request. */
+  methodsReady: boolean;
+  agreementReady: boolean;
+  /** Whether the required terms are agreed; `null` until the agreement widget says. */
+  agreed: boolean | null;
+  /** Vendor method code (`CARD`, `TOSSPAY`, …) once the buyer picks one (v2). */
+  selectedMethod: string | null;
+  /** True while the payment window is open. */
+  paying: boolean;
+  /** Ready, agreed where known, and no payment in flight: what a pay button needs. */
+  canPay: boolean;
+}
+
+interface Slot {
+  element: HTMLElement;
+  widget: RenderedWidget;
+}
+
+// Toss allows one payment-methods UI and one agreement UI per page. A checkout that unmounts while
+// another mounts (a route change, a key change) must finish destroying before the next renders.
+const pageTeardowns = new Set<Promise<unknown>>();
+
+let nextContainerId = 0;
+
+/**
+ * One Toss checkout: loads the SDK, renders the payment-methods and agreement widgets into the
+ * containers it is given, keeps the amount in sync, and requests payment.
+ *
+ * Correct under React's StrictMode by construction: every change only marks what is wanted, and a
+ * single serialised `reconcile` pass a macrotask later brings the vendor in line. A mount, unmount
+ * and remount in the same tick therefore cost nothing, and vendor calls never overlap.
+ */
+export class TossCheckout {
+  private options: TossCheckoutOptions;
+  private state: TossCheckoutState;
+  private readonly listeners = new Set<() => void>();
+
+  private mounted = false;
+  private methodsElement: HTMLElement | null = null;
+  private agreementElement: HTMLElement | null = null;
+
+  private driver: TossWidgetDriver | null = null;
+  private driverKey: string | null = null;
+  private methods: Slot | null = null;
+  private agreement: Slot | null = null;
+  private amountSent: Money | null = null;
+
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private payment: Promise<CheckoutResult> | null = null;
+
+  constructor(options: TossCheckoutOptions) {
+    this.options = options;
+    const invalid = this.validate(options);
+    this.state = derive({
+      error: invalid,
+      methodsReady: false,
+      agreementReady: false,
+      agreed: null,
+      selectedMethod: null,
+      paying: false,
+    });
+  }
+
+  getState = (): TossCheckoutState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Takes the latest options. An amount change becomes `setAmount` / `updateAmount`, never a re-render. */
+  update(options: TossCheckoutOptions): void {
+    if (shallowEqual(options, this.options)) return;
+    this.options = options;
+    const invalid = this.validate(options);
+    if (invalid) {
+      if (this.state.error?.message !== invalid.message) this.set({ error: invalid });
+    } else if (this.state.error && isOptionError(this.state.error)) {
+      this.set({ error: null });
+    }
+    this.schedule();
+  }
+
+  /** Starts the checkout; the returned cleanup stops it. Pairs with an effect. */
+  mount = (): (() => void) => {
+    this.mounted = true;
+    this.schedule();
+    return () => {
+      this.mounted = false;
+      this.schedule();
+    };
+  };
+
+  /** A ref callback for the payment-methods container. */
+  attachPaymentMethods = (element: HTMLElement | null): void => {
+    this.methodsElement = element;
+    this.schedule();
+  };
+
+  /** A ref callback for the agreement container. */
+  attachAgreement = (element: HTMLElement | null): void => {
+    this.agreementElement = element;
+    this.schedule();
+  };
+
+  /** After an error (a script that failed to load, a vendor refusal), tries again from the start. */
+  retry = (): void => {
+    if (!this.state.error || isOptionError(this.state.error)) return;
+    this.driver = null;
+    this.driverKey = null;
+    this.set({ error: null });
+    this.schedule();
+  };
+
+  /**
+   * Opens the vendor's payment window. A second call while one is in flight gets the same promise,
+   * so a double click makes one request. Without `urls` the result arrives here (PC); with them the
+   * vendor redirects (mobile, or whenever you prefer it) and this resolves `redirecting` if at all.
+   */
+  requestPayment(order: PaymentOrder, urls?: RedirectUrls): Promise<CheckoutResult> {
+    if (this.payment) return this.payment;
+    validateOrderId(order.orderId, 'toss');
+    if (typeof order.orderName !== 'string' || order.orderName.trim() === '' || order.orderName.length > 100) {
+      throw new CheckoutError(
+        'INVALID_OPTION',
+        `orderName은 1~100자의 문자열이어야 합니다 (예: '생수 외 1건'). orderName must be 1–100 characters, e.g. '생수 외 1건'.`,
+        { provider: 'toss' },
+      );
+    }
+    if (!this.state.canPay || !this.driver) {
+      throw new CheckoutError(
+        'INVALID_OPTION',
+        `결제위젯이 아직 준비되지 않았거나 필수 약관에 동의하지 않았습니다. state.canPay가 true일 때 결제를 요청하세요. ` +
+          `The widget is not ready or the required terms are not agreed: request payment once state.canPay is true.`,
+        { provider: 'toss' },
+      );
+    }
+    const driver = this.driver;
+    this.set({ paying: true });
+    const payment = (async (): Promise<CheckoutResult> => {
+      // Let a render or amount update already under way finish: the SDK refuses overlapping calls.
+      await this.queue;
+      const money = validateAmount(this.options.amount, this.options.currency ?? 'KRW', 'toss');
+      // The buyer must pay the amount on screen, even if the change has not been sent yet.
+      if (!sameMoney(this.amountSent, money)) {
+        try {
+          await driver.setAmount(money);
+          this.amountSent = money;
+        } catch (error) {
+          return failResult(order.orderId, money, error);
+        }
+      }
+      const result = await driver.requestPayment(order, money, urls);
+      if (result.status === 'fail' && result.code === 'NEED_AGREEMENT_WITH_REQUIRED_TERMS') this.set({ agreed: false });
+      return result;
+    })();
+    this.payment = payment;
+    const settle = () => {
+      this.payment = null;
+      this.set({ paying: false });
+      this.schedule();
+    };
+    payment.then(settle, settle);
+    return payment;
+  }
+
+  private validate(options: TossCheckoutOptions): CheckoutError | null {
+    try {
+      if (options.sdk !== undefined && options.sdk !== 'v2' && options.sdk !== 'v1') {
+        throw new CheckoutError(
+          'INVALID_OPTION',
+          `sdk는 'v2' 또는 'v1'이어야 합니다 (${JSON.stringify(options.sdk)}). sdk must be 'v2' or 'v1'.`,
+          { provider: 'toss' },
+        );
+      }
+      validateTossClientKey(options.clientKey, 'widget');
+      validateTossCustomerKey(options.customerKey);
+      validateAmount(options.amount, options.currency ?? 'KRW', 'toss');
+      return null;
+    } catch (error) {
+      return error as CheckoutError;
+    }
+  }
+
+  private set(patch: Partial<Omit<TossCheckoutState, 'status' | 'canPay'>>): void {
+    const { status: _status, canPay: _canPay, ...current } = this.state;
+    this.state = derive({ ...current, ...patch });
+    for (const listener of this.listeners) listener();
+  }
+
+  private schedule(): void {
+    // Nothing runs until mounted: server rendering and discarded renders stay side-effect free.
+    if (!this.mounted && !this.driver && !this.methods && !this.agreement) return;
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.queue = this.queue.then(() => this.reconcile());
+    }, 0);
+  }
+
+  private async reconcile(): Promise<void> {
+    try {
+      await this.reconcileOnce();
+    } catch (error) {
+      this.set({ error: vendorError('toss', error) });
+    }
+  }
+
+  private async reconcileOnce(): Promise<void> {
+    if (!this.mounted) return this.teardown();
+    if (this.state.error) return;
+
+    const options = this.options;
+    const money = validateAmount(options.amount, options.currency ?? 'KRW', 'toss');
+    const key = [options.sdk ?? 'v2', options.clientKey, options.customerKey, options.scriptSrc ?? ''].join('|');
+
+    if (!this.driver || this.driverKey !== key) {
+      await this.teardown();
+      await Promise.all(pageTeardowns);
+      const create = options.sdk === 'v1' ? createTossWidgetV1 : createTossWidgetV2;
+      this.driver = await create({
+        clientKey: options.clientKey,
+        customerKey: options.customerKey,
+        ...(options.scriptSrc ? { scriptSrc: options.scriptSrc } : {}),
+        ...(options.nonce ? { nonce: options.nonce } : {}),
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.retries !== undefined ? { retries: options.retries } : {}),
+      });
+      this.driverKey = key;
+      this.amountSent = null;
+      // Options may have moved on, or the checkout unmounted, while the script loaded.
+      return this.reconcileOnce();
+    }
+    // While the payment window is open the SDK refuses other calls; requestPayment reschedules.
+    if (this.state.paying) return;
+    const driver = this.driver;
+
+    // v2 needs an amount before rendering; v1 takes it in render and updates it afterwards.
+    if (!sameMoney(this.amountSent, money) && (driver.sdk === 'v2' || this.methods)) {
+      await driver.setAmount(money);
+      this.amountSent = money;
+    }
+
+    if (this.methods?.element !== this.methodsElement) {
+      await this.release('methods');
+      const element = this.methodsElement;
+      if (element) {
+        await Promise.all(pageTeardowns);
+        const widget = await driver.renderPaymentMethods(selectorFor(element), money, options.variantKey, {
+          onMethodChange: (method) => {
+            if (this.methods?.widget === widget) this.set({ selectedMethod: method });
+          },
+        });
+        this.methods = { element, widget };
+        this.amountSent = money;
+        this.set({ methodsReady: true });
+      }
+    }
+
+    if (this.agreement?.element !== this.agreementElement) {
+      await this.release('agreement');
+      const element = this.agreementElement;
+      if (element) {
+        await Promise.all(pageTeardowns);
+        let current: RenderedWidget | null = null;
+        let reported: boolean | null = null;
+        const widget = await driver.renderAgreement(selectorFor(element), options.agreementVariantKey, {
+          onAgreementChange: (agreed) => {
+            reported = agreed;
+            if (current && this.agreement?.widget === current) this.set({ agreed });
+          },
+        });
+        current = widget;
+        this.agreement = { element, widget };
+        this.set({ agreementReady: true, agreed: reported ?? widget.agreed });
+      }
+    }
+
+    // Something changed while we awaited the vendor: go round again.
+    if (this.methods?.element !== this.methodsElement || this.agreement?.element !== this.agreementElement) {
+      return this.reconcileOnce();
+    }
+  }
+
+  private async release(which: 'methods' | 'agreement'): Promise<void> {
+    const slot = this[which];
+    if (!slot) return;
+    this[which] = null;
+    this.set(which === 'methods' ? { methodsReady: false, selectedMethod: null } : { agreementReady: false, agreed: null });
+    const destroyed = slot.widget.destroy().catch(() => {
+      // A widget the vendor already removed cannot be destroyed twice; nothing is left to free.
+    });
+    pageTeardowns.add(destroyed);
+    await destroyed;
+    pageTeardowns.delete(destroyed);
+  }
+
+  private async teardown(): Promise<void> {
+    await Promise.all([this.release('methods'), this.release('agreement')]);
+    this.driver = null;
+    this.driverKey = null;
+    this.amountSent = null;
+  }
+}
+
+function derive(state: Omit<TossCheckoutState, 'status' | 'canPay'>): TossCheckoutState {
+  const status: CheckoutStatus = state.error
+    ? 'error'
+    : state.paying
+      ? 'pending'
+      : state.methodsReady
+        ? 'ready'
+        : 'loading';
+  const canPay = status === 'ready' && state.agreed !== false;
+  return { ...state, status, canPay };
+}
+
+function shallowEqual(a: object, b: object): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) if ((a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return false;
+  return true;
+}
+
+function sameMoney(a: Money | null, b: Money): boolean {
+  return a !== null && a.value === b.value && a.currency === b.currency;
+}
+
+/** Errors the caller fixes by changing props, as opposed to ones a retry can fix. */
+function isOptionError(error: CheckoutError): boolean {
+  return ['SECRET_KEY_IN_BROWSER', 'INVALID_KEY', 'INVALID_AMOUNT', 'INVALID_ORDER_ID', 'INVALID_OPTION'].includes(error.code);
+}
+
+function failResult(orderId: string, money: Money, error: unknown): CheckoutResult {
+  const wrapped = vendorError('toss', error);
+  return {
+    status: 'fail',
+    provider: 'toss',
+    orderId,
+    amount: money.value,
+    currency: money.currency,
+    code: wrapped.vendorCode ?? wrapped.code,
+    message: wrapped.message,
+    raw: error,
+    error: wrapped,
+  };
+}
+
+/** Toss takes CSS selectors, not elements; give the container an id when it has none. */
+function selectorFor(element: HTMLElement): string {
+  if (!element.id) element.id = `kcheckout-widget-${++nextContainerId}`;
+  const escape = globalThis.CSS?.escape ?? ((value: string) => value.replace(/[^\w-]/g, (c) => `\\${c}`));
+  return `#${escape(element.id)}`;
+}

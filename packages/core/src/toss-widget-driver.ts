@@ -1,0 +1,41 @@
+import type { CheckoutResult, PaymentOrder, RedirectUrls } from './types.js';
+import type { Money } from './validation.js';
+
+/** Options every Toss widget driver takes. Keys are validated before a driver is created. */
+export interface TossDriverOptions {
+  clientKey: string;
+  customerKey: string;
+  /** Where to load the SDK from; the vendor CDN by default, the sandbox in Storybook and tests. */
+  scriptSrc?: string;
+  nonce?: string;
+  timeoutMs?: number;
+  retries?: number;
+}
+
+export interface RenderedWidget {
+  /** v2 removes the UI; v1 has no destroy, so removing the container is what frees it. */
+  destroy(): Promise<void>;
+}
+
+export interface TossWidgetEvents {
+  onMethodChange?(method: string): void;
+  /** `agreedRequiredTerms` from the agreement widget. */
+  onAgreementChange?(agreed: boolean): void;
+}
+
+/**
+ * The calls kcheckout needs from a Toss payment-widget SDK, the same for v1 and v2. Each method is
+ * one vendor call (or one per generation); the caller serialises them, because the SDK rejects
+ * overlapping calls with INVALID_METHOD_TRANSACTION.
+ */
+export interface TossWidgetDriver {
+  readonly sdk: 'v1' | 'v2';
+  /** v2 `widgets.setAmount`; v1 `paymentMethodsWidget.updateAmount` once rendered. */
+  setAmount(money: Money): Promise<void>;
+  /** Resolves when the UI is ready for a payment request. */
+  renderPaymentMethods(selector: string, money: Money, variantKey: string | undefined, events: TossWidgetEvents): Promise<RenderedWidget>;
+  /** Resolves with the initial agreement state when the SDK can tell it (v1), else `null`. */
+  renderAgreement(selector: string, variantKey: string | undefined, events: TossWidgetEvents): Promise<RenderedWidget & { agreed: boolean | null }>;
+  /** Promise mode without `urls`; redirect mode with them. Never rejects: failures are results. */
+  requestPayment(order: PaymentOrder, money: Money, urls?: RedirectUrls): Promise<CheckoutResult>;
+}

@@ -1,0 +1,146 @@
+import { CheckoutError, type Provider } from './errors.js';
+
+/** Currencies the Toss payment widget accepts (USD only for PayPal through the widget). */
+export type Currency = 'KRW' | 'USD';
+
+export interface Money {
+  value: number;
+  currency: Currency;
+}
+
+const CURRENCIES: readonly Currency[] = ['KRW', 'USD'];
+
+/**
+ * Checks an amount before any vendor sees it. KRW has no minor unit, so a fractional won amount is
+ * always a bug (usually a discount computed in floating point).
+ */
+export function validateAmount(value: unknown, currency: unknown = 'KRW', provider?: Provider): Money {
+  const where = provider ? { provider } : {};
+  if (!CURRENCIES.includes(currency as Currency)) {
+    throw new CheckoutError(
+      'INVALID_OPTION',
+      `지원하지 않는 통화입니다: ${JSON.stringify(currency)}. currency는 'KRW' 또는 'USD'여야 합니다. ` +
+        `Unsupported currency ${JSON.stringify(currency)}: pass 'KRW' or 'USD'.`,
+      where,
+    );
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new CheckoutError(
+      'INVALID_AMOUNT',
+      `결제 금액이 숫자가 아닙니다 (${describe(value)}). amount에 유한한 숫자를 넘겨주세요. ` +
+        `The amount is not a finite number (${describe(value)}): pass a number such as 50000.`,
+      where,
+    );
+  }
+  if (value <= 0) {
+    throw new CheckoutError(
+      'INVALID_AMOUNT',
+      `결제 금액은 0보다 커야 합니다 (${value}). 할인 후 금액이 0 이하인지 확인하세요. ` +
+        `The amount must be greater than 0 (got ${value}); check the total after discounts.`,
+      where,
+    );
+  }
+  if (currency === 'KRW' && !Number.isInteger(value)) {
+    throw new CheckoutError(
+      'INVALID_AMOUNT',
+      `원화(KRW) 금액은 정수여야 합니다 (${value}). Math.round 등으로 반올림한 값을 넘겨주세요. ` +
+        `KRW amounts must be whole won (got ${value}); round the total before passing it.`,
+      where,
+    );
+  }
+  return { value, currency: currency as Currency };
+}
+
+/** Fits Toss (`[A-Za-z0-9_=-]{6,64}`, API text says `-` `_` only), PortOne paymentId and iamport merchant_uid. */
+const ORDER_ID = /^[A-Za-z0-9_-]{6,64}$/;
+
+export function validateOrderId(orderId: unknown, provider?: Provider): string {
+  if (typeof orderId !== 'string' || !ORDER_ID.test(orderId)) {
+    throw new CheckoutError(
+      'INVALID_ORDER_ID',
+      `주문번호 형식이 올바르지 않습니다 (${describe(orderId)}). 영문 대소문자, 숫자, -, _ 로 6~64자여야 합니다. ` +
+        `createOrderId()로 만들 수 있습니다. The order id must be 6–64 characters of A–Z, a–z, 0–9, - and _; ` +
+        `createOrderId() makes one.`,
+      provider ? { provider } : {},
+    );
+  }
+  return orderId;
+}
+
+const SECRET_KEY = /^(test|live)_g?sk_/;
+
+/**
+ * The kinds of Toss client key. Widget SDKs (v1 `loadPaymentWidget`, v2 `widgets()`) need the
+ * 결제위젯 연동 키 `*_gck_*`; `payment()` / `brandpay()` need the API 개별 연동 키 `*_ck_*`.
+ */
+export type TossKeyKind = 'widget' | 'api';
+
+/**
+ * Refuses secret keys outright (they would be readable by every visitor) and keys of the wrong
+ * kind, before the vendor turns them into an opaque runtime error.
+ */
+export function validateTossClientKey(key: unknown, kind: TossKeyKind = 'widget'): string {
+  if (typeof key !== 'string' || key.length === 0) {
+    throw new CheckoutError(
+      'INVALID_KEY',
+      `clientKey가 없습니다. 토스페이먼츠 개발자센터의 결제위젯 연동 키(test_gck_…)를 넘겨주세요. ` +
+        `clientKey is missing: pass your widget client key (test_gck_…) from the Toss developer center.`,
+      { provider: 'toss' },
+    );
+  }
+  if (SECRET_KEY.test(key)) {
+    throw new CheckoutError(
+      'SECRET_KEY_IN_BROWSER',
+      `브라우저 코드에 시크릿 키(${key.slice(0, key.indexOf('_', 5) + 1)}…)가 들어 있습니다. 시크릿 키는 서버에서만 ` +
+        `결제 승인에 쓰고, 노출된 키는 개발자센터에서 재발급하세요. 여기에는 클라이언트 키(…_gck_…)를 넘겨주세요. ` +
+        `A secret key reached browser code: keep it on the server for the confirm call, rotate the exposed ` +
+        `key, and pass the client key (…_gck_…) here.`,
+      { provider: 'toss' },
+    );
+  }
+  const expected = kind === 'widget' ? /^(test|live)_gck_/ : /^(test|live)_ck_/;
+  if (!expected.test(key)) {
+    const want = kind === 'widget' ? '결제위젯 연동 키 (test_gck_… / live_gck_…)' : 'API 개별 연동 키 (test_ck_… / live_ck_…)';
+    const wantEn = kind === 'widget' ? 'a widget client key (test_gck_… / live_gck_…)' : 'an API client key (test_ck_… / live_ck_…)';
+    throw new CheckoutError(
+      'INVALID_KEY',
+      `이 SDK에는 ${want}가 필요합니다. 받은 키의 종류가 다릅니다 (${keyKind(key)}). ` +
+        `This SDK needs ${wantEn}; the key given is ${keyKind(key)}.`,
+      { provider: 'toss' },
+    );
+  }
+  return key;
+}
+
+const CUSTOMER_KEY = /^[A-Za-z0-9\-_=.@]{2,50}$/;
+
+/** `@@ANONYMOUS` is Toss's guest customer key (both SDK generations export it as `ANONYMOUS`). */
+export const TOSS_ANONYMOUS = '@@ANONYMOUS';
+
+export function validateTossCustomerKey(key: unknown): string {
+  if (typeof key === 'string' && SECRET_KEY.test(key)) {
+    // Toss itself answers INSECURE_KEY_USAGE here; the key is already exposed, so say so plainly.
+    return validateTossClientKey(key);
+  }
+  if (key === TOSS_ANONYMOUS || (typeof key === 'string' && CUSTOMER_KEY.test(key))) return key;
+  throw new CheckoutError(
+    'INVALID_OPTION',
+    `customerKey 형식이 올바르지 않습니다 (${describe(key)}). 영문, 숫자, - _ = . @ 로 2~50자인 구매자 식별값을 ` +
+      `넘기고, 비회원은 ANONYMOUS('@@ANONYMOUS')를 쓰세요. 이메일·전화번호·순번은 쓰지 마세요. ` +
+      `customerKey must be 2–50 characters of letters, digits and - _ = . @ (use '@@ANONYMOUS' for guests; ` +
+      `never an email, phone number or sequential id).`,
+    { provider: 'toss' },
+  );
+}
+
+function keyKind(key: string): string {
+  const match = /^(test|live)_([a-z]+)_/.exec(key);
+  return match ? `${match[1]}_${match[2]}_…` : 'an unrecognised format';
+}
+
+/** Describes a bad value for a message without echoing long or secret-looking input. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value.length > 24 ? `"${value.slice(0, 12)}…" (${value.length} chars)` : JSON.stringify(value);
+  if (typeof value === 'number') return String(value);
+  return value === null ? 'null' : typeof value;
+}

@@ -1,0 +1,68 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vite';
+import { scriptServer } from './test/script-server';
+
+const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+
+// Source-first in the workspace: tests and Storybook run the TypeScript sources, while the published
+// packages point at dist/. The aliases keep both in step without a build before every test run.
+export const alias = {
+  '@kcheckout/core': pkg('core'),
+  '@kcheckout/react': pkg('react'),
+  '@kcheckout/sandbox': pkg('sandbox'),
+};
+
+/** Debian's Chromium; a test tool's own browser download cannot run on this network. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'happy-dom',
+          include: ['packages/*/src/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.browser.test.*', '**/*.server.test.*'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'ssr',
+          environment: 'node',
+          include: ['packages/*/src/**/*.server.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        plugins: [scriptServer(fileURLToPath(new URL('./packages/sandbox/dist/scripts', import.meta.url)))],
+        test: {
+          name: 'browser',
+          include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
