@@ -30,6 +30,8 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias },
   test: {
+    // Testing Library unmounts between tests only when it can see the test globals.
+    globals: true,
     projects: [
       {
         extends: true,

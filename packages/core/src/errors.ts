@@ -60,10 +60,8 @@ export function isCheckoutError(value: unknown): value is CheckoutError {
 export function readVendorError(error: unknown): { code: string; message: string } {
   if (error && typeof error === 'object') {
     const { code, message } = error as { code?: unknown; message?: unknown };
-    return {
-      code: typeof code === 'string' && code ? code : 'UNKNOWN',
-      message: typeof message === 'string' ? message : String(error),
-    };
+    const vendorCode = typeof code === 'string' && code ? code : 'UNKNOWN';
+    return { code: vendorCode, message: typeof message === 'string' && message ? message : vendorCode };
   }
   return { code: 'UNKNOWN', message: String(error) };
 }

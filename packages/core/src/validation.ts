@@ -80,11 +80,15 @@ export type TossKeyKind = 'widget' | 'api';
  * kind, before the vendor turns them into an opaque runtime error.
  */
 export function validateTossClientKey(key: unknown, kind: TossKeyKind = 'widget'): string {
+  const want =
+    kind === 'widget'
+      ? { ko: '결제위젯 연동 키(test_gck_… / live_gck_…)', en: 'a widget client key (test_gck_… / live_gck_…)' }
+      : { ko: 'API 개별 연동 키(test_ck_… / live_ck_…)', en: 'an API client key (test_ck_… / live_ck_…)' };
   if (typeof key !== 'string' || key.length === 0) {
     throw new CheckoutError(
       'INVALID_KEY',
-      `clientKey가 없습니다. 토스페이먼츠 개발자센터의 결제위젯 연동 키(test_gck_…)를 넘겨주세요. ` +
-        `clientKey is missing: pass your widget client key (test_gck_…) from the Toss developer center.`,
+      `clientKey가 없습니다. 토스페이먼츠 개발자센터의 ${want.ko}를 넘겨주세요. ` +
+        `clientKey is missing: pass ${want.en} from the Toss developer center.`,
       { provider: 'toss' },
     );
   }
@@ -92,20 +96,18 @@ export function validateTossClientKey(key: unknown, kind: TossKeyKind = 'widget'
     throw new CheckoutError(
       'SECRET_KEY_IN_BROWSER',
       `브라우저 코드에 시크릿 키(${key.slice(0, key.indexOf('_', 5) + 1)}…)가 들어 있습니다. 시크릿 키는 서버에서만 ` +
-        `결제 승인에 쓰고, 노출된 키는 개발자센터에서 재발급하세요. 여기에는 클라이언트 키(…_gck_…)를 넘겨주세요. ` +
+        `결제 승인에 쓰고, 노출된 키는 개발자센터에서 재발급하세요. 여기에는 ${want.ko}를 넘겨주세요. ` +
         `A secret key reached browser code: keep it on the server for the confirm call, rotate the exposed ` +
-        `key, and pass the client key (…_gck_…) here.`,
+        `key, and pass ${want.en} here.`,
       { provider: 'toss' },
     );
   }
   const expected = kind === 'widget' ? /^(test|live)_gck_/ : /^(test|live)_ck_/;
   if (!expected.test(key)) {
-    const want = kind === 'widget' ? '결제위젯 연동 키 (test_gck_… / live_gck_…)' : 'API 개별 연동 키 (test_ck_… / live_ck_…)';
-    const wantEn = kind === 'widget' ? 'a widget client key (test_gck_… / live_gck_…)' : 'an API client key (test_ck_… / live_ck_…)';
     throw new CheckoutError(
       'INVALID_KEY',
-      `이 SDK에는 ${want}가 필요합니다. 받은 키의 종류가 다릅니다 (${keyKind(key)}). ` +
-        `This SDK needs ${wantEn}; the key given is ${keyKind(key)}.`,
+      `이 SDK에는 ${want.ko}가 필요합니다. 받은 키의 종류가 다릅니다 (${keyKind(key)}). ` +
+        `This SDK needs ${want.en}; the key given is ${keyKind(key)}.`,
       { provider: 'toss' },
     );
   }

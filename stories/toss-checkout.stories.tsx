@@ -1,0 +1,262 @@
+import { loadScript } from '@kcheckout/core';
+import { Agreement, Checkout, CheckoutButton, type CheckoutResult, PaymentMethods } from '@kcheckout/react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { type ReactNode, useState } from 'react';
+import { expect, waitFor } from 'storybook/test';
+import { type Backend, tossBackend } from './backend';
+
+interface ShopArgs {
+  sdk: 'v2' | 'v1';
+  amount: number;
+  /** Replaces the backend's key, for the invalid-props stories. */
+  clientKey?: string;
+  scriptSrc?: string;
+  orderId?: string;
+  redirect?: boolean;
+  locale?: 'ko' | 'en';
+}
+
+/** One complete checkout, as the README's ten lines build it, plus a panel showing the last result. */
+function Shop({ sdk, amount, clientKey, scriptSrc, orderId, redirect, locale, backend }: ShopArgs & { backend?: Backend }) {
+  const keys = tossBackend(backend, sdk);
+  const [result, setResult] = useState<CheckoutResult | null>(null);
+  return (
+    <div style={{ maxWidth: 560, fontFamily: 'system-ui, sans-serif' }}>
+      <Checkout
+        provider="toss"
+        sdk={sdk}
+        clientKey={clientKey ?? keys.clientKey}
+        customerKey="storybook_buyer"
+        amount={amount}
+        scriptSrc={scriptSrc ?? keys.scriptSrc}
+        timeoutMs={3000}
+        locale={locale}
+      >
+        <PaymentMethods />
+        <Agreement />
+        <CheckoutButton
+          order={{ orderName: '제주 삼다수 2L 외 1건', ...(orderId ? { orderId } : {}) }}
+          {...(redirect ? { successUrl: '/payment/success', failUrl: '/payment/fail' } : {})}
+          onSuccess={setResult}
+          onFail={setResult}
+          onCancel={setResult}
+          style={{ marginTop: 16, padding: '12px 20px', fontSize: 16 }}
+        />
+      </Checkout>
+      {result && <ResultPanel result={result} />}
+    </div>
+  );
+}
+
+function ResultPanel({ result }: { result: CheckoutResult }) {
+  const lines: Record<CheckoutResult['status'], ReactNode> = {
+    success: '결제가 승인되었습니다. 서버에서 결제 승인(confirm) API를 호출해야 결제가 완료됩니다.',
+    fail: '결제에 실패했습니다.',
+    cancel: '구매자가 결제를 취소했습니다.',
+    redirecting: '결제 결과 페이지로 이동합니다.',
+  };
+  return (
+    <output data-testid="result" data-status={result.status} style={{ display: 'block', marginTop: 16 }}>
+      <strong>{lines[result.status]}</strong>
+      <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{JSON.stringify({ ...result, raw: undefined }, null, 2)}</pre>
+    </output>
+  );
+}
+
+const meta = {
+  title: 'Toss/Checkout',
+  component: Shop,
+  args: { sdk: 'v2', amount: 50000 },
+  argTypes: {
+    sdk: { control: 'inline-radio', options: ['v2', 'v1'] },
+    amount: { control: { type: 'number', step: 1000 } },
+    locale: { control: 'inline-radio', options: ['ko', 'en'] },
+  },
+  render: (args, { globals }) => <Shop {...args} backend={globals.backend as Backend} />,
+} satisfies Meta<typeof Shop>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Waits for the sandbox widgets and ticks the required terms, as a buyer would. */
+async function agree(canvasElement: HTMLElement) {
+  await waitFor(() => expect(canvasElement.querySelector('[data-kcheckout="agreement"]')?.getAttribute('data-state')).toBe('ready'), {
+    timeout: 5000,
+  });
+  canvasElement.querySelector<HTMLInputElement>('[data-kcheckout-sandbox="agreement"] input[type="checkbox"]')?.click();
+  await waitFor(() => expect(canvasElement.querySelector('button[data-kcheckout="checkout-button"]')).toHaveProperty('disabled', false));
+}
+
+async function payWith(canvasElement: HTMLElement, outcome: 'approve' | 'decline' | 'cancel') {
+  await agree(canvasElement);
+  window.kcheckoutSandbox!.nextOutcome = outcome;
+  canvasElement.querySelector<HTMLButtonElement>('button[data-kcheckout="checkout-button"]')!.click();
+  await waitFor(() => expect(canvasElement.querySelector('[data-testid="result"]')).not.toBeNull(), { timeout: 5000 });
+}
+
+/** SDK v2, ready: pick a method, tick the terms, pay. The sandbox window answers in the page. */
+export const Ready: Story = {};
+
+/** The frozen v1 payment-widget SDK, same components. */
+export const ReadyV1: Story = { args: { sdk: 'v1' } };
+
+/** English copy. */
+export const English: Story = { args: { locale: 'en' } };
+
+/** The buyer has not agreed to the required terms yet: the button waits. */
+export const AwaitingAgreement: Story = {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelector('[data-kcheckout="payment-methods"]')?.getAttribute('data-state')).toBe('ready'));
+    await expect(canvasElement.querySelector('button[data-kcheckout="checkout-button"]')).toHaveProperty('disabled', true);
+  },
+};
+
+/** The payment window is open: the button shows pending and cannot be pressed again. */
+export const Pending: Story = {
+  play: async ({ canvasElement }) => {
+    await agree(canvasElement);
+    canvasElement.querySelector<HTMLButtonElement>('button[data-kcheckout="checkout-button"]')!.click();
+    await waitFor(() => expect(canvasElement.querySelector('button[data-kcheckout="checkout-button"]')?.getAttribute('data-state')).toBe('pending'));
+  },
+};
+
+/** Promise mode, approved: the result to send to your server's confirm call. */
+export const Success: Story = { play: ({ canvasElement }) => payWith(canvasElement, 'approve') };
+export const SuccessV1: Story = { args: { sdk: 'v1' }, play: ({ canvasElement }) => payWith(canvasElement, 'approve') };
+
+/** The card company declined. */
+export const Fail: Story = { play: ({ canvasElement }) => payWith(canvasElement, 'decline') };
+
+/** The buyer closed the payment window: a cancel, not an error. */
+export const Cancel: Story = { play: ({ canvasElement }) => payWith(canvasElement, 'cancel') };
+
+/** The SDK script cannot be fetched (404, blocked, offline): an error with a retry button. */
+export const ScriptFailure: Story = {
+  args: { scriptSrc: '/kcheckout-missing-sdk.js' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelector('[data-kcheckout="error"]')?.getAttribute('data-code')).toBe('SCRIPT_LOAD_FAILED'), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** A secret key in browser code is refused before any vendor call. */
+export const InvalidSecretKey: Story = {
+  args: { clientKey: 'test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelector('[data-kcheckout="error"]')?.getAttribute('data-code')).toBe('SECRET_KEY_IN_BROWSER'));
+  },
+};
+
+/** A fractional won amount (a discount computed in floating point) is refused. */
+export const InvalidAmount: Story = {
+  args: { amount: 49999.5 },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelector('[data-kcheckout="error"]')?.getAttribute('data-code')).toBe('INVALID_AMOUNT'));
+  },
+};
+
+/** An order id the vendors would refuse disables the button and says why. */
+export const InvalidOrderId: Story = {
+  args: { orderId: '주문#1' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelector('[data-kcheckout="error"]')?.getAttribute('data-code')).toBe('INVALID_ORDER_ID'));
+  },
+};
+
+/** A coupon changes the amount: the widget is updated in place, never rendered again. */
+export const CouponChangesAmount: Story = {
+  render: (args, { globals }) => <CouponShop {...args} backend={globals.backend as Backend} />,
+};
+
+function CouponShop(props: ShopArgs & { backend?: Backend }) {
+  const [coupon, setCoupon] = useState(false);
+  const amount = coupon ? props.amount - 5000 : props.amount;
+  const renders = window.kcheckoutSandbox?.log.filter((entry) => entry.method === 'renderPaymentMethods').length ?? 0;
+  return (
+    <div>
+      <label style={{ display: 'block', marginBottom: 12 }}>
+        <input type="checkbox" checked={coupon} onChange={(event) => setCoupon(event.target.checked)} /> 5,000원 할인 쿠폰 적용
+      </label>
+      <Shop {...props} amount={amount} />
+      <p style={{ fontSize: 12, color: '#666' }}>샌드박스 renderPaymentMethods 호출 수: {renders}</p>
+    </div>
+  );
+}
+
+/** Redirect mode (mobile): the sandbox shows where the vendor would send the buyer instead of leaving Storybook. */
+export const RedirectMode: Story = {
+  args: { redirect: true },
+  render: (args, { globals }) => <RedirectShop {...args} backend={globals.backend as Backend} />,
+};
+
+function RedirectShop(props: ShopArgs & { backend?: Backend }) {
+  const [target, setTarget] = useState<string | null>(null);
+  // Just before the button's own handler runs, point the sandbox's navigation at this panel.
+  const capture = () => {
+    if (window.kcheckoutSandbox) window.kcheckoutSandbox.navigate = setTarget;
+  };
+  return (
+    <div onClickCapture={capture}>
+      <Shop {...props} />
+      {target && (
+        <p data-testid="redirect-target" style={{ wordBreak: 'break-all' }}>
+          이동할 주소: <code>{target}</code>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The widget is still loading: the sandbox is told to take its time, as a slow phone network would.
+ * (The stand-in script itself loads first, through the same loader the checkout uses.)
+ */
+export const Loading: Story = {
+  beforeEach: async () => {
+    const { scriptSrc } = tossBackend('sandbox', 'v2');
+    await loadScript(scriptSrc, { globalName: 'TossPayments' });
+    const sandbox = window.kcheckoutSandbox!;
+    const previous = sandbox.latencyMs;
+    sandbox.latencyMs = 10 * 60 * 1000;
+    return () => {
+      sandbox.latencyMs = previous;
+    };
+  },
+  play: async ({ canvasElement }) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(canvasElement.querySelector('[data-kcheckout="payment-methods"]')?.getAttribute('data-state')).toBe('loading');
+    await expect(canvasElement.querySelector('button[data-kcheckout="checkout-button"]')).toHaveProperty('disabled', true);
+  },
+};
+
+/**
+ * The error states side by side with one live checkout. Toss allows one payment-methods UI per
+ * page, so only one checkout here can be live; the bad order id has its own story for that reason.
+ */
+export const AllStates: Story = {
+  render: (args, { globals }) => (
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: 24 }}>
+      <section>
+        <h3>준비됨 (ready)</h3>
+        <Shop {...args} backend={globals.backend as Backend} />
+      </section>
+      <section>
+        <h3>스크립트 실패 (script failure)</h3>
+        <Shop {...args} scriptSrc="/kcheckout-missing-sdk.js" />
+      </section>
+      <section>
+        <h3>시크릿 키 (secret key)</h3>
+        <Shop {...args} clientKey="test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R" />
+      </section>
+      <section>
+        <h3>소수 금액 (fractional amount)</h3>
+        <Shop {...args} amount={49999.5} />
+      </section>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelectorAll('[data-kcheckout="error"]')).toHaveLength(3), { timeout: 8000 });
+    await waitFor(() => expect(canvasElement.querySelector('[data-kcheckout-sandbox="payment-methods"]')).not.toBeNull());
+  },
+};
