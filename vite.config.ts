@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vite';
-import { scriptServer } from './test/script-server';
+import { scriptServer } from './test/script-server.ts';
 
 const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
 
@@ -53,6 +53,21 @@ export default defineConfig({
       {
         extends: true,
         plugins: [scriptServer(fileURLToPath(new URL('./packages/sandbox/dist/scripts', import.meta.url)))],
+        // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page, and the
+        // reload leaves two copies of React behind.
+        optimizeDeps: {
+          include: [
+            'react',
+            'react/jsx-dev-runtime',
+            'react-dom',
+            'react-dom/client',
+            'react-dom/server',
+            '@testing-library/react',
+            'axe-core',
+            '@tosspayments/tosspayments-sdk',
+            '@tosspayments/payment-widget-sdk',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
