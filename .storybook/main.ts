@@ -1,6 +1,6 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import { mergeConfig } from 'vite';
-import { alias } from '../vite.config';
+import { alias } from '../vite.config.ts';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.tsx'],
