@@ -80,6 +80,36 @@ export default defineConfig({
           },
         },
       },
+      {
+        extends: true,
+        plugins: [scriptServer(fileURLToPath(new URL('./packages/sandbox/dist/scripts', import.meta.url)))],
+        // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page, and the
+        // reload leaves two copies of React behind.
+        optimizeDeps: {
+          include: [
+            'react',
+            'react/jsx-dev-runtime',
+            'react-dom',
+            'react-dom/client',
+            'react-dom/server',
+            '@testing-library/react',
+            'axe-core',
+            '@tosspayments/tosspayments-sdk',
+            '@tosspayments/payment-widget-sdk',
+          ],
+        },
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.bench.tsx'],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
     ],
   },
 });
