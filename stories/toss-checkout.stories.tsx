@@ -215,7 +215,7 @@ function RedirectShop(props: ShopArgs & { backend?: Backend }) {
 export const Loading: Story = {
   beforeEach: async () => {
     const { scriptSrc } = tossBackend('sandbox', 'v2');
-    await loadScript(scriptSrc, { globalName: 'TossPayments' });
+    await loadScript(scriptSrc!, { globalName: 'TossPayments' });
     const sandbox = window.kcheckoutSandbox!;
     const previous = sandbox.latencyMs;
     sandbox.latencyMs = 10 * 60 * 1000;
