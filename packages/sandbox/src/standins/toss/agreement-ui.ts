@@ -1,0 +1,67 @@
+import { h, theme, uniqueId } from '../shared/dom.js';
+
+export const TOSS_TERM = {
+  id: 'kcheckout-sandbox-terms',
+  title: '[필수] 결제 서비스 이용 약관, 개인정보 처리 동의',
+  content:
+    '오프라인 샌드박스의 예시 약관입니다. 실제 결제, 개인정보 수집은 이루어지지 않습니다. ' +
+    'This is the offline sandbox: nothing is charged and no personal data is collected.',
+  required: true,
+} as const;
+
+export interface AgreementUi {
+  readonly root: HTMLElement;
+  agreed(): boolean;
+  onChange(listener: (agreed: boolean) => void): void;
+  remove(): void;
+}
+
+/** The sandbox's terms UI: one required term, unchecked, as the buyer first sees it. */
+export function renderAgreementUi(container: HTMLElement, sdk: string): AgreementUi {
+  const listeners: Array<(agreed: boolean) => void> = [];
+  const checkboxId = uniqueId('kcheckout-sandbox-term');
+  const checkbox = h('input', {
+    type: 'checkbox',
+    id: checkboxId,
+    name: TOSS_TERM.id,
+    required: true,
+    style: `width:18px;height:18px;margin:0;accent-color:${theme.accent};flex:none;`,
+  });
+  const root = h(
+    'div',
+    {
+      'data-kcheckout-sandbox': 'agreement',
+      'data-sdk': sdk,
+      style: `box-sizing:border-box;padding:12px 16px;border:${theme.border};border-radius:${theme.radius};color:${theme.text};background:#fff;`,
+    },
+    h(
+      'div',
+      { style: 'display:flex;flex-wrap:wrap;align-items:center;gap:8px;' },
+      checkbox,
+      h('label', { for: checkboxId, style: 'cursor:pointer;' }, TOSS_TERM.title),
+      h('span', { style: theme.badge }, '샌드박스'),
+    ),
+    h(
+      'details',
+      { style: `margin:8px 0 0 26px;color:${theme.muted};font-size:13px;` },
+      h('summary', { style: 'cursor:pointer;' }, '약관 보기'),
+      h('p', { style: 'margin:6px 0 0;' }, TOSS_TERM.content),
+    ),
+  );
+  checkbox.addEventListener('change', () => {
+    for (const listener of listeners.slice()) listener(checkbox.checked);
+  });
+  container.append(root);
+
+  return {
+    root,
+    agreed: () => checkbox.checked,
+    onChange(listener) {
+      listeners.push(listener);
+    },
+    remove() {
+      listeners.length = 0;
+      root.remove();
+    },
+  };
+}
