@@ -39,13 +39,15 @@ export interface TossCheckoutState {
   /** The payment-methods UI is rendered and ready for a request. */
   methodsReady: boolean;
   agreementReady: boolean;
+  /** An agreement container is on the page: payment waits for its widget. */
+  agreementAttached: boolean;
   /** Whether the required terms are agreed; `null` until the agreement widget says. */
   agreed: boolean | null;
   /** Vendor method code (`CARD`, `TOSSPAY`, …) once the buyer picks one (v2). */
   selectedMethod: string | null;
   /** True while the payment window is open. */
   paying: boolean;
-  /** Ready, agreed where known, and no payment in flight: what a pay button needs. */
+  /** Ready, terms rendered and agreed where known, no payment in flight: what a pay button needs. */
   canPay: boolean;
 }
 
@@ -94,6 +96,7 @@ export class TossCheckout {
       error: invalid,
       methodsReady: false,
       agreementReady: false,
+      agreementAttached: false,
       agreed: null,
       selectedMethod: null,
       paying: false,
@@ -139,6 +142,7 @@ export class TossCheckout {
   /** A ref callback for the agreement container. */
   attachAgreement = (element: HTMLElement | null): void => {
     this.agreementElement = element;
+    if (this.state.agreementAttached !== (element !== null)) this.set({ agreementAttached: element !== null });
     this.schedule();
   };
 
@@ -350,7 +354,8 @@ function derive(state: Omit<TossCheckoutState, 'status' | 'canPay'>): TossChecko
       : state.methodsReady
         ? 'ready'
         : 'loading';
-  const canPay = status === 'ready' && state.agreed !== false;
+  // Terms on the page but not rendered yet: their state is unknown, so wait rather than let a click through.
+  const canPay = status === 'ready' && state.agreed !== false && (state.agreementReady || !state.agreementAttached);
   return { ...state, status, canPay };
 }
 

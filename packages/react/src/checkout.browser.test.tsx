@@ -204,6 +204,14 @@ describe('given the Toss v2 sandbox', () => {
     second.unmount();
   });
 
+  it('keeps the button disabled while the terms widget is still loading (v2 renders them one after the other)', async () => {
+    window.kcheckoutSandbox && (window.kcheckoutSandbox.latencyMs = 150);
+    render(<StrictMode><Shop sdk="v2" /></StrictMode>);
+    await waitFor(() => expect(methods().getAttribute('data-state')).toBe('ready'), { timeout: 3000 });
+    expect(document.querySelector('[data-kcheckout="agreement"]')!.getAttribute('data-state')).toBe('loading');
+    expect(button().disabled).toBe(true);
+  });
+
   it('never calls the vendor after an unmount during loading', async () => {
     window.kcheckoutSandbox && (window.kcheckoutSandbox.latencyMs = 100);
     const view = render(<StrictMode><Shop sdk="v2" /></StrictMode>);
