@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vite';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
 import { scriptServer } from './test/script-server.ts';
 
 const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
@@ -25,6 +26,40 @@ export const chromiumArgs = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/** Real Chromium with the test script server: component tests, and the bench that prints figures. */
+function browserProject(name: string, include: string[]): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    plugins: [scriptServer(fileURLToPath(new URL('./packages/sandbox/dist/scripts', import.meta.url)))],
+    // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page, and the
+    // reload leaves two copies of React behind.
+    optimizeDeps: {
+      include: [
+        'react',
+        'react/jsx-dev-runtime',
+        'react-dom',
+        'react-dom/client',
+        'react-dom/server',
+        '@testing-library/react',
+        'axe-core',
+        '@tosspayments/tosspayments-sdk',
+        '@tosspayments/payment-widget-sdk',
+      ],
+    },
+    test: {
+      name,
+      include,
+      browser: {
+        enabled: true,
+        headless: true,
+        screenshotFailures: false,
+        provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+        instances: [{ browser: 'chromium' as const }],
+      },
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [react()],
@@ -50,66 +85,9 @@ export default defineConfig({
           include: ['packages/*/src/**/*.server.test.{ts,tsx}'],
         },
       },
-      {
-        extends: true,
-        plugins: [scriptServer(fileURLToPath(new URL('./packages/sandbox/dist/scripts', import.meta.url)))],
-        // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page, and the
-        // reload leaves two copies of React behind.
-        optimizeDeps: {
-          include: [
-            'react',
-            'react/jsx-dev-runtime',
-            'react-dom',
-            'react-dom/client',
-            'react-dom/server',
-            '@testing-library/react',
-            'axe-core',
-            '@tosspayments/tosspayments-sdk',
-            '@tosspayments/payment-widget-sdk',
-          ],
-        },
-        test: {
-          name: 'browser',
-          include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
-            instances: [{ browser: 'chromium' }],
-          },
-        },
-      },
-      {
-        extends: true,
-        plugins: [scriptServer(fileURLToPath(new URL('./packages/sandbox/dist/scripts', import.meta.url)))],
-        // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page, and the
-        // reload leaves two copies of React behind.
-        optimizeDeps: {
-          include: [
-            'react',
-            'react/jsx-dev-runtime',
-            'react-dom',
-            'react-dom/client',
-            'react-dom/server',
-            '@testing-library/react',
-            'axe-core',
-            '@tosspayments/tosspayments-sdk',
-            '@tosspayments/payment-widget-sdk',
-          ],
-        },
-        test: {
-          name: 'bench',
-          include: ['bench/**/*.bench.tsx'],
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
-            instances: [{ browser: 'chromium' }],
-          },
-        },
-      },
+      browserProject('browser', ['packages/*/src/**/*.browser.test.{ts,tsx}']),
+      // `pnpm bench`: figures printed from Chromium, not part of the suite.
+      browserProject('bench', ['bench/**/*.bench.tsx']),
     ],
   },
 });

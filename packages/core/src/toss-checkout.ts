@@ -13,21 +13,25 @@ import {
 } from './validation.js';
 
 export interface TossCheckoutOptions {
-  /** 결제위젯 연동 키, `test_gck_…` / `live_gck_…`. Never a secret key. */
+  /** 결제위젯 연동 키, `test_gck_…` / `live_gck_…`. A secret key is refused with SECRET_KEY_IN_BROWSER. */
   clientKey: string;
-  /** Identifies the buyer (2–50 of `A–Z a–z 0–9 - _ = . @`), or `'@@ANONYMOUS'` for guests. */
+  /** The buyer's stable id (2–50 of `A–Z a–z 0–9 - _ = . @`), or `'@@ANONYMOUS'` for guests. */
   customerKey: string;
+  /** Change it freely (coupons, points): it is sent with `setAmount` / `updateAmount`, the widget is not re-rendered. */
   amount: number;
   currency?: Currency;
   /** `'v2'` (default): `@tosspayments/tosspayments-sdk`. `'v1'`: the frozen `@tosspayments/payment-widget-sdk`. */
   sdk?: 'v2' | 'v1';
-  /** The payment-methods UI variant configured in the Toss admin. */
+  /** Payment-methods UI variant from the Toss admin (`DEFAULT` when omitted). */
   variantKey?: string;
   agreementVariantKey?: string;
-  /** Loads the SDK from here instead of the Toss CDN (the sandbox, a proxy, a pinned copy). */
+  /** Where to load the SDK from: the Toss CDN by default; `sandboxScriptUrl('toss-v2')` offline. */
   scriptSrc?: string;
+  /** CSP nonce for the SDK's `<script>` tag. */
   nonce?: string;
+  /** Per load attempt. */
   timeoutMs?: number;
+  /** Extra load attempts after a failure (default 2), with backoff. */
   retries?: number;
 }
 

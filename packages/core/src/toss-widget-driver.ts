@@ -1,3 +1,5 @@
+import { loadScript } from './loader.js';
+import { SDK_SCRIPTS } from './sdk-urls.js';
 import type { CheckoutResult, PaymentOrder, RedirectUrls } from './types.js';
 import type { Money } from './validation.js';
 
@@ -38,4 +40,32 @@ export interface TossWidgetDriver {
   renderAgreement(selector: string, variantKey: string | undefined, events: TossWidgetEvents): Promise<RenderedWidget & { agreed: boolean | null }>;
   /** Promise mode without `urls`; redirect mode with them. Never rejects: failures are results. */
   requestPayment(order: PaymentOrder, money: Money, urls?: RedirectUrls): Promise<CheckoutResult>;
+}
+
+/**
+ * Installs the SDK's global through our loader (one tag, retries, timeout, nonce) and returns the src
+ * to hand to Toss's own `load*` function, which then finds the global and adds no tag of its own.
+ */
+export async function loadTossScript(id: 'toss-v2' | 'toss-v1', options: TossDriverOptions): Promise<string> {
+  const src = options.scriptSrc ?? SDK_SCRIPTS[id].src;
+  await loadScript(src, {
+    globalName: SDK_SCRIPTS[id].globalName,
+    provider: 'toss',
+    nonce: options.nonce,
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+  });
+  return src;
+}
+
+/** The request fields both SDK generations share; the amount is not one of them (it lives in the widget). */
+export function tossOrderFields(order: PaymentOrder, urls?: RedirectUrls) {
+  return {
+    orderId: order.orderId,
+    orderName: order.orderName,
+    ...(order.customerName ? { customerName: order.customerName } : {}),
+    ...(order.customerEmail ? { customerEmail: order.customerEmail } : {}),
+    ...(order.customerMobilePhone ? { customerMobilePhone: order.customerMobilePhone } : {}),
+    ...(urls ? { successUrl: urls.successUrl, failUrl: urls.failUrl } : {}),
+  };
 }

@@ -1,9 +1,7 @@
 import { loadPaymentWidget, type PaymentWidgetInstance } from '@tosspayments/payment-widget-sdk';
 import { CheckoutError, vendorError } from './errors.js';
-import { loadScript } from './loader.js';
-import { SDK_SCRIPTS } from './sdk-urls.js';
 import { tossRejection } from './toss-result.js';
-import type { TossDriverOptions, TossWidgetDriver } from './toss-widget-driver.js';
+import { loadTossScript, type TossDriverOptions, type TossWidgetDriver, tossOrderFields } from './toss-widget-driver.js';
 
 type MethodsWidget = ReturnType<PaymentWidgetInstance['renderPaymentMethods']>;
 type PaymentInfo = Parameters<PaymentWidgetInstance['requestPayment']>[0];
@@ -15,8 +13,7 @@ type PaymentInfo = Parameters<PaymentWidgetInstance['requestPayment']>[0];
  * `'ready'` event; the amount goes to render and later to `updateAmount`; there is no `destroy`.
  */
 export async function createTossWidgetV1(options: TossDriverOptions): Promise<TossWidgetDriver> {
-  const { src, globalName } = { ...SDK_SCRIPTS['toss-v1'], ...(options.scriptSrc ? { src: options.scriptSrc } : {}) };
-  await loadScript(src, { globalName, provider: 'toss', nonce: options.nonce, timeoutMs: options.timeoutMs, retries: options.retries });
+  const src = await loadTossScript('toss-v1', options);
 
   let widget: PaymentWidgetInstance;
   try {
@@ -87,14 +84,7 @@ export async function createTossWidgetV1(options: TossDriverOptions): Promise<To
       }
     },
     async requestPayment(order, money, urls) {
-      const info = {
-        orderId: order.orderId,
-        orderName: order.orderName,
-        ...(order.customerName ? { customerName: order.customerName } : {}),
-        ...(order.customerEmail ? { customerEmail: order.customerEmail } : {}),
-        ...(order.customerMobilePhone ? { customerMobilePhone: order.customerMobilePhone } : {}),
-        ...(urls ? { successUrl: urls.successUrl, failUrl: urls.failUrl } : {}),
-      } satisfies PaymentInfo;
+      const info = tossOrderFields(order, urls) satisfies PaymentInfo;
       const base = { provider: 'toss' as const, orderId: order.orderId, amount: money.value, currency: money.currency };
       try {
         const result = await widget.requestPayment(info);

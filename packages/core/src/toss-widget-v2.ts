@@ -1,9 +1,7 @@
 import { loadTossPayments, type TossPaymentsWidgets } from '@tosspayments/tosspayments-sdk';
 import { vendorError } from './errors.js';
-import { loadScript } from './loader.js';
-import { SDK_SCRIPTS } from './sdk-urls.js';
 import { tossRejection } from './toss-result.js';
-import type { TossDriverOptions, TossWidgetDriver } from './toss-widget-driver.js';
+import { loadTossScript, type TossDriverOptions, type TossWidgetDriver, tossOrderFields } from './toss-widget-driver.js';
 
 type WidgetRequest = Parameters<TossPaymentsWidgets['requestPayment']>[0];
 
@@ -15,8 +13,7 @@ type WidgetRequest = Parameters<TossPaymentsWidgets['requestPayment']>[0];
  * constructor stay the source of truth.
  */
 export async function createTossWidgetV2(options: TossDriverOptions): Promise<TossWidgetDriver> {
-  const { src, globalName } = { ...SDK_SCRIPTS['toss-v2'], ...(options.scriptSrc ? { src: options.scriptSrc } : {}) };
-  await loadScript(src, { globalName, provider: 'toss', nonce: options.nonce, timeoutMs: options.timeoutMs, retries: options.retries });
+  const src = await loadTossScript('toss-v2', options);
 
   let widgets: TossPaymentsWidgets;
   try {
@@ -46,14 +43,7 @@ export async function createTossWidgetV2(options: TossDriverOptions): Promise<To
       return { agreed: null, destroy: () => widget.destroy() };
     },
     async requestPayment(order, money, urls) {
-      const request: WidgetRequest = {
-        orderId: order.orderId,
-        orderName: order.orderName,
-        ...(order.customerName ? { customerName: order.customerName } : {}),
-        ...(order.customerEmail ? { customerEmail: order.customerEmail } : {}),
-        ...(order.customerMobilePhone ? { customerMobilePhone: order.customerMobilePhone } : {}),
-        ...(urls ? { successUrl: urls.successUrl, failUrl: urls.failUrl } : {}),
-      } as WidgetRequest;
+      const request: WidgetRequest = tossOrderFields(order, urls) as WidgetRequest;
       const base = { provider: 'toss' as const, orderId: order.orderId, amount: money.value, currency: money.currency };
       try {
         const result = (await widgets.requestPayment(request)) as unknown;

@@ -1,29 +1,12 @@
-import type { Currency } from '@kcheckout/core';
+import type { TossCheckoutOptions } from '@kcheckout/core';
 import { type ReactNode, useMemo } from 'react';
 import { CheckoutContext } from './checkout-context.js';
 import type { Locale } from './messages.js';
 import { useTossWidget } from './use-toss-widget.js';
 
-export interface CheckoutProps {
+/** The Toss options (documented on `TossCheckoutOptions`), plus the provider, locale and children. */
+export interface CheckoutProps extends TossCheckoutOptions {
   provider: 'toss';
-  /** 결제위젯 연동 키 (`test_gck_…` / `live_gck_…`). A secret key is refused with SECRET_KEY_IN_BROWSER. */
-  clientKey: string;
-  /** The buyer's stable id (2–50 of `A–Z a–z 0–9 - _ = . @`), or `'@@ANONYMOUS'` for guests. */
-  customerKey: string;
-  /** Change it freely (coupons, points): it is sent with `setAmount`, the widget is not re-rendered. */
-  amount: number;
-  currency?: Currency;
-  /** `'v2'` (default) or the frozen `'v1'` payment-widget SDK. */
-  sdk?: 'v2' | 'v1';
-  /** Payment-methods UI variant from the Toss admin (`DEFAULT` when omitted). */
-  variantKey?: string;
-  agreementVariantKey?: string;
-  /** Where to load the SDK from: the Toss CDN by default; `sandboxScriptUrl('toss-v2')` offline. */
-  scriptSrc?: string;
-  /** CSP nonce for the SDK's `<script>` tag. */
-  nonce?: string;
-  /** Per attempt; the loader retries twice with backoff. */
-  timeoutMs?: number;
   locale?: Locale;
   children?: ReactNode;
 }
