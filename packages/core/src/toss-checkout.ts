@@ -288,7 +288,7 @@ export class TossCheckout {
       this.amountSent = money;
     }
 
-    if (this.methods?.element !== this.methodsElement) {
+    if (!this.inPlace('methods')) {
       await this.release('methods');
       const element = this.methodsElement;
       if (element) {
@@ -304,7 +304,7 @@ export class TossCheckout {
       }
     }
 
-    if (this.agreement?.element !== this.agreementElement) {
+    if (!this.inPlace('agreement')) {
       await this.release('agreement');
       const element = this.agreementElement;
       if (element) {
@@ -324,9 +324,13 @@ export class TossCheckout {
     }
 
     // Something changed while we awaited the vendor: go round again.
-    if (this.methods?.element !== this.methodsElement || this.agreement?.element !== this.agreementElement) {
-      return this.reconcileOnce();
-    }
+    if (!this.inPlace('methods') || !this.inPlace('agreement')) return this.reconcileOnce();
+  }
+
+  /** Whether the widget rendered for `which` is the one its container asks for (none for none). */
+  private inPlace(which: 'methods' | 'agreement'): boolean {
+    const wanted = which === 'methods' ? this.methodsElement : this.agreementElement;
+    return (this[which]?.element ?? null) === wanted;
   }
 
   private async release(which: 'methods' | 'agreement'): Promise<void> {

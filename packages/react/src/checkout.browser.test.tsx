@@ -42,6 +42,40 @@ describe.each<Sdk>(['v2', 'v1'])('given the Toss %s sandbox under StrictMode', (
     expect(document.querySelector('[data-kcheckout-sandbox="payment-methods"]')).not.toBeNull();
   });
 
+  it('pays without an <Agreement> on the page (the terms are then the vendor window’s business)', async () => {
+    const onSuccess = vi.fn();
+    render(
+      <StrictMode>
+        <Checkout provider="toss" clientKey={clientKey} customerKey="buyer_1" amount={50000} sdk={sdk} scriptSrc={scriptSrcFor(sdk)}>
+          <PaymentMethods />
+          <CheckoutButton order={{ orderName: '생수' }} onSuccess={onSuccess} />
+        </Checkout>
+      </StrictMode>,
+    );
+    await waitFor(() => expect(button().disabled).toBe(false));
+    window.kcheckoutSandbox!.nextOutcome = 'approve';
+    fireEvent.click(button());
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(vendorCalls('renderAgreement')).toHaveLength(0);
+  });
+
+  it('stays loading, and the page stays responsive, with no <PaymentMethods> at all', async () => {
+    render(
+      <StrictMode>
+        <Checkout provider="toss" clientKey={clientKey} customerKey="buyer_1" amount={50000} sdk={sdk} scriptSrc={scriptSrcFor(sdk)}>
+          <CheckoutButton order={{ orderName: '생수' }} />
+        </Checkout>
+      </StrictMode>,
+    );
+    await waitFor(() => expect(scriptTags(scriptSrcFor(sdk))).toHaveLength(1));
+    // A busy loop in the checkout would starve this timer.
+    const started = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(button().getAttribute('data-state')).toBe('loading');
+    expect(vendorCalls(renderMethod)).toHaveLength(0);
+  });
+
   it('keeps one script tag and one render per mount across three mount/unmount cycles', async () => {
     for (let cycle = 0; cycle < 3; cycle++) {
       const view = render(<StrictMode><Shop sdk={sdk} /></StrictMode>);
