@@ -15,6 +15,8 @@ const minify = !process.argv.includes('--no-minify');
 const standins = [
   { sdk: 'toss-v2', constant: 'TOSS_V2_SOURCE', vendor: 'Toss Payments SDK v2 (window.TossPayments)' },
   { sdk: 'toss-v1', constant: 'TOSS_V1_SOURCE', vendor: 'Toss payment widget SDK v1 (window.PaymentWidget)' },
+  { sdk: 'portone-v2', constant: 'PORTONE_V2_SOURCE', vendor: 'PortOne V2 browser SDK (window.PortOne)' },
+  { sdk: 'iamport-v1', constant: 'IAMPORT_V1_SOURCE', vendor: 'PortOne V1 iamport.js (window.IMP)' },
 ];
 
 const dist = join(here, 'dist');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getSandbox, sandboxClientKeys, sandboxScriptUrl, type SandboxSdk } from './index.js';
-import { container, loadStandin, loggedMethods, rejection, sandbox } from './test-utils/sandbox.js';
-import { paymentWidget, tossPayments } from './test-utils/vendor-types.js';
+import { answerWindow, container, loadStandin, loggedMethods, paymentWindow, rejection, sandbox, sleep, useViewport } from './test-utils/sandbox.js';
+import { imp, paymentWidget, portOne, tossPayments, type RequestPayResponse } from './test-utils/vendor-types.js';
 
 function loadScript(src: string): Promise<void> {
   const script = document.createElement('script');
@@ -29,14 +29,18 @@ describe('given sandboxScriptUrl in a browser', () => {
   });
 
   it('refuses an unknown sdk, listing the valid ones', () => {
-    expect(() => sandboxScriptUrl('portone-v9' as SandboxSdk)).toThrow(/'toss-v1', 'toss-v2'/);
+    expect(() => sandboxScriptUrl('portone-v9' as SandboxSdk)).toThrow(/'toss-v1', 'toss-v2', 'portone-v2', 'iamport-v1'/);
   });
 
   it('serves scripts that install the vendor globals', async () => {
     await loadStandin('toss-v2');
     await loadStandin('toss-v1');
+    await loadStandin('portone-v2');
+    await loadStandin('iamport-v1');
     expect(typeof tossPayments()).toBe('function');
     expect(typeof paymentWidget()).toBe('function');
+    expect(typeof portOne().requestPayment).toBe('function');
+    expect(typeof imp().request_pay).toBe('function');
   });
 });
 
@@ -73,6 +77,55 @@ describe('given the stand-in scripts loaded more than once', () => {
     await expect(second.renderPaymentMethods({ selector: '#methods-2' })).resolves.toBeTruthy();
   });
 
+  it("keeps the PortOne window page-wide: a second copy of portone-v2 refuses a request while the first copy's window is open", async () => {
+    await useViewport('pc');
+    await loadStandin('portone-v2');
+    const first = portOne();
+    const request = {
+      storeId: sandboxClientKeys.portone.storeId,
+      channelKey: sandboxClientKeys.portone.channelKey,
+      paymentId: 'payment-0001',
+      orderName: '생수',
+      totalAmount: 1000,
+      currency: 'KRW',
+      payMethod: 'CARD',
+    };
+    const paying = first.requestPayment(request);
+    delete (window as unknown as Record<string, unknown>).PortOne;
+    await loadStandin('portone-v2');
+    expect(portOne()).not.toBe(first);
+    const refused = (await rejection(portOne().requestPayment({ ...request, paymentId: 'payment-0002' }))) as Error & { code: string };
+    expect(refused.code).toBe('FailedPrecondition');
+    expect(loggedMethods()).toEqual(['requestPayment', 'requestPayment']);
+    await answerWindow('approve');
+    expect(await paying).toMatchObject({ paymentId: 'payment-0001' });
+    sandbox().nextOutcome = 'approve';
+    await expect(portOne().requestPayment({ ...request, paymentId: 'payment-0002' })).resolves.toMatchObject({ paymentId: 'payment-0002' });
+  });
+
+  it('gives each copy of iamport-v1 its own IMP, which needs its own init, sharing the log and the open window', async () => {
+    await useViewport('pc');
+    await loadStandin('iamport-v1');
+    const first = imp();
+    first.init(sandboxClientKeys.iamport.impCode);
+    const params = { channelKey: sandboxClientKeys.iamport.channelKey, pay_method: 'card', merchant_uid: 'order-0001', name: '생수', amount: 1000 };
+    const paid = new Promise<RequestPayResponse>((resolve) => first.request_pay(params, resolve));
+
+    delete (window as unknown as Record<string, unknown>).IMP;
+    await loadStandin('iamport-v1');
+    const responses: RequestPayResponse[] = [];
+    imp().request_pay(params, (response: RequestPayResponse) => responses.push(response));
+    imp().init(sandboxClientKeys.iamport.impCode);
+    imp().request_pay(params, (response: RequestPayResponse) => responses.push(response));
+    await sleep(10);
+    expect(responses.map((response) => response.error_code)).toEqual(['NOT_READY', 'PAYMENT_IN_PROGRESS']);
+    expect(loggedMethods('iamport-v1')).toEqual(['init', 'request_pay', 'request_pay', 'init', 'request_pay']);
+    expect(document.querySelectorAll('[data-kcheckout-sandbox="payment-window"]')).toHaveLength(1);
+    await answerWindow('approve');
+    expect(await paid).toMatchObject({ status: 'paid' });
+    expect(paymentWindow()).toBeNull();
+  });
+
   it('is the same script as the static file in dist/scripts', async () => {
     // The test server's script route serves packages/sandbox/dist/scripts/<serve>.js.
     await fetch('/__kcheckout/script/sandbox-static?mode=ok&serve=toss-v1', { method: 'POST' });
@@ -80,6 +133,16 @@ describe('given the stand-in scripts loaded more than once', () => {
     await loadScript('/__kcheckout/script/sandbox-static.js');
     expect(paymentWidget().ANONYMOUS).toBe('@@ANONYMOUS');
     expect(getSandbox()).toBeDefined();
+  });
+
+  it.each([
+    ['portone-v2', 'PortOne'],
+    ['iamport-v1', 'IMP'],
+  ])('serves %s as a static file too', async (serve, global) => {
+    await fetch(`/__kcheckout/script/sandbox-static-${serve}?mode=ok&serve=${serve}`, { method: 'POST' });
+    delete (window as unknown as Record<string, unknown>)[global];
+    await loadScript(`/__kcheckout/script/sandbox-static-${serve}.js`);
+    expect((window as unknown as Record<string, unknown>)[global]).toBeTypeOf('object');
   });
 });
 

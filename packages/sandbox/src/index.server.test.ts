@@ -8,7 +8,7 @@ describe('given no browser (server rendering)', () => {
   });
 
   it('still names the valid sdks for an unknown one', () => {
-    expect(() => sandboxScriptUrl('nope' as 'toss-v2')).toThrow(/'toss-v1', 'toss-v2'/);
+    expect(() => sandboxScriptUrl('nope' as 'toss-v2')).toThrow(/'toss-v1', 'toss-v2', 'portone-v2', 'iamport-v1'/);
   });
 
   it('getSandbox returns undefined', () => {

@@ -1,14 +1,23 @@
 /**
- * @kcheckout/sandbox: offline stand-ins for the Toss Payments browser SDKs, for Storybook, tests and
+ * @kcheckout/sandbox: offline stand-ins for the Toss Payments and PortOne browser SDKs, for Storybook, tests and
  * demos. The stand-ins are real script files that install the vendors' globals with the vendors'
  * documented signatures and rules, so they go through the same loader as the real SDKs.
  *
  * This entry holds only the scripts' source text and types; it never runs stand-in code itself.
  */
-import { TOSS_V1_SOURCE, TOSS_V2_SOURCE } from './generated/standins.js';
+import { IAMPORT_V1_SOURCE, PORTONE_V2_SOURCE, TOSS_V1_SOURCE, TOSS_V2_SOURCE } from './generated/standins.js';
 import type { SandboxControl, SandboxSdk } from './types.js';
 
-export type { SandboxControl, SandboxLogEntry, SandboxOutcome, SandboxPayment, SandboxSdk } from './types.js';
+export type {
+  SandboxControl,
+  SandboxIamportPayment,
+  SandboxLogEntry,
+  SandboxOutcome,
+  SandboxPayment,
+  SandboxPortOnePayment,
+  SandboxSdk,
+  SandboxTossPayment,
+} from './types.js';
 
 declare global {
   interface Window {
@@ -20,11 +29,27 @@ declare global {
 const SOURCES: Readonly<Record<SandboxSdk, string>> = {
   'toss-v1': TOSS_V1_SOURCE,
   'toss-v2': TOSS_V2_SOURCE,
+  'portone-v2': PORTONE_V2_SOURCE,
+  'iamport-v1': IAMPORT_V1_SOURCE,
 };
 
-/** Keys the stand-ins accept. Toss: a 결제위젯 연동 키 (test widget client key, `test_gck_…`). */
+/**
+ * Browser-side ids the stand-ins accept, shaped like the real ones so a library's own checks pass:
+ * - `toss`: a 결제위젯 연동 키 (test widget client key, `test_gck_…`);
+ * - `portone`: a V2 store id (`store-<uuid>`) and channel key (`channel-key-<uuid>`);
+ * - `iamport`: a V1 가맹점 식별코드 (`imp` + digits) and a channel key.
+ * The PortOne stand-ins accept any well-formed ids; these are simply ready-made ones.
+ */
 export const sandboxClientKeys = {
   toss: 'test_gck_kcheckout_sandbox',
+  portone: {
+    storeId: 'store-6b636865-636b-4f75-8000-73616e64626f',
+    channelKey: 'channel-key-6b636865-636b-4f75-8000-73616e64626f',
+  },
+  iamport: {
+    impCode: 'imp00000000',
+    channelKey: 'channel-key-6b636865-636b-4f75-8000-73616e64626f',
+  },
 } as const;
 
 // On globalThis, not in this module: a second copy of this module (HMR, two bundles) must hand out
@@ -35,7 +60,8 @@ const URL_CACHE = Symbol.for('kcheckout.sandbox.scriptUrls');
 /**
  * A URL for the stand-in script of `sdk`, to pass as the library's `scriptSrc` (or to
  * `loadTossPayments(key, { src })` / `loadPaymentWidget(…, { src })`). In a browser it is a `blob:`
- * URL, the same one for the same sdk throughout the page. For static hosting (e.g. a CSP that
+ * URL, the same one for the same sdk throughout the page. `'portone-v2'` installs `window.PortOne`
+ * and `'iamport-v1'` installs `window.IMP`. For static hosting (e.g. a CSP that
  * refuses `blob:`), serve `@kcheckout/sandbox/scripts/<sdk>.js` instead.
  *
  * @throws Error outside a browser (call it in an effect or event handler, not while server rendering),

@@ -4,7 +4,7 @@
  */
 
 /** The vendor browser SDKs the sandbox stands in for. */
-export type SandboxSdk = 'toss-v1' | 'toss-v2';
+export type SandboxSdk = 'toss-v1' | 'toss-v2' | 'portone-v2' | 'iamport-v1';
 
 /** How the sandbox payment window answers: the buyer approves, the card company declines, or the buyer cancels. */
 export type SandboxOutcome = 'approve' | 'decline' | 'cancel';
@@ -18,20 +18,65 @@ export interface SandboxLogEntry {
   args: unknown[];
 }
 
-/** A payment window the sandbox has answered. A REST stand-in confirms payments against this list. */
-export interface SandboxPayment {
-  sdk: SandboxSdk;
-  paymentKey: string;
-  orderId: string;
+/** What every answered payment window records, whichever vendor asked. */
+interface SandboxPaymentBase {
   orderName: string;
+  /** In the request's own unit: won for KRW, minor units for PortOne V2 in other currencies. */
   amount: number;
   currency: string;
-  /** The vendor's method code the buyer had selected (`CARD`, `TOSSPAY`, …). */
+  /** The vendor's method code the buyer paid with (`CARD`, `TOSSPAY`, `EASY_PAY`, `kakaopay`, …). */
   method: string;
   status: 'approved' | 'declined' | 'canceled';
   /** `Date.now()` when the window was answered, for session-expiry checks. */
   answeredAt: number;
 }
+
+/** A Toss payment, keyed by `paymentKey` (what `POST /v1/payments/confirm` takes). */
+export interface SandboxTossPayment extends SandboxPaymentBase {
+  sdk: 'toss-v1' | 'toss-v2';
+  paymentKey: string;
+  orderId: string;
+}
+
+/**
+ * A PortOne V2 window: a payment keyed by `paymentId` (what `GET /payments/{paymentId}` takes), or
+ * a billing-key issue keyed by `billingKey` (set only when approved).
+ */
+export interface SandboxPortOnePayment extends SandboxPaymentBase {
+  sdk: 'portone-v2';
+  transactionType: 'PAYMENT' | 'ISSUE_BILLING_KEY';
+  /** The merchant's paymentId; for a billing-key issue, its `issueId` if one was given. */
+  paymentId?: string;
+  /** The transaction id the window answered with (payments only). */
+  txId?: string;
+  billingKey?: string;
+  storeId: string;
+  channelKey?: string;
+  channelGroupId?: string;
+  /** For EASY_PAY, the provider (`KAKAOPAY`, …) without the `EASY_PAY_PROVIDER_` prefix. */
+  easyPayProvider?: string;
+  /** The request's `customData`, as the REST API returns it: a JSON string. */
+  customData?: string;
+}
+
+/** A V1 (iamport.js) payment, keyed by `imp_uid` (what `GET /payments/{imp_uid}` takes). */
+export interface SandboxIamportPayment extends SandboxPaymentBase {
+  sdk: 'iamport-v1';
+  impUid: string;
+  merchantUid: string;
+  /** The 가맹점 식별코드 IMP.init was given. */
+  impCode: string;
+  pg?: string;
+  channelKey?: string;
+  /** The request's `custom_data`, as the REST API returns it: a JSON string. */
+  customData?: string;
+}
+
+/**
+ * A payment window the sandbox has answered, told apart by `sdk`. A REST stand-in confirms
+ * payments against this list.
+ */
+export type SandboxPayment = SandboxTossPayment | SandboxPortOnePayment | SandboxIamportPayment;
 
 /**
  * `window.kcheckoutSandbox`: created by whichever stand-in script loads first and shared by all of

@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { sandboxClientKeys } from '../index.js';
+import { sandboxClientKeys, type SandboxTossPayment } from '../index.js';
 import {
   agreementRoot,
   amountText,
@@ -563,7 +563,7 @@ describe('given redirect mode (successUrl and failUrl)', () => {
     expect([...url.searchParams.keys()]).toEqual(['paymentType', 'orderId', 'paymentKey', 'amount']);
     expect(url.searchParams.get('paymentType')).toBe('NORMAL');
     expect(url.searchParams.get('orderId')).toBe(order.orderId);
-    expect(url.searchParams.get('paymentKey')).toBe(sandbox().payments[0]!.paymentKey);
+    expect(url.searchParams.get('paymentKey')).toBe((sandbox().payments[0] as SandboxTossPayment).paymentKey);
     expect(url.searchParams.get('amount')).toBe('50000');
   });
 

@@ -1,4 +1,5 @@
 // Test helpers for the stand-in scripts (excluded from the build by tsconfig.build.json).
+import { page } from 'vitest/browser';
 import { sandboxScriptUrl, type SandboxControl, type SandboxSdk } from '../index.js';
 
 /** What a refused vendor call rejects or throws with. */
@@ -108,3 +109,13 @@ export const SECRET_KEYS = [
   'test_gsk_docs_OaPz8L5KdmQXkzRz3y47BMw6',
   'live_gsk_docs_OaPz8L5KdmQXkzRz3y47BMw6',
 ];
+
+/**
+ * Sizes the test page as a desktop or a phone: the PortOne stand-ins decide "mobile" by
+ * `(max-width: 767px)`, and Vitest's default iframe (414 px wide) would count as a phone.
+ */
+export async function useViewport(device: 'pc' | 'mobile'): Promise<void> {
+  if (device === 'pc') await page.viewport(1024, 768);
+  else await page.viewport(375, 667);
+  if (window.matchMedia('(max-width: 767px)').matches !== (device === 'mobile')) throw new Error(`The page did not become ${device}-sized`);
+}

@@ -70,3 +70,48 @@ export function paymentWidget(): PaymentWidgetGlobal {
   if (!global) throw new Error('window.PaymentWidget is missing: load the toss-v1 stand-in first');
   return global;
 }
+
+export interface PortOneResponse {
+  transactionType: string;
+  txId?: string;
+  paymentId?: string;
+  billingKey?: string;
+  code?: string;
+  message?: string;
+  pgCode?: string;
+  pgMessage?: string;
+}
+
+export interface PortOneGlobal {
+  requestPayment(request?: unknown): Promise<PortOneResponse>;
+  requestIssueBillingKey(request?: unknown): Promise<PortOneResponse>;
+  requestIdentityVerification(request?: unknown): Promise<unknown>;
+  requestIssueBillingKeyAndPay(request?: unknown): Promise<unknown>;
+  loadPaymentUI(request?: unknown, callbacks?: unknown): Promise<void>;
+}
+
+export type RequestPayResponse = Record<string, unknown> & {
+  imp_uid: string | null;
+  merchant_uid: string;
+  error_code?: string;
+  error_msg?: string;
+};
+
+export interface ImpGlobal {
+  init(code?: unknown): void;
+  request_pay(params?: unknown, callback?: unknown): void;
+  agency(code?: unknown, tier?: unknown): void;
+  certification(params?: unknown, callback?: unknown): void;
+}
+
+export function portOne(): PortOneGlobal {
+  const global = (window as unknown as { PortOne?: PortOneGlobal }).PortOne;
+  if (!global) throw new Error('window.PortOne is missing: load the portone-v2 stand-in first');
+  return global;
+}
+
+export function imp(): ImpGlobal {
+  const global = (window as unknown as { IMP?: ImpGlobal }).IMP;
+  if (!global) throw new Error('window.IMP is missing: load the iamport-v1 stand-in first');
+  return global;
+}

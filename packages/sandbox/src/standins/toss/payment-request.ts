@@ -1,4 +1,4 @@
-import type { SandboxSdk } from '../../types.js';
+import type { SandboxTossPayment } from '../../types.js';
 import { control } from '../shared/control.js';
 import { openPaymentWindow } from '../shared/payment-window.js';
 import { randomToken } from '../shared/random.js';
@@ -54,7 +54,7 @@ export function readPaymentRequest(params: unknown): TossPaymentRequest {
 }
 
 export interface RunPaymentOptions {
-  sdk: SandboxSdk;
+  sdk: SandboxTossPayment['sdk'];
   request: TossPaymentRequest;
   money: TossMoney;
   method: TossMethod;

@@ -1,0 +1,37 @@
+/**
+ * V1 `pay_method` values (developers.portone.io payrq.mdx, research/portone.md §3.1) with the
+ * label the sandbox window shows. `samsung` is the deprecated spelling of `samsungpay`.
+ */
+export const PAY_METHODS: Readonly<Record<string, string>> = {
+  card: '신용카드',
+  trans: '실시간 계좌이체',
+  vbank: '가상계좌',
+  phone: '휴대폰 소액결제',
+  applepay: '애플페이',
+  naverpay: '네이버페이',
+  samsungpay: '삼성페이',
+  samsung: '삼성페이',
+  kpay: '케이페이',
+  kakaopay: '카카오페이',
+  payco: '페이코',
+  lpay: '엘페이',
+  ssgpay: 'SSG페이',
+  tosspay: '토스페이',
+  cultureland: '문화상품권',
+  smartculture: '스마트문화상품권',
+  culturegift: '문화상품권',
+  booknlife: '도서문화상품권',
+  point: '포인트',
+  wechat: '위챗페이',
+  alipay: '알리페이',
+  unionpay: '유니온페이',
+  pinpay: '핀페이',
+  ssgpay_bank: 'SSG페이 (계좌)',
+  skpay: 'SK페이',
+  naverpay_card: '네이버페이 (카드)',
+  naverpay_point: '네이버페이 (포인트)',
+  paypal: '페이팔',
+  toss_brandpay: '토스 브랜드페이',
+  tosspay_card: '토스페이 (카드)',
+  tosspay_money: '토스페이 (머니)',
+};

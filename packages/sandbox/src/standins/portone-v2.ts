@@ -1,0 +1,73 @@
+/**
+ * Offline stand-in for the PortOne V2 browser SDK script (`https://cdn.portone.io/v2/browser-sdk.js`,
+ * global `PortOne`), emulating `requestPayment` and `requestIssueBillingKey` with the vendor's
+ * documented request rules and both result channels. `@portone/browser-sdk/v2` uses
+ * `window.PortOne` once it is present, so the npm package's functions reach this stand-in.
+ * Built into one self-contained IIFE: dist/scripts/portone-v2.js.
+ */
+import { claimSlot, control, record, releaseSlot, slotTaken } from './shared/control.js';
+import { portOneError, type PortOneTransactionType } from './portone/errors.js';
+import { readIssueBillingKeyRequest, readPaymentRequest, type PortOneWindowRequest } from './portone/request.js';
+import { runPortOneWindow } from './portone/window.js';
+
+const SDK = 'portone-v2';
+// Page-level, in the shared control object: a second copy of this script (a remount that lost the
+// loader's cache) must see the window the first copy opened, and reset() must free it.
+const REQUEST_SLOT = `${SDK}:request`;
+
+/** Validates, then opens the one window a page may have open, and answers through it. */
+async function request(type: PortOneTransactionType, method: string, read: (request: unknown) => PortOneWindowRequest, input: unknown) {
+  if (slotTaken(REQUEST_SLOT)) {
+    throw portOneError(
+      type,
+      'FailedPrecondition',
+      '이미 진행 중인 결제가 있습니다.',
+      `${method}() was called while the PortOne window is open: wait for the previous request to finish (disable the pay button while it is pending)`,
+    );
+  }
+  const checked = read(input);
+  const owner = {};
+  claimSlot(REQUEST_SLOT, owner, () => true);
+  const release = () => releaseSlot(REQUEST_SLOT, owner);
+  try {
+    return await runPortOneWindow(checked, release);
+  } finally {
+    release();
+  }
+}
+
+function requestPayment(paymentRequest: unknown): Promise<unknown> {
+  record(SDK, 'requestPayment', arguments);
+  return request('PAYMENT', 'requestPayment', readPaymentRequest, paymentRequest);
+}
+
+function requestIssueBillingKey(issueRequest: unknown): Promise<unknown> {
+  record(SDK, 'requestIssueBillingKey', arguments);
+  return request('ISSUE_BILLING_KEY', 'requestIssueBillingKey', readIssueBillingKeyRequest, issueRequest);
+}
+
+/** The SDK's other entry points exist, so feature checks see them, but refuse offline. */
+function unsupported(method: string) {
+  return function (this: unknown): Promise<never> {
+    record(SDK, method, arguments);
+    return Promise.reject(
+      new Error(
+        `The kcheckout sandbox emulates requestPayment() and requestIssueBillingKey() only; ${method}() is not available offline. ` +
+          `Load the real PortOne SDK for ${method}().`,
+      ),
+    );
+  };
+}
+
+// Create the control object now, so a test or story can steer the sandbox before the first call.
+control();
+(window as unknown as { PortOne: unknown }).PortOne = {
+  requestPayment,
+  requestIssueBillingKey,
+  requestIdentityVerification: unsupported('requestIdentityVerification'),
+  requestIssueBillingKeyAndPay: unsupported('requestIssueBillingKeyAndPay'),
+  loadPaymentUI: unsupported('loadPaymentUI'),
+  loadIssueBillingKeyUI: unsupported('loadIssueBillingKeyUI'),
+  updateLoadPaymentUIRequest: unsupported('updateLoadPaymentUIRequest'),
+  updateLoadIssueBillingKeyUIRequest: unsupported('updateLoadIssueBillingKeyUIRequest'),
+};
