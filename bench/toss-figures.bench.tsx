@@ -5,10 +5,13 @@ import { Agreement, Checkout, CheckoutButton, PaymentMethods } from '@kcheckout/
 import { sandboxClientKeys, sandboxScriptUrl } from '@kcheckout/sandbox';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useState } from 'react';
-import { afterAll, it } from 'vitest';
+import { afterAll, beforeAll, it } from 'vitest';
 
 // The bench drives React like a page does, not like a unit test: no act() warnings to print.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+// (Set after Testing Library's import, which turns the act environment on.)
+beforeAll(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+});
 
 type Sdk = 'v1' | 'v2';
 const rows: Array<[string, string, string, string]> = [];
@@ -101,7 +104,7 @@ for (const sdk of ['v2', 'v1'] as const) {
 }
 
 afterAll(() => {
-  const widths = [3, 56, 10, 8];
+  const widths = [3, 60, 10, 8];
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
   console.log(['', line(['sdk', 'figure (Chromium, sandbox)', 'measured', 'target']), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''].join('\n'));
 });
