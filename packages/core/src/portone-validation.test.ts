@@ -1,5 +1,4 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { CheckoutError, type CheckoutErrorCode } from './errors.js';
 import {
   isPortOneCancel,
   looksLikePortOneSecret,
@@ -18,27 +17,7 @@ import {
   validateRedirectUrl,
 } from './portone-validation.js';
 import type { Money } from './validation.js';
-
-function thrown(fn: () => unknown): CheckoutError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CheckoutError);
-    return error as CheckoutError;
-  }
-  throw new Error('expected a CheckoutError, but nothing was thrown');
-}
-
-function expectCode(fn: () => unknown, code: CheckoutErrorCode): CheckoutError {
-  const error = thrown(fn);
-  expect(error.code).toBe(code);
-  return error;
-}
-
-function expectKoreanAndEnglish(message: string) {
-  expect(message).toMatch(/[가-힣]{2,}/);
-  expect(message).toMatch(/\b(the|must|pass|is|key|amount|order|use)\b/i);
-}
+import { expectCode, expectKoreanAndEnglish, thrown } from './test-utils/checkout-error.js';
 
 // Shaped like the real ones (ids from public example configs); none of these is a live credential.
 const storeId = 'store-b7989765-d2bf-4cd4-a9e4-01bf6abfc7df';

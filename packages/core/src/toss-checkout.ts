@@ -1,4 +1,5 @@
 import { CheckoutError, vendorError } from './errors.js';
+import { vendorFailResult } from './fail-result.js';
 import { createTossWidgetV1 } from './toss-widget-v1.js';
 import { createTossWidgetV2 } from './toss-widget-v2.js';
 import type { RenderedWidget, TossWidgetDriver } from './toss-widget-driver.js';
@@ -194,7 +195,7 @@ export class TossCheckout {
           await driver.setAmount(money);
           this.amountSent = money;
         } catch (error) {
-          return failResult(order.orderId, money, error);
+          return vendorFailResult('toss', error, order.orderId, money);
         }
       }
       const result = await driver.requestPayment(order, money, urls);
@@ -382,20 +383,6 @@ function isOptionError(error: CheckoutError): boolean {
   return ['SECRET_KEY_IN_BROWSER', 'INVALID_KEY', 'INVALID_AMOUNT', 'INVALID_ORDER_ID', 'INVALID_OPTION'].includes(error.code);
 }
 
-function failResult(orderId: string, money: Money, error: unknown): CheckoutResult {
-  const wrapped = vendorError('toss', error);
-  return {
-    status: 'fail',
-    provider: 'toss',
-    orderId,
-    amount: money.value,
-    currency: money.currency,
-    code: wrapped.vendorCode ?? wrapped.code,
-    message: wrapped.message,
-    raw: error,
-    error: wrapped,
-  };
-}
 
 /** Toss takes CSS selectors, not elements; give the container an id when it has none. */
 function selectorFor(element: HTMLElement): string {

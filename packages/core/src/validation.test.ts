@@ -1,5 +1,4 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { CheckoutError, type CheckoutErrorCode } from './errors.js';
 import {
   type Money,
   TOSS_ANONYMOUS,
@@ -8,29 +7,7 @@ import {
   validateTossClientKey,
   validateTossCustomerKey,
 } from './validation.js';
-
-/** Runs `fn`, which must throw a CheckoutError, and returns that error for further checks. */
-function thrown(fn: () => unknown): CheckoutError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CheckoutError);
-    return error as CheckoutError;
-  }
-  throw new Error('expected a CheckoutError, but nothing was thrown');
-}
-
-function expectCode(fn: () => unknown, code: CheckoutErrorCode): CheckoutError {
-  const error = thrown(fn);
-  expect(error.code).toBe(code);
-  return error;
-}
-
-/** House style: Korean first, then English, in the same message. */
-function expectKoreanAndEnglish(message: string) {
-  expect(message).toMatch(/[가-힣]{2,}/);
-  expect(message).toMatch(/\b(the|must|pass|is|key|amount|order)\b/i);
-}
+import { expectCode, expectKoreanAndEnglish, thrown } from './test-utils/checkout-error.js';
 
 // Realistic-looking keys; the tails are what must never be echoed back.
 const secretTail = 'zXLkKEypNArWmo50nX3lmeaxYG5R';
