@@ -45,6 +45,7 @@ function browserProject(name: string, include: string[]): TestProjectInlineConfi
         'axe-core',
         '@tosspayments/tosspayments-sdk',
         '@tosspayments/payment-widget-sdk',
+        '@portone/browser-sdk/v2',
       ],
     },
     test: {

@@ -366,7 +366,8 @@ describe('given IMP.init', () => {
 
 describe('given createIamportV1 options', () => {
   it('returns the checked options', () => {
-    expect(validateIamportV1Options({ impCode })).toEqual({ impCode });
+    expect(validateIamportV1Options({ impCode, channelKey })).toEqual({ impCode, channelKey });
+    expect(validateIamportV1Options({ impCode, pg: 'html5_inicis.INIpayTest' })).toEqual({ impCode, pg: 'html5_inicis.INIpayTest' });
     expect(validateIamportV1Options({ impCode, channelKey, pg: 'kakaopay' })).toEqual({ impCode, channelKey, pg: 'kakaopay' });
   });
 
@@ -377,6 +378,7 @@ describe('given createIamportV1 options', () => {
     ['an imp_secret option', { impCode, imp_secret: impSecret }, 'SECRET_KEY_IN_BROWSER'],
     ['a channel id as channelKey', { impCode, channelKey: 'channel-id-ea523f3f-c4a8-483d-96e0-e83326d9517b' }, 'INVALID_KEY'],
     ['a blank pg', { impCode, pg: ' ' }, 'INVALID_OPTION'],
+    ['neither channelKey nor pg', { impCode }, 'INVALID_OPTION'],
     ['nothing', null, 'INVALID_OPTION'],
   ] as const)('with %s, rejects without loading iamport.js', async (_, options, code) => {
     await expect(createIamportV1(options as never)).rejects.toMatchObject({ code, provider: 'iamport' });

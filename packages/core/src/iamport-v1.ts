@@ -1,5 +1,6 @@
-import { CheckoutError, readVendorError, vendorError } from './errors.js';
+import { CheckoutError, vendorError } from './errors.js';
 import type { Iamport, IamportPayMethod, IamportRequestPayParams, IamportRequestPayResponse } from './iamport-types.js';
+import { vendorFailResult } from './fail-result.js';
 import { loadScript } from './loader.js';
 import {
   isPortOneCancel,
@@ -22,9 +23,9 @@ import { type Money, validateOrderId } from './validation.js';
 export interface IamportV1Options {
   /** 가맹점 식별코드, `imp` + digits (관리자 콘솔 › 상점・계정 관리). Never the REST API key or secret. */
   impCode: string;
-  /** 채널 키 (`channel-key-…`). Wins over `pg` when both are given. */
+  /** 채널 키 (`channel-key-…`). Wins over `pg` when both are given. One of `channelKey` and `pg` is required. */
   channelKey?: string;
-  /** @deprecated `'{pg}'` or `'{pg}.{MID}'`; prefer `channelKey`. Without either, the store's default PG is used. */
+  /** @deprecated `'{pg}'` or `'{pg}.{MID}'`; prefer `channelKey`. One of `channelKey` and `pg` is required. */
   pg?: string;
   /** Where to load the SDK from; `https://cdn.iamport.kr/v1/iamport.js` by default, the sandbox in tests. */
   scriptSrc?: string;
@@ -69,15 +70,27 @@ export function validateIamportV1Options(options: unknown): IamportV1Config {
   if (!options || typeof options !== 'object') {
     throw new CheckoutError(
       'INVALID_OPTION',
-      `createIamportV1에 { impCode }를 넘겨주세요. Pass { impCode } to createIamportV1.`,
+      `createIamportV1에 { impCode, channelKey }를 넘겨주세요. Pass { impCode, channelKey } (or { impCode, pg }) to createIamportV1.`,
       { provider: 'iamport' },
     );
   }
   refusePortOneSecretOptions(options, 'iamport');
   const { impCode, channelKey, pg, scriptSrc } = options as Partial<IamportV1Options>;
   refusePortOneSecret(scriptSrc, 'scriptSrc', 'iamport');
+  const code = validateIamportCode(impCode);
+  if ((channelKey === undefined || channelKey === null) && (pg === undefined || pg === null)) {
+    // iamport.js needs a channel for every request_pay; the store's "default PG" is gone from the
+    // current docs, so fail here, before loading anything, rather than in the payment window.
+    throw new CheckoutError(
+      'INVALID_OPTION',
+      `createIamportV1에 channelKey(관리자 콘솔 › 연동 정보 › 채널의 채널 키, channel-key-…) 또는 pg('PG사코드.상점아이디')를 ` +
+        `넘겨주세요. Pass channelKey (channel-key-…, from the PortOne console, Integration › Channels) or the deprecated ` +
+        `pg ('{pg}.{MID}') to createIamportV1: IMP.request_pay needs one of them.`,
+      { provider: 'iamport' },
+    );
+  }
   return {
-    impCode: validateIamportCode(impCode),
+    impCode: code,
     ...(channelKey !== undefined ? { channelKey: validatePortOneChannelKey(channelKey, 'iamport') } : {}),
     ...(pg !== undefined ? { pg: validateIamportPg(pg) } : {}),
   };
@@ -315,18 +328,7 @@ export function iamportResult(response: unknown, orderId: string, money: Money):
 
 /** A throw from `IMP.init` or `IMP.request_pay` is a setup error: a `fail` carrying a `VENDOR_ERROR`. */
 export function iamportRejection(error: unknown, orderId: string, money: Money): CheckoutResult {
-  const { code, message } = readVendorError(error);
-  return {
-    status: 'fail',
-    provider: 'iamport',
-    orderId,
-    amount: money.value,
-    currency: money.currency,
-    code,
-    message,
-    raw: error,
-    error: vendorError('iamport', error),
-  };
+  return vendorFailResult('iamport', error, orderId, money);
 }
 
 function text(value: unknown): string | undefined {

@@ -8,6 +8,7 @@ import {
   type WindowTypes,
 } from '@portone/browser-sdk/v2';
 import { CheckoutError, readVendorError, vendorError } from './errors.js';
+import { vendorFailResult } from './fail-result.js';
 import { loadScript } from './loader.js';
 import {
   isPortOneCancel,
@@ -98,8 +99,9 @@ export type BillingKeyResult =
 export interface PortOneV2Driver {
   readonly sdk: 'portone-v2';
   /**
-   * `PortOne.requestPayment`. Resolves with `success`, `cancel`, `fail` or (the SDK redirected)
-   * `redirecting`; never rejects for what the vendor answers. A vendor rejection (bad parameters,
+   * `PortOne.requestPayment`. Resolves with `success`, `cancel` or `fail`; never rejects for what
+   * the vendor answers. When the SDK redirects, the page is leaving and the promise normally never
+   * settles (the sandbox behaves so); should the SDK resolve `undefined` instead, that is `redirecting`. A vendor rejection (bad parameters,
    * unknown channel) is a `fail` whose `error` is a `CheckoutError` `VENDOR_ERROR` with the vendor's
    * code. Bad input rejects with a `CheckoutError` before the vendor is called.
    */
@@ -147,7 +149,8 @@ export async function createPortOneV2(options: PortOneV2Options): Promise<PortOn
 
   return {
     sdk: 'portone-v2',
-    // Synchronous up to the vendor call: a PG that opens a popup needs the click's user activation.
+    // No await before the vendor call (the npm package itself adds one microtask): a PG that opens a
+    // popup needs the click's user activation, which a long await would lose.
     async requestPayment(order, money, method, redirect) {
       const { request, money: checked } = buildPortOnePaymentRequest(config, order, money, method, redirect);
       ensureGlobal(src);
@@ -327,18 +330,7 @@ export function portOnePaymentResult(response: PaymentResponse | undefined, orde
 
 /** A rejected `requestPayment` is a setup error: a `fail` carrying a `VENDOR_ERROR` with the vendor's code. */
 export function portOnePaymentRejection(error: unknown, orderId: string, money: Money): CheckoutResult {
-  const { code, message } = readVendorError(error);
-  return {
-    status: 'fail',
-    provider: 'portone',
-    orderId,
-    amount: money.value,
-    currency: money.currency,
-    code,
-    message,
-    raw: error,
-    error: vendorError('portone', error),
-  };
+  return vendorFailResult('portone', error, orderId, money);
 }
 
 /** Maps what `PortOne.requestIssueBillingKey` resolved with, by the same rules as payments. */
