@@ -76,3 +76,4 @@ export type {
   IamportCertificationParams,
   IamportCertificationResponse,
 } from './iamport-types.js';
+export { DriverSession, type DriverSessionState, type SessionStatus } from './driver-session.js';

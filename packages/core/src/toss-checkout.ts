@@ -1,5 +1,6 @@
 import { CheckoutError, vendorError } from './errors.js';
 import { vendorFailResult } from './fail-result.js';
+import { shallowEqual } from './shallow-equal.js';
 import { createTossWidgetV1 } from './toss-widget-v1.js';
 import { createTossWidgetV2 } from './toss-widget-v2.js';
 import type { RenderedWidget, TossWidgetDriver } from './toss-widget-driver.js';
@@ -368,11 +369,6 @@ function derive(state: Omit<TossCheckoutState, 'status' | 'canPay'>): TossChecko
   return { ...state, status, canPay };
 }
 
-function shallowEqual(a: object, b: object): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const key of keys) if ((a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return false;
-  return true;
-}
 
 function sameMoney(a: Money | null, b: Money): boolean {
   return a !== null && a.value === b.value && a.currency === b.currency;

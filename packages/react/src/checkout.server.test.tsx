@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Agreement, Checkout, CheckoutButton, PaymentMethods } from './index.js';
+import { Agreement, Checkout, CheckoutButton, PaymentMethods, useIamport, usePortOne } from './index.js';
 
 // Runs in Node: no window, no document. Every component must render a stable placeholder.
 function Page(props: { clientKey?: string; amount?: number }) {
@@ -33,5 +33,16 @@ describe('given a server render', () => {
 
   it('renders identically twice, so hydration has one answer', () => {
     expect(renderToString(<Page />)).toBe(renderToString(<Page />));
+  });
+});
+
+describe('given usePortOne and useIamport in a server render', () => {
+  it('render their loading status without touching window', () => {
+    function Status() {
+      const portone = usePortOne({ storeId: 'store-6b636865-636b-4f75-8000-73616e64626f', channelKey: 'channel-key-6b636865-636b-4f75-8000-73616e64626f' });
+      const imp = useIamport({ impCode: 'imp00000000', channelKey: 'channel-key-6b636865-636b-4f75-8000-73616e64626f' });
+      return <p>{`${portone.status}/${imp.status}`}</p>;
+    }
+    expect(renderToString(<Status />)).toBe('<p>loading/loading</p>');
   });
 });

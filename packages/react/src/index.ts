@@ -11,6 +11,8 @@ export {
   type CancelResult,
 } from './checkout-button.js';
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
+export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
+export { useIamport, type UseIamportOptions, type UseIamportResult } from './use-iamport.js';
 export type { Locale } from './messages.js';
 
 // The core's public surface, so an app needs one import.
