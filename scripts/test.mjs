@@ -40,12 +40,12 @@ if (!existsSync(chromium)) {
   }
 }
 
-// Run pnpm the way this script was started (`npx pnpm@10 test` sets npm_execpath), else through npx.
+// Run pnpm the way this script was started when pnpm started it (npm_execpath), else through npx.
 const execpath = process.env.npm_execpath ?? '';
 const [pnpmCommand, ...pnpmArgs] = /pnpm/.test(execpath) ? [process.execPath, execpath] : ['npx', '-y', 'pnpm@10'];
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 // The sandbox's stand-in scripts are generated sources the tests and the typecheck import.
-const ready = step('Build the sandbox scripts', pnpmCommand, [...pnpmArgs, '--filter', '@kcheckout/sandbox', 'run', 'build']);
+const ready = step('Build the sandbox scripts', process.execPath, ['packages/sandbox/build.mjs']);
 if (ready) {
   step('Typecheck', bin('tsc'), [ '-p', 'tsconfig.json', '--noEmit']);
 

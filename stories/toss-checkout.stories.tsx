@@ -142,7 +142,7 @@ export const ScriptFailure: Story = {
 
 /** A secret key in browser code is refused before any vendor call. */
 export const InvalidSecretKey: Story = {
-  args: { clientKey: 'test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R' },
+  args: { clientKey: 'test_sk_FAKE_kcheckout_secret_tail' },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(canvasElement.querySelector('[data-kcheckout="error"]')?.getAttribute('data-code')).toBe('SECRET_KEY_IN_BROWSER'));
   },
@@ -247,7 +247,7 @@ export const AllStates: Story = {
       </section>
       <section>
         <h3>시크릿 키 (secret key)</h3>
-        <Shop {...args} clientKey="test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R" />
+        <Shop {...args} clientKey="test_sk_FAKE_kcheckout_secret_tail" />
       </section>
       <section>
         <h3>소수 금액 (fractional amount)</h3>

@@ -10,7 +10,7 @@ import {
 import { expectCode, expectKoreanAndEnglish, thrown } from './test-utils/checkout-error.js';
 
 // Realistic-looking keys; the tails are what must never be echoed back.
-const secretTail = 'zXLkKEypNArWmo50nX3lmeaxYG5R';
+const secretTail = 'FAKE_kcheckout_secret_tail';
 const widgetKey = 'test_gck_docs_Ovk5rk1EwkEbP0W43n07xlzm';
 
 describe('given an amount', () => {

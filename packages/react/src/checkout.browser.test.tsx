@@ -259,8 +259,8 @@ describe('given the Toss v2 sandbox', () => {
 
 describe('given bad input', () => {
   it.each([
-    ['a secret key', { clientKey: 'test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R' }, 'SECRET_KEY_IN_BROWSER'],
-    ['a widget secret key', { clientKey: 'test_gsk_docs_OaPz8L5KdmQXkzRz3y47BMw6' }, 'SECRET_KEY_IN_BROWSER'],
+    ['a secret key', { clientKey: 'test_sk_FAKE_kcheckout_secret_tail' }, 'SECRET_KEY_IN_BROWSER'],
+    ['a widget secret key', { clientKey: 'test_gsk_FAKE_kcheckout_widget_secret' }, 'SECRET_KEY_IN_BROWSER'],
     ['an API client key', { clientKey: 'test_ck_D5GePWvyJnrK0W0k6q8gLzN97Eoq' }, 'INVALID_KEY'],
     ['a NaN amount', { amount: Number.NaN }, 'INVALID_AMOUNT'],
     ['a negative amount', { amount: -5000 }, 'INVALID_AMOUNT'],

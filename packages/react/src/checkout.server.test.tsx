@@ -25,9 +25,9 @@ describe('given a server render', () => {
   });
 
   it('renders the same error on the server as on the client for bad props', () => {
-    const html = renderToString(<Page clientKey="live_sk_abcdefghijklmnop" />);
+    const html = renderToString(<Page clientKey="live_sk_FAKE_not_a_real_key" />);
     expect(html).toContain('data-code="SECRET_KEY_IN_BROWSER"');
-    expect(html).not.toContain('live_sk_abcdefghijklmnop');
+    expect(html).not.toContain('live_sk_FAKE_not_a_real_key');
     expect(html).toContain('data-state="error"');
   });
 

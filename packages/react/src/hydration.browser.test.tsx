@@ -9,7 +9,7 @@ import { agreeToTerms, clientKey, resetPage, scriptSrcFor } from './test-utils/s
 
 function Page({ amount = 50000, secret = false }: { amount?: number; secret?: boolean }) {
   return (
-    <Checkout provider="toss" clientKey={secret ? 'test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R' : clientKey} customerKey="buyer_1" amount={amount} scriptSrc={scriptSrcFor('v2')}>
+    <Checkout provider="toss" clientKey={secret ? 'test_sk_FAKE_kcheckout_secret_tail' : clientKey} customerKey="buyer_1" amount={amount} scriptSrc={scriptSrcFor('v2')}>
       <PaymentMethods />
       <Agreement />
       <CheckoutButton order={{ orderName: '생수 외 1건' }} />

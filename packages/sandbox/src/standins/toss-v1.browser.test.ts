@@ -111,7 +111,7 @@ describe('given keys', () => {
     expect(thrown(() => widget('a')).code).toBe('INVALID_CUSTOMER_KEY');
     expect(thrown(() => widget('buyer 1')).code).toBe('INVALID_CUSTOMER_KEY');
     expect(thrown(() => widget(null)).code).toBe('INVALID_CUSTOMER_KEY');
-    expect(thrown(() => widget('live_sk_zXLkKEypNArWmo50nX3lmeaxYG5R')).code).toBe('INSECURE_KEY_USAGE');
+    expect(thrown(() => widget('live_sk_FAKE_kcheckout_secret_tail')).code).toBe('INSECURE_KEY_USAGE');
   });
 });
 

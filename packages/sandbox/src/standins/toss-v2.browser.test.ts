@@ -150,7 +150,7 @@ describe('given keys', () => {
   });
 
   it('refuses a secret key passed as customerKey with INSECURE_KEY_USAGE', () => {
-    expect(thrown(() => widgets('test_gsk_docs_OaPz8L5KdmQXkzRz3y47BMw6')).code).toBe('INSECURE_KEY_USAGE');
+    expect(thrown(() => widgets('test_gsk_FAKE_kcheckout_widget_secret')).code).toBe('INSECURE_KEY_USAGE');
   });
 });
 

@@ -104,10 +104,10 @@ export async function answerWindow(outcome: 'approve' | 'decline' | 'cancel'): P
 }
 
 export const SECRET_KEYS = [
-  'test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R',
-  'live_sk_zXLkKEypNArWmo50nX3lmeaxYG5R',
-  'test_gsk_docs_OaPz8L5KdmQXkzRz3y47BMw6',
-  'live_gsk_docs_OaPz8L5KdmQXkzRz3y47BMw6',
+  'test_sk_FAKE_kcheckout_secret_tail',
+  'live_sk_FAKE_kcheckout_secret_tail',
+  'test_gsk_FAKE_kcheckout_widget_secret',
+  'live_gsk_FAKE_kcheckout_widget_secret',
 ];
 
 /**
