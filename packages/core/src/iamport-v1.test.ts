@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { CheckoutError, type CheckoutErrorCode } from './errors.js';
 import {
   buildIamportParams,
   createIamportV1,
@@ -16,22 +15,7 @@ import { resetScriptCache } from './loader.js';
 import { PORTONE_EASY_PAY_PROVIDERS, type PortOneMethod } from './portone-validation.js';
 import type { CheckoutResult, PaymentOrder } from './types.js';
 import type { Money } from './validation.js';
-
-function thrown(fn: () => unknown): CheckoutError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CheckoutError);
-    return error as CheckoutError;
-  }
-  throw new Error('expected a CheckoutError, but nothing was thrown');
-}
-
-function expectCode(fn: () => unknown, code: CheckoutErrorCode): CheckoutError {
-  const error = thrown(fn);
-  expect(error.code).toBe(code);
-  return error;
-}
+import { expectCode, thrown } from './test-utils/checkout-error.js';
 
 const impCode = 'imp12345678';
 const channelKey = 'channel-key-48201276-18bf-4f72-a0e6-eaeedc0eb2a9';

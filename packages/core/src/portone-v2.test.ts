@@ -7,7 +7,7 @@ import {
   type WindowTypes,
 } from '@portone/browser-sdk/v2';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { CheckoutError, type CheckoutErrorCode } from './errors.js';
+import { CheckoutError } from './errors.js';
 import { resetScriptCache } from './loader.js';
 import { PORTONE_EASY_PAY_PROVIDERS, type PortOneMethod } from './portone-validation.js';
 import {
@@ -27,22 +27,7 @@ import {
 } from './portone-v2.js';
 import type { CheckoutResult, PaymentOrder } from './types.js';
 import type { Money } from './validation.js';
-
-function thrown(fn: () => unknown): CheckoutError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CheckoutError);
-    return error as CheckoutError;
-  }
-  throw new Error('expected a CheckoutError, but nothing was thrown');
-}
-
-function expectCode(fn: () => unknown, code: CheckoutErrorCode): CheckoutError {
-  const error = thrown(fn);
-  expect(error.code).toBe(code);
-  return error;
-}
+import { expectCode, thrown } from './test-utils/checkout-error.js';
 
 const config = {
   storeId: 'store-b7989765-d2bf-4cd4-a9e4-01bf6abfc7df',
