@@ -1,11 +1,11 @@
 // `pnpm bench`: prints the figures DESIGN.md's "What fast means here" asks for, measured in Chromium
 // against the sandbox. A benchmark, not a test: it reports, it does not fail on noise.
-import { resetScriptCache } from '@kcheckout/core';
 import { Agreement, Checkout, CheckoutButton, PaymentMethods } from '@kcheckout/react';
 import { sandboxClientKeys, sandboxScriptUrl } from '@kcheckout/sandbox';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useState } from 'react';
 import { afterAll, beforeAll, it } from 'vitest';
+import { resetSandboxPage } from '../test/sandbox-page.js';
 
 // The bench drives React like a page does, not like a unit test: no act() warnings to print.
 // (Set after Testing Library's import, which turns the act environment on.)
@@ -31,12 +31,7 @@ function Shop({ sdk, amount, onSuccess }: { sdk: Sdk; amount: number; onSuccess?
 
 async function fresh() {
   cleanup();
-  await new Promise((resolve) => setTimeout(resolve, 30));
-  window.kcheckoutSandbox?.reset();
-  document.querySelectorAll('script[data-kcheckout-loader]').forEach((script) => script.remove());
-  delete (window as unknown as Record<string, unknown>).TossPayments;
-  delete (window as unknown as Record<string, unknown>).PaymentWidget;
-  resetScriptCache();
+  await resetSandboxPage();
 }
 
 const isReady = () => document.querySelector('[data-kcheckout="payment-methods"]')?.getAttribute('data-state') === 'ready';

@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { CheckoutError } from './errors.js';
 import { createIamportV1, type IamportV1Driver, type IamportV1Options } from './iamport-v1.js';
-import { resetScriptCache } from './loader.js';
 import { SDK_SCRIPTS } from './sdk-urls.js';
 import type { PaymentOrder } from './types.js';
+import { resetSandboxPage } from '../../../test/sandbox-page.js';
 
 const { impCode, channelKey } = sandboxClientKeys.iamport;
 const otherImpCode = 'imp12345678';
@@ -83,21 +83,8 @@ async function rejection(promise: Promise<unknown>): Promise<CheckoutError> {
 }
 
 async function resetPage(): Promise<void> {
-  await sleep(10);
-  const control = window.kcheckoutSandbox;
-  if (control) {
-    control.reset();
-    control.latencyMs = 20;
-    control.navigate = (url) => {
-      throw new Error(`A test navigated to ${url} without capturing it`);
-    };
-  }
   navigations = [];
-  for (const script of Array.from(document.querySelectorAll('script[data-kcheckout-loader]'))) script.remove();
-  delete win.IMP;
-  delete win.PortOne;
-  resetScriptCache();
-  document.body.innerHTML = '';
+  await resetSandboxPage();
 }
 
 beforeEach(async () => {

@@ -4,10 +4,10 @@ import { sandboxClientKeys, sandboxScriptUrl, type SandboxControl, type SandboxP
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { CheckoutError } from './errors.js';
-import { resetScriptCache } from './loader.js';
 import { createPortOneV2, type PortOneV2Driver, type PortOneV2Options } from './portone-v2.js';
 import { SDK_SCRIPTS } from './sdk-urls.js';
 import type { CheckoutResult, PaymentOrder } from './types.js';
+import { resetSandboxPage } from '../../../test/sandbox-page.js';
 
 const { storeId, channelKey } = sandboxClientKeys.portone;
 const otherChannelKey = 'channel-key-0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b';
@@ -84,22 +84,8 @@ async function rejection(promise: Promise<unknown>): Promise<CheckoutError> {
 }
 
 async function resetPage(): Promise<void> {
-  // Let a window answered by nextOutcome finish before the sandbox is reset.
-  await sleep(10);
-  const control = window.kcheckoutSandbox;
-  if (control) {
-    control.reset();
-    control.latencyMs = 20;
-    control.navigate = (url) => {
-      throw new Error(`A test navigated to ${url} without capturing it`);
-    };
-  }
   navigations = [];
-  for (const script of Array.from(document.querySelectorAll('script[data-kcheckout-loader]'))) script.remove();
-  delete win.PortOne;
-  delete win.IMP;
-  resetScriptCache();
-  document.body.innerHTML = '';
+  await resetSandboxPage();
 }
 
 beforeEach(async () => {

@@ -1,26 +1,16 @@
-import { resetScriptCache } from '@kcheckout/core';
 import { sandboxClientKeys, sandboxScriptUrl } from '@kcheckout/sandbox';
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useIamport, usePortOne } from './index.js';
-import { scriptTags, vendorCalls } from './test-utils/sandbox.js';
+import { resetPage, scriptTags, vendorCalls } from './test-utils/sandbox.js';
 
 const strict = ({ children }: { children: ReactNode }) => <StrictMode>{children}</StrictMode>;
 const order = { orderId: 'order_hook_000001', orderName: '정기 배송 1회차' };
 const won = { value: 39000, currency: 'KRW' as const };
 
-async function reset() {
-  cleanup();
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  window.kcheckoutSandbox?.reset();
-  document.querySelectorAll('script[data-kcheckout-loader]').forEach((script) => script.remove());
-  delete (window as unknown as Record<string, unknown>).PortOne;
-  delete (window as unknown as Record<string, unknown>).IMP;
-  resetScriptCache();
-}
-beforeEach(reset);
-afterEach(reset);
+beforeEach(resetPage);
+afterEach(resetPage);
 
 describe('given usePortOne on the PortOne V2 sandbox under StrictMode', () => {
   const options = { ...sandboxClientKeys.portone, scriptSrc: sandboxScriptUrl('portone-v2') };

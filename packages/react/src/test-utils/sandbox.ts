@@ -1,6 +1,6 @@
-import { resetScriptCache } from '@kcheckout/core';
 import { sandboxClientKeys, sandboxScriptUrl, type SandboxSdk } from '@kcheckout/sandbox';
 import { cleanup } from '@testing-library/react';
+import { resetSandboxPage } from '../../../../test/sandbox-page.js';
 
 export const clientKey = sandboxClientKeys.toss;
 
@@ -18,25 +18,10 @@ export function scriptTags(src: string): HTMLScriptElement[] {
   return Array.from(document.scripts).filter((script) => script.src === new URL(src, location.href).href);
 }
 
-/** A clean page per test: no React tree, no vendor globals, no script tags, no cached loads. */
+/** A clean page per test: no React tree, and the sandbox page reset. */
 export async function resetPage() {
   cleanup();
-  // Let deferred teardowns (a macrotask after unmount) reach the sandbox before it is reset.
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  const sandbox = window.kcheckoutSandbox;
-  if (sandbox) {
-    sandbox.reset();
-    // reset() keeps settings; tests change them, so put the defaults back.
-    sandbox.latencyMs = 20;
-    sandbox.navigate = (url) => {
-      throw new Error(`A test navigated to ${url} without capturing it`);
-    };
-  }
-  for (const script of Array.from(document.querySelectorAll('script[data-kcheckout-loader]'))) script.remove();
-  delete (window as unknown as Record<string, unknown>).TossPayments;
-  delete (window as unknown as Record<string, unknown>).PaymentWidget;
-  resetScriptCache();
-  document.body.innerHTML = '';
+  await resetSandboxPage();
 }
 
 /** Ticks the agreement checkbox the sandbox renders, as a buyer would. */

@@ -1,0 +1,26 @@
+import { resetScriptCache } from '@kcheckout/core';
+
+const VENDOR_GLOBALS = ['TossPayments', 'PaymentWidget', 'PortOne', 'IMP'];
+
+/**
+ * A clean page for the next browser test: no vendor globals, no loader `<script>` tags, no cached
+ * loads, an empty sandbox log, default sandbox settings, and a `navigate` that fails loudly until a
+ * test captures it (a real navigation would take the test runner's page away). Test-only.
+ */
+export async function resetSandboxPage(): Promise<void> {
+  // Deferred teardowns and windows answered by nextOutcome finish a macrotask or two later.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const sandbox = window.kcheckoutSandbox;
+  if (sandbox) {
+    sandbox.reset();
+    // reset() keeps settings; tests change them, so put the defaults back.
+    sandbox.latencyMs = 20;
+    sandbox.navigate = (url) => {
+      throw new Error(`A test navigated to ${url} without capturing it`);
+    };
+  }
+  for (const script of Array.from(document.querySelectorAll('script[data-kcheckout-loader]'))) script.remove();
+  for (const name of VENDOR_GLOBALS) delete (window as unknown as Record<string, unknown>)[name];
+  resetScriptCache();
+  document.body.innerHTML = '';
+}
