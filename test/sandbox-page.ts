@@ -1,4 +1,5 @@
 import { resetScriptCache } from '@kcheckout/core';
+import { page } from 'vitest/browser';
 
 const VENDOR_GLOBALS = ['TossPayments', 'PaymentWidget', 'PortOne', 'IMP'];
 
@@ -23,4 +24,14 @@ export async function resetSandboxPage(): Promise<void> {
   for (const name of VENDOR_GLOBALS) delete (window as unknown as Record<string, unknown>)[name];
   resetScriptCache();
   document.body.innerHTML = '';
+}
+
+/**
+ * Sizes the test page as a desktop or a phone: the PortOne stand-ins decide "mobile" by
+ * `(max-width: 767px)`, and Vitest's default iframe (414 px wide) would count as a phone.
+ */
+export async function useViewport(device: 'pc' | 'mobile'): Promise<void> {
+  if (device === 'pc') await page.viewport(1024, 768);
+  else await page.viewport(375, 667);
+  if (window.matchMedia('(max-width: 767px)').matches !== (device === 'mobile')) throw new Error(`The page did not become ${device}-sized`);
 }

@@ -2,12 +2,11 @@
 // through the driver's own `scriptSrc`: no stubs of the driver, the loader or the vendor global.
 import { sandboxClientKeys, sandboxScriptUrl, type SandboxControl, type SandboxIamportPayment } from '@kcheckout/sandbox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
 import { CheckoutError } from './errors.js';
 import { createIamportV1, type IamportV1Driver, type IamportV1Options } from './iamport-v1.js';
 import { SDK_SCRIPTS } from './sdk-urls.js';
 import type { PaymentOrder } from './types.js';
-import { resetSandboxPage } from '../../../test/sandbox-page.js';
+import { resetSandboxPage, useViewport } from '../../../test/sandbox-page.js';
 
 const { impCode, channelKey } = sandboxClientKeys.iamport;
 const otherImpCode = 'imp12345678';
@@ -65,11 +64,6 @@ function settledWithin(promise: Promise<unknown>, ms: number): Promise<'settled'
   return Promise.race([promise.then(() => 'settled' as const, () => 'settled' as const), sleep(ms).then(() => 'pending' as const)]);
 }
 
-async function viewport(device: 'pc' | 'mobile'): Promise<void> {
-  if (device === 'pc') await page.viewport(1024, 768);
-  else await page.viewport(375, 667);
-  if (window.matchMedia('(max-width: 767px)').matches !== (device === 'mobile')) throw new Error(`The page did not become ${device}-sized`);
-}
 
 async function rejection(promise: Promise<unknown>): Promise<CheckoutError> {
   const error = await promise.then(
@@ -89,7 +83,7 @@ async function resetPage(): Promise<void> {
 
 beforeEach(async () => {
   await resetPage();
-  await viewport('pc');
+  await useViewport('pc');
 });
 afterEach(resetPage);
 
@@ -196,7 +190,7 @@ describe('given a payment window that is declined or cancelled', () => {
 
 describe('given m_redirect_url', () => {
   it('on a mobile viewport, navigates with imp_uid, merchant_uid and imp_success and the callback never answers', async () => {
-    await viewport('mobile');
+    await useViewport('mobile');
     const imp = await driver();
     const pending = imp.requestPay(order('merchant-mob-001'), won, card, { m_redirect_url: 'https://shop.example/pay/v1?from=cart' });
     expect(calls('request_pay')[0]!.args[0]).toMatchObject({ m_redirect_url: 'https://shop.example/pay/v1?from=cart' });
@@ -215,7 +209,7 @@ describe('given m_redirect_url', () => {
   });
 
   it('on a mobile viewport, a cancel navigates with imp_success=false and the error_code', async () => {
-    await viewport('mobile');
+    await useViewport('mobile');
     const imp = await driver();
     const pending = imp.requestPay(order('merchant-mob-002'), won, card, { m_redirect_url: 'https://shop.example/pay/v1' });
     await answer('cancel');

@@ -1,4 +1,4 @@
-export { CheckoutError, isCheckoutError, type CheckoutErrorCode, type Provider } from './errors.js';
+export { CheckoutError, isCheckoutError, readVendorError, type CheckoutErrorCode, type Provider } from './errors.js';
 export {
   validateAmount,
   validateOrderId,

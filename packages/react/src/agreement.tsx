@@ -1,27 +1,55 @@
-import { type ComponentPropsWithoutRef, forwardRef } from 'react';
-import { useCheckoutContext } from './checkout-context.js';
-import { messages } from './messages.js';
+import { type ComponentPropsWithoutRef, forwardRef, useEffect } from 'react';
+import { type MethodChoice, useCheckoutContext } from './checkout-context.js';
+import { type Locale, messages } from './messages.js';
 
-export type AgreementProps = ComponentPropsWithoutRef<'div'>;
+export interface AgreementProps extends ComponentPropsWithoutRef<'div'> {
+  /** PortOne and iamport: the checkbox's text. Toss shows the terms set in its console. */
+  label?: string;
+}
 
 /**
- * Where the vendor's terms-agreement UI appears. Until the buyer agrees to the required terms,
- * <CheckoutButton> stays disabled.
+ * The terms the buyer agrees to before paying; until then <CheckoutButton> stays disabled. For
+ * Toss, the element the vendor's terms widget renders into. PortOne and iamport have no terms
+ * widget (their PGs show terms in the payment window), so this renders one required checkbox.
  *
  * `data-state`: `loading | ready | error`; `data-agreed` is present once the required terms are agreed.
  * Errors are shown once, by <PaymentMethods>.
  */
-export const Agreement = forwardRef<HTMLDivElement, AgreementProps>(function Agreement(props, ref) {
-  const { widget, locale } = useCheckoutContext('Agreement');
-  const state = widget.error ? 'error' : widget.agreementReady ? 'ready' : 'loading';
+export const Agreement = forwardRef<HTMLDivElement, AgreementProps>(function Agreement({ label, ...props }, ref) {
+  const { state: checkoutState, locale, toss, choice } = useCheckoutContext('Agreement');
+  const state = checkoutState === 'error' ? 'error' : toss ? (toss.agreementReady ? 'ready' : 'loading') : 'ready';
+  const agreed = toss ? toss.agreed === true : Boolean(choice?.agreed);
   return (
-    <div data-kcheckout="agreement" data-state={state} data-agreed={widget.agreed ? '' : undefined} {...props} ref={ref}>
-      <div ref={widget.agreementRef} />
-      {state === 'loading' && (
+    <div data-kcheckout="agreement" data-state={state} data-agreed={agreed ? '' : undefined} {...props} ref={ref}>
+      {toss && <div ref={toss.agreementRef} />}
+      {toss && state === 'loading' && (
         <p role="status" data-kcheckout="loading">
           {messages[locale].loadingAgreement}
         </p>
       )}
+      {choice && <AgreementCheckbox choice={choice} locale={locale} label={label} disabled={checkoutState === 'pending'} />}
     </div>
   );
 });
+
+function AgreementCheckbox({ choice, locale, label, disabled }: { choice: MethodChoice; locale: Locale; label?: string; disabled: boolean }) {
+  const { setAgreementShown } = choice;
+  // While the checkbox is on the page the button waits for it; a page without <Agreement> pays
+  // without one, as with Toss.
+  useEffect(() => {
+    setAgreementShown(true);
+    return () => setAgreementShown(false);
+  }, [setAgreementShown]);
+  return (
+    <label data-kcheckout="agreement-checkbox">
+      <input
+        type="checkbox"
+        required
+        checked={choice.agreed}
+        disabled={disabled}
+        onChange={(event) => choice.setAgreed(event.currentTarget.checked)}
+      />{' '}
+      {label ?? messages[locale].agreeToPay}
+    </label>
+  );
+}

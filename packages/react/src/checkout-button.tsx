@@ -3,13 +3,14 @@ import {
   type CheckoutResult,
   createOrderId,
   type PaymentOrder,
-  type RedirectUrls,
+  type Provider,
   validateOrderId,
 } from '@kcheckout/core';
-import { type ComponentPropsWithoutRef, forwardRef, type MouseEvent, type ReactNode, useEffect, useId, useRef } from 'react';
-import { useCheckoutContext } from './checkout-context.js';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
+import { ActionButton, settle, useLatest } from './action-button.js';
+import { type CheckoutRedirect, useCheckoutContext } from './checkout-context.js';
+import { absoluteRedirect, checkRedirect } from './redirect-props.js';
 import { formatAmount, messages } from './messages.js';
-import { composeEventHandlers, Slot } from './slot.js';
 
 export type SuccessResult = Extract<CheckoutResult, { status: 'success' }>;
 export type FailResult = Extract<CheckoutResult, { status: 'fail' }>;
@@ -19,12 +20,22 @@ export interface CheckoutButtonProps extends Omit<ComponentPropsWithoutRef<'butt
   /** The order being paid. Omit `orderId` to get a fresh `createOrderId()` per attempt. */
   order: Omit<PaymentOrder, 'orderId'> & { orderId?: string };
   /**
-   * Redirect mode (required on mobile for Toss): the vendor returns to these URLs. Relative URLs are
+   * Toss redirect mode (required on mobile): the vendor returns to these URLs. Relative URLs are
    * resolved against the current page. Give both or neither; without them, results arrive in
    * `onSuccess` / `onFail` / `onCancel` (promise mode, PC).
    */
   successUrl?: string;
   failUrl?: string;
+  /**
+   * PortOne and iamport redirect mode (V2 `redirectUrl`, V1 `m_redirect_url`), required for mobile
+   * browsers, which leave the page; relative URLs are resolved against the current page. PC keeps
+   * the promise unless `windowType` asks for a redirect. With Toss, one URL for both outcomes.
+   */
+  redirectUrl?: string;
+  /** PortOne V2 only: `{ pc?: 'IFRAME' | 'POPUP' | 'REDIRECTION', mobile?: 'REDIRECTION' | … }`. Needs `redirectUrl`. */
+  windowType?: CheckoutRedirect['windowType'];
+  /** PortOne V2 only: redirect on PC too, so one result page serves every device. Needs `redirectUrl`. */
+  forceRedirect?: boolean;
   /** The vendor authorised the payment. Send `paymentKey`, `orderId` and `amount` to your server to confirm it. */
   onSuccess?: (result: SuccessResult) => void;
   onFail?: (result: FailResult) => void;
@@ -37,107 +48,74 @@ export interface CheckoutButtonProps extends Omit<ComponentPropsWithoutRef<'butt
 }
 
 /**
- * Requests payment. Disabled until the widget is ready and the required terms are agreed, and while
- * a payment window is open, so one click is one request.
+ * Requests payment for the checkout's amount. Disabled until the SDK is ready, the required terms
+ * are agreed and (PortOne, iamport) a method is picked, and while a payment window is open, so one
+ * click is one request.
  *
  * `data-state`: `loading | ready | error | pending`; `data-disabled` when it cannot be pressed.
  */
 export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>(function CheckoutButton(
-  { order, successUrl, failUrl, onSuccess, onFail, onCancel, asChild, children, onClick, disabled, ...rest },
+  { order, successUrl, failUrl, redirectUrl, windowType, forceRedirect, onSuccess, onFail, onCancel, asChild, children, ...rest },
   ref,
 ) {
-  const { widget, amount, currency, locale } = useCheckoutContext('CheckoutButton');
+  const checkout = useCheckoutContext('CheckoutButton');
+  const { amount, currency, locale, provider } = checkout;
   const text = messages[locale];
-  const errorId = useId();
-  const propError = checkProps(order, successUrl, failUrl);
-
-  // Results arrive after an await; read the handlers current at that moment, not at click time.
-  const handlers = useRef({ onSuccess, onFail, onCancel });
-  useEffect(() => {
-    handlers.current = { onSuccess, onFail, onCancel };
-  });
-  // Set synchronously on click: React has not re-rendered yet when a double click's second event lands.
-  const inFlight = useRef(false);
-
-  const state = propError || widget.error ? 'error' : widget.paying ? 'pending' : widget.methodsReady ? 'ready' : 'loading';
-  const isDisabled = Boolean(disabled) || state !== 'ready' || !widget.canPay;
+  const redirect = { successUrl, failUrl, redirectUrl, windowType, forceRedirect };
+  const propError = checkProps(provider, order, redirect);
+  const handlers = useLatest({ onSuccess, onFail, onCancel });
 
   const pay = async () => {
-    if (isDisabled || inFlight.current) return;
-    inFlight.current = true;
     const paymentOrder: PaymentOrder = { ...order, orderId: order.orderId ?? createOrderId() };
-    let result: CheckoutResult;
-    try {
-      result = await widget.requestPayment(paymentOrder, redirectUrls(successUrl, failUrl));
-    } catch (error) {
-      const wrapped = error instanceof CheckoutError ? error : new CheckoutError('VENDOR_ERROR', String(error), { cause: error });
-      result = {
-        status: 'fail',
-        provider: 'toss',
-        orderId: paymentOrder.orderId,
-        amount,
-        currency,
-        code: wrapped.code,
-        message: wrapped.message,
-        raw: error,
-        error: wrapped,
-      };
-    } finally {
-      inFlight.current = false;
-    }
+    const result = await settle<CheckoutResult>(
+      () => checkout.pay(paymentOrder, absoluteRedirect(redirect)),
+      (error) => {
+        const wrapped = error instanceof CheckoutError ? error : new CheckoutError('VENDOR_ERROR', String(error), { cause: error, provider });
+        const { orderId } = paymentOrder;
+        return { status: 'fail', provider, orderId, amount, currency, code: wrapped.code, message: wrapped.message, raw: error, error: wrapped };
+      },
+    );
     const { onSuccess, onFail, onCancel } = handlers.current;
     if (result.status === 'success') onSuccess?.(result);
     else if (result.status === 'fail') onFail?.(result);
     else if (result.status === 'cancel') onCancel?.(result);
   };
 
-  const Component = asChild ? Slot : 'button';
   return (
-    <>
-      <Component
-        type="button"
-        data-kcheckout="checkout-button"
-        data-state={state}
-        data-disabled={isDisabled ? '' : undefined}
-        disabled={isDisabled}
-        aria-busy={state === 'pending' || undefined}
-        aria-describedby={propError ? errorId : undefined}
-        {...rest}
-        ref={ref}
-        onClick={composeEventHandlers(onClick, (_event: MouseEvent<HTMLButtonElement>) => void pay())}
-      >
-        {children ?? (state === 'pending' ? text.paying : text.pay(formatAmount(amount, currency, locale)))}
-      </Component>
-      {propError && (
-        <span role="alert" id={errorId} data-kcheckout="error" data-code={propError.code}>
-          {text.invalidOrder} {propError.message}
-        </span>
-      )}
-    </>
+    <ActionButton
+      part="checkout-button"
+      state={checkout.state}
+      propError={propError}
+      errorLead={text.invalidOrder}
+      allowed={checkout.canPay}
+      onAction={pay}
+      asChild={asChild}
+      {...rest}
+      ref={ref}
+    >
+      {children ?? (checkout.state === 'pending' ? text.paying : text.pay(formatAmount(amount, currency, locale)))}
+    </ActionButton>
   );
 });
 
 /** Pure, so the server and the client render the same error. */
-function checkProps(order: CheckoutButtonProps['order'], successUrl?: string, failUrl?: string): CheckoutError | null {
+function checkProps(provider: Provider, order: CheckoutButtonProps['order'], redirect: CheckoutRedirect): CheckoutError | null {
   try {
-    if (order.orderId !== undefined) validateOrderId(order.orderId);
-    if (!order.orderName || order.orderName.length > 100) {
-      throw new CheckoutError('INVALID_OPTION', `order.orderName은 1~100자여야 합니다. order.orderName must be 1–100 characters.`);
-    }
-    if (Boolean(successUrl) !== Boolean(failUrl)) {
+    if (order.orderId !== undefined) validateOrderId(order.orderId, provider);
+    if (provider === 'iamport' && order.orderId !== undefined && order.orderId.length > 40) {
       throw new CheckoutError(
-        'INVALID_OPTION',
-        `successUrl과 failUrl은 함께 넘기거나 둘 다 생략하세요. Pass both successUrl and failUrl (redirect mode) or neither (promise mode).`,
+        'INVALID_ORDER_ID',
+        `아임포트(V1) merchant_uid는 40자 이하여야 합니다 (${order.orderId.length}자). ` +
+          `An iamport (V1) merchant_uid must be at most 40 characters (got ${order.orderId.length}).`,
+        { provider },
       );
     }
+    if (!order.orderName || order.orderName.length > 100) {
+      throw new CheckoutError('INVALID_OPTION', `order.orderName은 1~100자여야 합니다. order.orderName must be 1–100 characters.`, { provider });
+    }
+    checkRedirect(provider, redirect);
     return null;
   } catch (error) {
     return error as CheckoutError;
   }
-}
-
-/** Vendors need absolute URLs; resolve relative ones against the page at click time. */
-function redirectUrls(successUrl?: string, failUrl?: string): RedirectUrls | undefined {
-  if (!successUrl || !failUrl) return undefined;
-  return { successUrl: new URL(successUrl, location.href).href, failUrl: new URL(failUrl, location.href).href };
 }

@@ -1,14 +1,75 @@
-import { CheckoutError, type Currency } from '@kcheckout/core';
+import {
+  type BillingKeyResult,
+  CheckoutError,
+  type CheckoutResult,
+  type Currency,
+  type PaymentOrder,
+  type PortOneBillingKeyIssue,
+  type PortOneBillingKeyMethod,
+  type PortOneMethod,
+  type PortOneRedirect,
+  type Provider,
+} from '@kcheckout/core';
 import { createContext, useContext } from 'react';
 import type { Locale } from './messages.js';
-import type { UseTossWidgetResult } from './use-toss-widget.js';
 
+export type CheckoutViewState = 'loading' | 'ready' | 'error' | 'pending';
+
+/**
+ * Where the vendor sends the buyer back, already resolved to absolute URLs. Toss uses
+ * `successUrl` / `failUrl`; PortOne and iamport use `redirectUrl`.
+ */
+export interface CheckoutRedirect {
+  successUrl?: string;
+  failUrl?: string;
+  redirectUrl?: string;
+  /** PortOne V2 only. */
+  windowType?: PortOneRedirect['windowType'];
+  /** PortOne V2 only. */
+  forceRedirect?: boolean;
+}
+
+/** The Toss widget's containers, for <PaymentMethods> and <Agreement>. */
+export interface TossSlots {
+  methodsRef: (element: HTMLElement | null) => void;
+  agreementRef: (element: HTMLElement | null) => void;
+  methodsReady: boolean;
+  agreementReady: boolean;
+  agreed: boolean | null;
+}
+
+/** PortOne and iamport have no widget: <PaymentMethods> renders a picker and <Agreement> a checkbox. */
+export interface MethodChoice {
+  selected: PortOneMethod | null;
+  select: (method: PortOneMethod) => void;
+  /** Set by <Agreement> while it is mounted; the button waits for `agreed`. */
+  agreementShown: boolean;
+  setAgreementShown: (shown: boolean) => void;
+  agreed: boolean;
+  setAgreed: (agreed: boolean) => void;
+}
+
+/**
+ * What <Checkout> shares with its parts, the same for every provider, so <CheckoutButton> never
+ * needs to know which vendor is behind it.
+ */
 export interface CheckoutContextValue {
-  provider: 'toss';
+  provider: Provider;
   amount: number;
   currency: Currency;
   locale: Locale;
-  widget: UseTossWidgetResult;
+  state: CheckoutViewState;
+  error: CheckoutError | null;
+  /** After a load failure, loads again. */
+  retry: () => void;
+  /** Ready, and nothing left for the buyer to do first (agree to the terms, pick a method). */
+  canPay: boolean;
+  /** Opens the vendor's payment window for the checkout's amount. */
+  pay: (order: PaymentOrder, redirect: CheckoutRedirect) => Promise<CheckoutResult>;
+  toss?: TossSlots;
+  choice?: MethodChoice;
+  /** PortOne V2 only: issues a billing key for subscriptions. */
+  issueBillingKey?: (issue: PortOneBillingKeyIssue, method: PortOneBillingKeyMethod, redirect: CheckoutRedirect) => Promise<BillingKeyResult>;
 }
 
 export const CheckoutContext = createContext<CheckoutContextValue | null>(null);
@@ -19,9 +80,9 @@ export function useCheckoutContext(consumer: string): CheckoutContextValue {
   if (!context) {
     throw new CheckoutError(
       'MISSING_PROVIDER',
-      `<${consumer}>는 <Checkout> 안에서만 쓸 수 있습니다. <Checkout provider="toss" …>로 결제 영역을 감싸세요. ` +
+      `<${consumer}>는 <Checkout> 안에서만 쓸 수 있습니다. <Checkout provider="toss" …>(또는 "portone", "iamport")로 결제 영역을 감싸세요. ` +
         `<${consumer}> must be rendered inside <Checkout>: wrap the part of your app that renders it in ` +
-        `<Checkout provider="toss" …>.`,
+        `<Checkout provider="toss" …> (or "portone", "iamport").`,
     );
   }
   return context;

@@ -1,13 +1,13 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Agreement, Checkout, CheckoutButton, type CheckoutProps, PaymentMethods } from './index.js';
+import { Agreement, Checkout, CheckoutButton, PaymentMethods, type TossCheckoutProps } from './index.js';
 import { agreeToTerms, clientKey, resetPage, scriptSrcFor, scriptTags, vendorCalls } from './test-utils/sandbox.js';
 
 type Sdk = 'v1' | 'v2';
 
-function Shop({ sdk, amount = 50000, ...props }: Partial<CheckoutProps> & { sdk: Sdk; button?: Partial<Parameters<typeof CheckoutButton>[0]> }) {
-  const { button, ...checkout } = props as { button?: Record<string, unknown> } & Partial<CheckoutProps>;
+function Shop({ sdk, amount = 50000, ...props }: Partial<TossCheckoutProps> & { sdk: Sdk; button?: Partial<Parameters<typeof CheckoutButton>[0]> }) {
+  const { button, ...checkout } = props as { button?: Record<string, unknown> } & Partial<TossCheckoutProps>;
   return (
     <Checkout provider="toss" clientKey={clientKey} customerKey="buyer_1" amount={amount} sdk={sdk} scriptSrc={scriptSrcFor(sdk)} {...checkout}>
       <PaymentMethods />

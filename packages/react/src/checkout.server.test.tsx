@@ -46,3 +46,38 @@ describe('given usePortOne and useIamport in a server render', () => {
     expect(renderToString(<Status />)).toBe('<p>loading/loading</p>');
   });
 });
+
+describe('given <Checkout provider="portone" | "iamport"> in a server render', () => {
+  const ids = {
+    portone: { provider: 'portone', storeId: 'store-6b636865-636b-4f75-8000-73616e64626f', channelKey: 'channel-key-6b636865-636b-4f75-8000-73616e64626f' },
+    iamport: { provider: 'iamport', impCode: 'imp00000000', channelKey: 'channel-key-6b636865-636b-4f75-8000-73616e64626f' },
+  } as const;
+
+  it.each(['portone', 'iamport'] as const)('%s renders the method picker, the agreement and a disabled button, the same twice', (provider) => {
+    const page = (
+      <Checkout {...ids[provider]} amount={39000} defaultMethod={{ type: 'easyPay', provider: 'KAKAOPAY' }}>
+        <PaymentMethods />
+        <Agreement />
+        <CheckoutButton order={{ orderName: '원두 1kg' }} redirectUrl="/payment/result" />
+      </Checkout>
+    );
+    const html = renderToString(page);
+    expect(html).toContain('data-kcheckout="payment-methods" data-state="loading"');
+    expect(html).toContain('<legend>결제수단</legend>');
+    expect(html.match(/type="radio"/g)).toHaveLength(7);
+    expect(html).toMatch(/checked="" value="easyPay:KAKAOPAY"/);
+    expect(html).toContain('결제 모듈을 불러오는 중');
+    expect(html).toMatch(/<button[^>]*data-state="loading"[^>]*disabled=""/);
+    expect(html).toContain('39,000원 결제하기');
+    expect(renderToString(page)).toBe(html);
+  });
+
+  it('renders a bad amount as the same error the client shows', () => {
+    const html = renderToString(
+      <Checkout {...ids.portone} amount={0}>
+        <PaymentMethods />
+      </Checkout>,
+    );
+    expect(html).toContain('data-code="INVALID_AMOUNT"');
+  });
+});

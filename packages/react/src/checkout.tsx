@@ -1,19 +1,15 @@
-import type { TossCheckoutOptions } from '@kcheckout/core';
-import { type ReactNode, useMemo } from 'react';
-import { CheckoutContext } from './checkout-context.js';
-import type { Locale } from './messages.js';
-import { useTossWidget } from './use-toss-widget.js';
+import { CheckoutError } from '@kcheckout/core';
+import { IamportCheckoutRoot, type IamportCheckoutProps } from './iamport-checkout-root.js';
+import { PortOneCheckoutRoot, type PortOneCheckoutProps } from './portone-checkout-root.js';
+import { TossCheckoutRoot, type TossCheckoutProps } from './toss-checkout-root.js';
 
-/** The Toss options (documented on `TossCheckoutOptions`), plus the provider, locale and children. */
-export interface CheckoutProps extends TossCheckoutOptions {
-  provider: 'toss';
-  locale?: Locale;
-  children?: ReactNode;
-}
+/** One of the three providers' options, told apart by `provider`. */
+export type CheckoutProps = TossCheckoutProps | PortOneCheckoutProps | IamportCheckoutProps;
 
 /**
  * Holds one checkout: the vendor SDK, the amount and the state that <PaymentMethods>, <Agreement>
- * and <CheckoutButton> share. Renders no element of its own.
+ * and <CheckoutButton> share. Renders no element of its own. The same children work for every
+ * provider.
  *
  * ```tsx
  * <Checkout provider="toss" clientKey="test_gck_…" customerKey={userId} amount={50000}>
@@ -23,11 +19,21 @@ export interface CheckoutProps extends TossCheckoutOptions {
  * </Checkout>
  * ```
  */
-export function Checkout({ provider, locale = 'ko', currency = 'KRW', children, ...options }: CheckoutProps) {
-  const widget = useTossWidget({ ...options, currency });
-  const value = useMemo(
-    () => ({ provider, amount: options.amount, currency, locale, widget }),
-    [provider, options.amount, currency, locale, widget],
-  );
-  return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
+export function Checkout(props: CheckoutProps) {
+  // `provider` picks a component rather than a branch of hooks: switching it remounts the
+  // checkout, so the old vendor's session never talks to the new one.
+  switch (props.provider) {
+    case 'toss':
+      return <TossCheckoutRoot {...props} />;
+    case 'portone':
+      return <PortOneCheckoutRoot {...props} />;
+    case 'iamport':
+      return <IamportCheckoutRoot {...props} />;
+    default:
+      throw new CheckoutError(
+        'INVALID_OPTION',
+        `<Checkout provider>는 "toss", "portone", "iamport" 중 하나여야 합니다 (${JSON.stringify((props as { provider?: unknown }).provider)}). ` +
+          `<Checkout provider> must be "toss", "portone" or "iamport".`,
+      );
+  }
 }

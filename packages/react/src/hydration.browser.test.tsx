@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sandboxClientKeys, sandboxScriptUrl } from '@kcheckout/sandbox';
 import { Agreement, Checkout, CheckoutButton, PaymentMethods } from './index.js';
 import { agreeToTerms, clientKey, resetPage, scriptSrcFor } from './test-utils/sandbox.js';
 
@@ -67,6 +68,39 @@ describe('given axe-core', () => {
     act(() => root?.unmount());
     root = null;
     const error = await hydrate(<StrictMode><Page amount={-1} /></StrictMode>);
+    expect(await axeViolations(error.container)).toEqual([]);
+  });
+});
+
+function PortOnePage({ provider, amount = 39000 }: { provider: 'portone' | 'iamport'; amount?: number }) {
+  const ids =
+    provider === 'portone'
+      ? ({ provider, ...sandboxClientKeys.portone, scriptSrc: sandboxScriptUrl('portone-v2') } as const)
+      : ({ provider, ...sandboxClientKeys.iamport, scriptSrc: sandboxScriptUrl('iamport-v1') } as const);
+  return (
+    <Checkout {...ids} amount={amount}>
+      <PaymentMethods />
+      <Agreement />
+      <CheckoutButton order={{ orderName: '원두 1kg' }} />
+    </Checkout>
+  );
+}
+
+describe.each(['portone', 'iamport'] as const)('given server-rendered HTML for provider="%s"', (provider) => {
+  it('hydrates without a mismatch, and axe finds nothing while loading, when ready, once a method is picked and agreed, and on error', async () => {
+    const { container, recoverable } = await hydrate(<StrictMode><PortOnePage provider={provider} /></StrictMode>);
+    expect(await axeViolations(container)).toEqual([]);
+    await waitFor(() => expect(container.querySelector('[data-kcheckout="payment-methods"]')!.getAttribute('data-state')).toBe('ready'));
+    expect(recoverable).not.toHaveBeenCalled();
+    expect(await axeViolations(container)).toEqual([]);
+    act(() => screen.getByRole('radio', { name: '카카오페이' }).click());
+    act(() => screen.getByRole('checkbox').click());
+    await waitFor(() => expect((screen.getByRole('button', { name: /결제하기/ }) as HTMLButtonElement).disabled).toBe(false));
+    expect(await axeViolations(container)).toEqual([]);
+    act(() => root?.unmount());
+    root = null;
+    const error = await hydrate(<StrictMode><PortOnePage provider={provider} amount={-1} /></StrictMode>);
+    expect(error.recoverable).not.toHaveBeenCalled();
     expect(await axeViolations(error.container)).toEqual([]);
   });
 });

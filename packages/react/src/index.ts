@@ -1,7 +1,11 @@
 'use client';
 
 export { Checkout, type CheckoutProps } from './checkout.js';
+export type { TossCheckoutProps } from './toss-checkout-root.js';
+export type { PortOneCheckoutProps } from './portone-checkout-root.js';
+export type { IamportCheckoutProps } from './iamport-checkout-root.js';
 export { PaymentMethods, type PaymentMethodsProps } from './payment-methods.js';
+export { DEFAULT_METHODS, type MethodOption } from './payment-method-picker.js';
 export { Agreement, type AgreementProps } from './agreement.js';
 export {
   CheckoutButton,
@@ -10,6 +14,13 @@ export {
   type FailResult,
   type CancelResult,
 } from './checkout-button.js';
+export {
+  BillingKeyButton,
+  type BillingKeyButtonProps,
+  type BillingKeyIssued,
+  type BillingKeyFailed,
+  type BillingKeyCancelled,
+} from './billing-key-button.js';
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
 export { useIamport, type UseIamportOptions, type UseIamportResult } from './use-iamport.js';
@@ -24,6 +35,11 @@ export {
   TOSS_ANONYMOUS,
   type CheckoutErrorCode,
   type CheckoutResult,
+  type BillingKeyResult,
+  type PortOneMethod,
+  type PortOneEasyPayProvider,
+  type PortOneBillingKeyIssue,
+  type PortOneBillingKeyMethod,
   type CheckoutStatus,
   type Currency,
   type PaymentOrder,

@@ -2,29 +2,41 @@ import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useCheckoutContext } from './checkout-context.js';
 import { CheckoutErrorNotice } from './checkout-error-notice.js';
 import { messages } from './messages.js';
+import { type MethodOption, PaymentMethodPicker } from './payment-method-picker.js';
 
-export type PaymentMethodsProps = ComponentPropsWithoutRef<'div'>;
+export interface PaymentMethodsProps extends ComponentPropsWithoutRef<'div'> {
+  /**
+   * PortOne and iamport: the methods to offer, in order, e.g.
+   * `[{ type: 'card' }, { type: 'easyPay', provider: 'KAKAOPAY', label: '카카오페이 (5% 적립)' }]`.
+   * Defaults to card, KakaoPay, Naver Pay, Toss Pay, transfer, virtual account and phone. Ignored for
+   * Toss, whose widget lists the methods set in its console.
+   */
+  methods?: readonly MethodOption[];
+}
 
 /**
- * Where the vendor's payment-methods UI appears. Shows a loading line until the widget is ready and
- * an error with a retry button when the SDK could not load or refused the options.
+ * The payment methods. For Toss, the element the vendor's widget renders into; for PortOne and
+ * iamport, a radio group whose choice <CheckoutButton> uses. Shows a loading line until the SDK
+ * is ready and an error with a retry button when it could not load or refused the options.
  *
  * `data-state`: `loading | ready | error | pending`. Render one per page: Toss allows one.
  */
-export const PaymentMethods = forwardRef<HTMLDivElement, PaymentMethodsProps>(function PaymentMethods(props, ref) {
-  const { widget, locale } = useCheckoutContext('PaymentMethods');
+export const PaymentMethods = forwardRef<HTMLDivElement, PaymentMethodsProps>(function PaymentMethods({ methods, ...props }, ref) {
+  const { state, error, retry, locale, provider, toss, choice } = useCheckoutContext('PaymentMethods');
   const text = messages[locale];
-  const state = widget.error ? 'error' : widget.paying ? 'pending' : widget.methodsReady ? 'ready' : 'loading';
   return (
     <div data-kcheckout="payment-methods" data-state={state} {...props} ref={ref}>
       {/* The vendor owns this element's children; React never renders into it, so it never resets them. */}
-      <div ref={widget.methodsRef} />
+      {toss && <div ref={toss.methodsRef} />}
+      {choice && provider !== 'toss' && (
+        <PaymentMethodPicker provider={provider} choice={choice} methods={methods} locale={locale} disabled={state === 'pending'} />
+      )}
       {state === 'loading' && (
         <p role="status" data-kcheckout="loading">
-          {text.loadingMethods}
+          {toss ? text.loadingMethods : text.loadingSdk}
         </p>
       )}
-      {widget.error && <CheckoutErrorNotice error={widget.error} locale={locale} onRetry={widget.retry} />}
+      {error && <CheckoutErrorNotice error={error} locale={locale} onRetry={retry} />}
     </div>
   );
 });

@@ -1,5 +1,4 @@
 // Test helpers for the stand-in scripts (excluded from the build by tsconfig.build.json).
-import { page } from 'vitest/browser';
 import { sandboxScriptUrl, type SandboxControl, type SandboxSdk } from '../index.js';
 
 /** What a refused vendor call rejects or throws with. */
@@ -110,12 +109,4 @@ export const SECRET_KEYS = [
   'live_gsk_FAKE_kcheckout_widget_secret',
 ];
 
-/**
- * Sizes the test page as a desktop or a phone: the PortOne stand-ins decide "mobile" by
- * `(max-width: 767px)`, and Vitest's default iframe (414 px wide) would count as a phone.
- */
-export async function useViewport(device: 'pc' | 'mobile'): Promise<void> {
-  if (device === 'pc') await page.viewport(1024, 768);
-  else await page.viewport(375, 667);
-  if (window.matchMedia('(max-width: 767px)').matches !== (device === 'mobile')) throw new Error(`The page did not become ${device}-sized`);
-}
+export { useViewport } from '../../../../test/sandbox-page.js';

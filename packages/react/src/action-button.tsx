@@ -1,0 +1,87 @@
+import type { CheckoutError } from '@kcheckout/core';
+import { type ComponentPropsWithoutRef, forwardRef, type MouseEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import type { CheckoutViewState } from './checkout-context.js';
+import { composeEventHandlers, Slot } from './slot.js';
+
+export interface ActionButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'children'> {
+  /** `data-kcheckout` value: `checkout-button` or `billing-key-button`. */
+  part: string;
+  state: CheckoutViewState;
+  /** Set when the button's own props are invalid; shown next to it as text. */
+  propError: CheckoutError | null;
+  /** Text before the error message, e.g. "주문 정보가 올바르지 않아…". */
+  errorLead: string;
+  /** Whether the checkout lets the buyer press it now (ready, agreed, a method picked). */
+  allowed: boolean;
+  /** The request; it runs at most once at a time. */
+  onAction: () => Promise<void>;
+  asChild?: boolean;
+  children: ReactNode;
+}
+
+/**
+ * The button both <CheckoutButton> and <BillingKeyButton> render: our state as data attributes,
+ * `asChild`, and one request per press however fast the buyer double-clicks.
+ */
+export const ActionButton = forwardRef<HTMLButtonElement, ActionButtonProps>(function ActionButton(
+  { part, state: checkoutState, propError, errorLead, allowed, onAction, asChild, children, onClick, disabled, ...rest },
+  ref,
+) {
+  const errorId = useId();
+  const state = propError ? 'error' : checkoutState;
+  const isDisabled = Boolean(disabled) || state !== 'ready' || !allowed;
+  // Set synchronously on press: React has not re-rendered yet when a double click's second event lands.
+  const inFlight = useRef(false);
+  const press = async () => {
+    if (isDisabled || inFlight.current) return;
+    inFlight.current = true;
+    try {
+      await onAction();
+    } finally {
+      inFlight.current = false;
+    }
+  };
+
+  const Component = asChild ? Slot : 'button';
+  return (
+    <>
+      <Component
+        type="button"
+        data-kcheckout={part}
+        data-state={state}
+        data-disabled={isDisabled ? '' : undefined}
+        disabled={isDisabled}
+        aria-busy={state === 'pending' || undefined}
+        aria-describedby={propError ? errorId : undefined}
+        {...rest}
+        ref={ref}
+        onClick={composeEventHandlers(onClick, (_event: MouseEvent<HTMLButtonElement>) => void press())}
+      >
+        {children}
+      </Component>
+      {propError && (
+        <span role="alert" id={errorId} data-kcheckout="error" data-code={propError.code}>
+          {errorLead} {propError.message}
+        </span>
+      )}
+    </>
+  );
+});
+
+/** A ref that always holds the latest value: results arrive after an await, and must reach the handlers current then. */
+export function useLatest<T>(value: T): { readonly current: T } {
+  const ref = useRef(value);
+  useEffect(() => {
+    ref.current = value;
+  });
+  return ref;
+}
+
+/** Runs a call that should report its failure as a result, never as a rejection. */
+export async function settle<T>(call: () => Promise<T>, onError: (error: unknown) => T): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    return onError(error);
+  }
+}

@@ -1,0 +1,116 @@
+import {
+  type BillingKeyResult,
+  CheckoutError,
+  type PortOneBillingKeyIssue,
+  type PortOneBillingKeyMethod,
+  type PortOneMethod,
+  readVendorError,
+} from '@kcheckout/core';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
+import { ActionButton, settle, useLatest } from './action-button.js';
+import { type CheckoutRedirect, useCheckoutContext } from './checkout-context.js';
+import { messages } from './messages.js';
+import { absoluteRedirect, checkRedirect } from './redirect-props.js';
+
+export type BillingKeyIssued = Extract<BillingKeyResult, { status: 'success' }>;
+export type BillingKeyFailed = Extract<BillingKeyResult, { status: 'fail' }>;
+export type BillingKeyCancelled = Extract<BillingKeyResult, { status: 'cancel' }>;
+
+export interface BillingKeyButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'children'> {
+  /** What the key is for: `issueName` ('월간 구독'), `customerId`, an `issueId` of yours, `displayAmount`. */
+  issue?: PortOneBillingKeyIssue;
+  /**
+   * Card, easy pay or phone. Defaults to the method picked in <PaymentMethods>, or card when none
+   * is picked; while the buyer has picked a transfer or virtual account (which cannot carry a
+   * billing key), the button stays disabled.
+   */
+  method?: PortOneBillingKeyMethod;
+  /** Redirect mode, as on <CheckoutButton>: the result arrives on this page's query instead. */
+  redirectUrl?: string;
+  windowType?: CheckoutRedirect['windowType'];
+  forceRedirect?: boolean;
+  /**
+   * PortOne issued a billing key. Send `billingKey` to your server, which looks it up with its API
+   * secret before storing it and charges it later; the browser never charges.
+   */
+  onIssued?: (result: BillingKeyIssued) => void;
+  onFail?: (result: BillingKeyFailed) => void;
+  onCancel?: (result: BillingKeyCancelled) => void;
+  asChild?: boolean;
+  /** Defaults to "결제수단 등록하기". */
+  children?: ReactNode;
+}
+
+/**
+ * Issues a PortOne V2 billing key (빌링키) for subscriptions: `PortOne.requestIssueBillingKey`
+ * inside `<Checkout provider="portone">`. Nothing is charged here.
+ *
+ * `data-state`: `loading | ready | error | pending`, as on <CheckoutButton>.
+ */
+export const BillingKeyButton = forwardRef<HTMLButtonElement, BillingKeyButtonProps>(function BillingKeyButton(
+  { issue = {}, method, redirectUrl, windowType, forceRedirect, onIssued, onFail, onCancel, asChild, children, ...rest },
+  ref,
+) {
+  const checkout = useCheckoutContext('BillingKeyButton');
+  const { issueBillingKey, choice, locale, provider } = checkout;
+  if (!issueBillingKey || !choice) {
+    throw new CheckoutError(
+      'INVALID_OPTION',
+      `<BillingKeyButton>은 <Checkout provider="portone"> 안에서만 쓸 수 있습니다 (지금은 "${provider}"). 빌링키 발급은 포트원 V2 기능입니다. ` +
+        `<BillingKeyButton> works only inside <Checkout provider="portone"> (got "${provider}"): billing keys are a PortOne V2 feature.`,
+      { provider },
+    );
+  }
+  const text = messages[locale];
+  const redirect = { redirectUrl, windowType, forceRedirect };
+  const chosen = method ?? billingMethodOf(choice.selected);
+  const allowed = chosen !== null && (!choice.agreementShown || choice.agreed);
+  const propError = checkBillingProps(redirect);
+  const handlers = useLatest({ onIssued, onFail, onCancel });
+
+  const request = async () => {
+    const result = await settle<BillingKeyResult>(
+      () => issueBillingKey(issue, chosen!, absoluteRedirect(redirect)),
+      (error) => {
+        const { code, message } = readVendorError(error);
+        const wrapped = error instanceof CheckoutError ? error : new CheckoutError('VENDOR_ERROR', message, { cause: error, provider });
+        return { status: 'fail', provider: 'portone', code, message, raw: error, error: wrapped };
+      },
+    );
+    const { onIssued, onFail, onCancel } = handlers.current;
+    if (result.status === 'success') onIssued?.(result);
+    else if (result.status === 'fail') onFail?.(result);
+    else if (result.status === 'cancel') onCancel?.(result);
+  };
+
+  return (
+    <ActionButton
+      part="billing-key-button"
+      state={checkout.state}
+      propError={propError}
+      errorLead={text.invalidOrder}
+      allowed={allowed}
+      onAction={request}
+      asChild={asChild}
+      {...rest}
+      ref={ref}
+    >
+      {children ?? (checkout.state === 'pending' ? text.issuing : text.issueBillingKey)}
+    </ActionButton>
+  );
+});
+
+/** Card when nothing is picked; `null` for a transfer or virtual account, which cannot carry a billing key. */
+function billingMethodOf(selected: PortOneMethod | null): PortOneBillingKeyMethod | null {
+  if (!selected) return { type: 'card' };
+  return selected.type === 'card' || selected.type === 'easyPay' || selected.type === 'mobile' ? selected : null;
+}
+
+function checkBillingProps(redirect: CheckoutRedirect): CheckoutError | null {
+  try {
+    checkRedirect('portone', redirect);
+    return null;
+  } catch (error) {
+    return error as CheckoutError;
+  }
+}

@@ -1,0 +1,48 @@
+import type { PortOneCurrency, PortOneMethod, PortOneV2Options } from '@kcheckout/core';
+import { type ReactNode, useCallback, useMemo } from 'react';
+import { CheckoutContext, type CheckoutContextValue, type CheckoutRedirect } from './checkout-context.js';
+import type { Locale } from './messages.js';
+import { useMethodCheckout } from './use-method-checkout.js';
+import { usePortOne } from './use-portone.js';
+
+/** `<Checkout provider="portone">`: PortOne's V2 browser SDK. */
+export interface PortOneCheckoutProps extends PortOneV2Options {
+  provider: 'portone';
+  /** What the buyer pays, in major units (50000 for 50,000원). */
+  amount: number;
+  /** `'KRW'` by default; `'CURRENCY_KRW'` also works. */
+  currency?: PortOneCurrency;
+  /** The method picked at first; the buyer changes it in <PaymentMethods>. None by default. */
+  defaultMethod?: PortOneMethod;
+  locale?: Locale;
+  children?: ReactNode;
+}
+
+/** Binds `usePortOne` to the shared checkout context. */
+export function PortOneCheckoutRoot({
+  provider: _provider,
+  amount,
+  currency = 'KRW',
+  defaultMethod,
+  locale = 'ko',
+  children,
+  ...options
+}: PortOneCheckoutProps) {
+  const portone = usePortOne(options);
+  const { requestPayment, requestIssueBillingKey } = portone;
+  const request = useCallback<Parameters<typeof useMethodCheckout>[0]['request']>(
+    (order, money, method, redirect) => requestPayment(order, money, method, portOneRedirect(redirect)),
+    [requestPayment],
+  );
+  const extra = useMemo<Pick<CheckoutContextValue, 'issueBillingKey'>>(
+    () => ({ issueBillingKey: (issue, method, redirect) => requestIssueBillingKey(issue, method, portOneRedirect(redirect)) }),
+    [requestIssueBillingKey],
+  );
+  const value = useMethodCheckout({ provider: 'portone', session: portone, amount, currency, locale, defaultMethod, request, extra });
+  return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
+}
+
+function portOneRedirect({ redirectUrl, windowType, forceRedirect }: CheckoutRedirect) {
+  if (!redirectUrl) return undefined;
+  return { redirectUrl, ...(windowType ? { windowType } : {}), ...(forceRedirect !== undefined ? { forceRedirect } : {}) };
+}

@@ -1,0 +1,44 @@
+import type { TossCheckoutOptions } from '@kcheckout/core';
+import { type ReactNode, useMemo } from 'react';
+import { CheckoutContext, type CheckoutContextValue } from './checkout-context.js';
+import type { Locale } from './messages.js';
+import { useTossWidget } from './use-toss-widget.js';
+
+/** `<Checkout provider="toss">`: the Toss options (documented on `TossCheckoutOptions`). */
+export interface TossCheckoutProps extends TossCheckoutOptions {
+  provider: 'toss';
+  locale?: Locale;
+  children?: ReactNode;
+}
+
+/** Binds `useTossWidget` to the shared checkout context. */
+export function TossCheckoutRoot({ provider: _provider, locale = 'ko', currency = 'KRW', children, ...options }: TossCheckoutProps) {
+  const widget = useTossWidget({ ...options, currency });
+  const value = useMemo<CheckoutContextValue>(
+    () => ({
+      provider: 'toss',
+      amount: options.amount,
+      currency,
+      locale,
+      state: widget.error ? 'error' : widget.paying ? 'pending' : widget.methodsReady ? 'ready' : 'loading',
+      error: widget.error,
+      retry: widget.retry,
+      canPay: widget.canPay,
+      // One URL for both outcomes is fine: the result page reads which one it got from the query.
+      pay: (order, { successUrl, failUrl, redirectUrl }) =>
+        widget.requestPayment(
+          order,
+          successUrl && failUrl ? { successUrl, failUrl } : redirectUrl ? { successUrl: redirectUrl, failUrl: redirectUrl } : undefined,
+        ),
+      toss: {
+        methodsRef: widget.methodsRef,
+        agreementRef: widget.agreementRef,
+        methodsReady: widget.methodsReady,
+        agreementReady: widget.agreementReady,
+        agreed: widget.agreed,
+      },
+    }),
+    [options.amount, currency, locale, widget],
+  );
+  return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
+}

@@ -1,0 +1,68 @@
+import {
+  type CheckoutError,
+  type CheckoutResult,
+  type DriverSessionState,
+  type Money,
+  type PaymentOrder,
+  type PortOneCurrency,
+  type PortOneMethod,
+  type Provider,
+  validatePortOneMoney,
+} from '@kcheckout/core';
+import { useMemo, useState } from 'react';
+import type { CheckoutContextValue, CheckoutRedirect } from './checkout-context.js';
+import type { Locale } from './messages.js';
+
+export interface MethodCheckoutInput {
+  provider: Extract<Provider, 'portone' | 'iamport'>;
+  session: DriverSessionState & { retry: () => void };
+  amount: number;
+  currency: PortOneCurrency;
+  locale: Locale;
+  defaultMethod: PortOneMethod | undefined;
+  /** Makes the vendor request with the checked amount and the buyer's method. */
+  request: (order: PaymentOrder, money: Money, method: PortOneMethod, redirect: CheckoutRedirect) => Promise<CheckoutResult>;
+  extra?: Pick<CheckoutContextValue, 'issueBillingKey'>;
+}
+
+/**
+ * The context value for a vendor without a widget of its own (PortOne V2, iamport V1): the SDK
+ * session's state, the amount checked up front, and the method the buyer picks in <PaymentMethods>.
+ */
+export function useMethodCheckout({ provider, session, amount, currency, locale, defaultMethod, request, extra }: MethodCheckoutInput) {
+  const [selected, select] = useState<PortOneMethod | null>(defaultMethod ?? null);
+  const [agreementShown, setAgreementShown] = useState(false);
+  const [agreed, setAgreed] = useState(false);
+
+  // The amount is checked at render, so a bad one shows an error before any script loads and the
+  // server renders the same error as the client.
+  const checked = useMemo((): { money: Money; error: null } | { money: null; error: CheckoutError } => {
+    try {
+      return { money: validatePortOneMoney({ value: amount, currency }, provider), error: null };
+    } catch (error) {
+      return { money: null, error: error as CheckoutError };
+    }
+  }, [amount, currency, provider]);
+
+  const error = checked.error ?? session.error;
+  const state = error ? 'error' : session.pending ? 'pending' : session.status === 'ready' ? 'ready' : 'loading';
+  return useMemo<CheckoutContextValue>(
+    () => ({
+      provider,
+      amount,
+      currency: checked.money?.currency ?? 'KRW',
+      locale,
+      state,
+      error,
+      retry: session.retry,
+      canPay: state === 'ready' && selected !== null && (!agreementShown || agreed),
+      pay: (order, redirect) => {
+        // The button only calls this when canPay is true, so both are set.
+        return request(order, checked.money!, selected!, redirect);
+      },
+      choice: { selected, select, agreementShown, setAgreementShown, agreed, setAgreed },
+      ...extra,
+    }),
+    [provider, amount, checked, locale, state, error, session.retry, selected, agreementShown, agreed, request, extra],
+  );
+}
