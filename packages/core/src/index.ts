@@ -77,3 +77,32 @@ export type {
   IamportCertificationResponse,
 } from './iamport-types.js';
 export { DriverSession, type DriverSessionState, type SessionStatus } from './driver-session.js';
+export {
+  parseRedirect,
+  MAX_REDIRECT_QUERY_LENGTH,
+  type ParsedRedirect,
+  type ParseRedirectOptions,
+  type RedirectInput,
+  type RedirectInvalidCode,
+  type RedirectStatus,
+} from './parse-redirect.js';
+export {
+  rememberOrder,
+  recallOrder,
+  forgetOrder,
+  checkRedirectAmount,
+  PENDING_ORDER_PREFIX,
+  DEFAULT_PENDING_ORDER_TTL_MS,
+  type PendingOrder,
+  type RememberedOrder,
+  type RememberOrderOptions,
+} from './pending-orders.js';
+export {
+  paymentMarkerKey,
+  readConfirmMarker,
+  writeConfirmMarker,
+  clearConfirmMarker,
+  CONFIRM_MARKER_PREFIX,
+  type ConfirmMarker,
+  type ConfirmMarkerState,
+} from './confirm-once.js';
