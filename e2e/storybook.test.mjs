@@ -7,6 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
+import { stalledScript } from '../.storybook/stalled-script.mjs';
 
 const staticDir = fileURLToPath(new URL('../storybook-static', import.meta.url));
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
@@ -18,6 +19,7 @@ let origin;
 before(async () => {
   assert.ok(existsSync(join(staticDir, 'index.json')), 'storybook-static is missing: run `pnpm build-storybook` first');
   server = createServer((req, res) => {
+    if (stalledScript(req, res)) return;
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(staticDir, path === '/' ? 'index.html' : path);
     if (!file.startsWith(staticDir) || !existsSync(file) || !statSync(file).isFile()) {
@@ -38,9 +40,12 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  // The stalled-script route holds its connections open; close them so the server can stop.
+  server?.closeAllConnections();
   server?.close();
 });
 
+const PHONE = { width: 390, height: 844 };
 const index = JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
 
@@ -80,7 +85,8 @@ describe('given the built Storybook', () => {
 
   for (const story of stories) {
     it(`renders ${story.title} › ${story.name} and passes its play function`, async () => {
-      const { page, errors, failure } = await openStory(story.id);
+      // Stories tagged "mobile" are about phone behaviour (the sandbox decides by viewport width).
+      const { page, errors, failure } = await openStory(story.id, story.tags?.includes('mobile') ? { viewport: PHONE } : {});
       try {
         assert.equal(failure, null);
         assert.deepEqual(errors, []);
@@ -116,7 +122,7 @@ describe('given the built Storybook', () => {
   });
 
   it('in redirect mode on a phone, sends the buyer to successUrl with the vendor query', async () => {
-    const { page } = await openStory('toss-checkout--redirect-mode', { viewport: { width: 390, height: 844 } });
+    const { page } = await openStory('toss-checkout--redirect-mode', { viewport: PHONE });
     try {
       await page.locator('[data-kcheckout-sandbox="agreement"] input[type="checkbox"]').check();
       await page.getByRole('button', { name: /결제하기/ }).click();

@@ -1,9 +1,10 @@
 import { loadScript } from '@kcheckout/core';
 import { Agreement, Checkout, CheckoutButton, type CheckoutResult, PaymentMethods } from '@kcheckout/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { expect, waitFor } from 'storybook/test';
 import { type Backend, tossBackend } from './backend';
+import { RedirectCapture, ResultPanel } from './story-parts';
 
 interface ShopArgs {
   sdk: 'v2' | 'v1';
@@ -45,21 +46,6 @@ function Shop({ sdk, amount, clientKey, scriptSrc, orderId, redirect, locale, ba
       </Checkout>
       {result && <ResultPanel result={result} />}
     </div>
-  );
-}
-
-function ResultPanel({ result }: { result: CheckoutResult }) {
-  const lines: Record<CheckoutResult['status'], ReactNode> = {
-    success: '결제가 승인되었습니다. 서버에서 결제 승인(confirm) API를 호출해야 결제가 완료됩니다.',
-    fail: '결제에 실패했습니다.',
-    cancel: '구매자가 결제를 취소했습니다.',
-    redirecting: '결제 결과 페이지로 이동합니다.',
-  };
-  return (
-    <output data-testid="result" data-status={result.status} style={{ display: 'block', marginTop: 16 }}>
-      <strong>{lines[result.status]}</strong>
-      <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{JSON.stringify({ ...result, raw: undefined }, null, 2)}</pre>
-    </output>
   );
 }
 
@@ -191,20 +177,10 @@ export const RedirectMode: Story = {
 };
 
 function RedirectShop(props: ShopArgs & { backend?: Backend }) {
-  const [target, setTarget] = useState<string | null>(null);
-  // Just before the button's own handler runs, point the sandbox's navigation at this panel.
-  const capture = () => {
-    if (window.kcheckoutSandbox) window.kcheckoutSandbox.navigate = setTarget;
-  };
   return (
-    <div onClickCapture={capture}>
+    <RedirectCapture>
       <Shop {...props} />
-      {target && (
-        <p data-testid="redirect-target" style={{ wordBreak: 'break-all' }}>
-          이동할 주소: <code>{target}</code>
-        </p>
-      )}
-    </div>
+    </RedirectCapture>
   );
 }
 

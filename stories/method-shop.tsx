@@ -1,0 +1,247 @@
+import {
+  Agreement,
+  BillingKeyButton,
+  type BillingKeyResult,
+  Checkout,
+  CheckoutButton,
+  type CheckoutProps,
+  type CheckoutResult,
+  PaymentMethods,
+  type PortOneMethod,
+} from '@kcheckout/react';
+import { sandboxClientKeys, sandboxScriptUrl } from '@kcheckout/sandbox';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, waitFor } from 'storybook/test';
+import { STALLED_SCRIPT_PATH } from '../.storybook/stalled-script.mjs';
+import { expectResult, press, RedirectCapture, ResultPanel, waitForError, waitForState } from './story-parts';
+
+// PortOne V2 and V1 (iamport) share the same components and the same states, so their stories
+// come from one factory. PortOne publishes no public test store, so these always run on the sandbox.
+
+export type MethodProvider = 'portone' | 'iamport';
+
+export interface MethodShopArgs {
+  provider: MethodProvider;
+  amount: number;
+  /** Overrides a sandbox id, for the invalid-props stories. */
+  ids?: Record<string, string>;
+  scriptSrc?: string;
+  orderId?: string;
+  defaultMethod?: PortOneMethod;
+  redirect?: boolean;
+  billing?: boolean;
+  locale?: 'ko' | 'en';
+}
+
+/** One complete checkout, as the README's ten lines build it, plus a panel showing the last result. */
+export function MethodShop({ provider, amount, ids, scriptSrc, orderId, defaultMethod, redirect, billing, locale }: MethodShopArgs) {
+  const [result, setResult] = useState<CheckoutResult | BillingKeyResult | null>(null);
+  const sdk = provider === 'portone' ? 'portone-v2' : 'iamport-v1';
+  const props = {
+    provider,
+    ...(provider === 'portone' ? sandboxClientKeys.portone : sandboxClientKeys.iamport),
+    ...ids,
+    amount,
+    defaultMethod,
+    locale,
+    scriptSrc: scriptSrc ?? sandboxScriptUrl(sdk),
+    // The Loading stories' script never arrives; a short timeout would turn them into errors.
+    timeoutMs: scriptSrc === STALLED_SCRIPT_PATH ? 10 * 60 * 1000 : 3000,
+  } as CheckoutProps;
+  const shop = (
+    <div style={{ maxWidth: 560, fontFamily: 'system-ui, sans-serif' }}>
+      <Checkout {...props}>
+        <PaymentMethods />
+        <Agreement style={{ marginTop: 12 }} />
+        {billing ? (
+          <BillingKeyButton
+            issue={{ issueName: '월간 원두 구독', customerId: 'storybook_buyer', displayAmount: { value: amount, currency: 'KRW' } }}
+            onIssued={setResult}
+            onFail={setResult}
+            onCancel={setResult}
+            style={{ marginTop: 16, padding: '12px 20px', fontSize: 16 }}
+          />
+        ) : (
+          <CheckoutButton
+            order={{ orderName: '원두 1kg 외 1건', ...(orderId ? { orderId } : {}) }}
+            {...(redirect ? { redirectUrl: '/payment/result' } : {})}
+            onSuccess={setResult}
+            onFail={setResult}
+            onCancel={setResult}
+            style={{ marginTop: 16, padding: '12px 20px', fontSize: 16 }}
+          />
+        )}
+      </Checkout>
+      {result && <ResultPanel result={result} />}
+    </div>
+  );
+  return redirect ? <RedirectCapture>{shop}</RedirectCapture> : shop;
+}
+
+type Story = StoryObj<Meta<typeof MethodShop>>;
+
+/** Picks a method and ticks the agreement, as a buyer would. */
+async function choose(root: HTMLElement, method = 'card') {
+  await waitForState(root, 'payment-methods', 'ready');
+  root.querySelector<HTMLInputElement>(`[data-method="${method}"] input`)!.click();
+  const agreement = root.querySelector<HTMLInputElement>('[data-kcheckout="agreement-checkbox"] input')!;
+  if (!agreement.checked) agreement.click();
+}
+
+async function payWith(root: HTMLElement, outcome: 'approve' | 'decline' | 'cancel', method?: string) {
+  await choose(root, method);
+  window.kcheckoutSandbox!.nextOutcome = outcome;
+  await press(root);
+}
+
+/** The stories both generations share; `ids` are the option names that identify the store. */
+export function methodStories(provider: MethodProvider) {
+  const idField = provider === 'portone' ? 'storeId' : 'impCode';
+  const stories = {
+    /** PC, promise mode: pick a method, agree, pay. The sandbox's payment window answers in the page. */
+    Ready: {
+      play: async ({ canvasElement }) => {
+        await waitForState(canvasElement, 'payment-methods', 'ready');
+        await expect(canvasElement.querySelectorAll('input[type="radio"]')).toHaveLength(7);
+      },
+    },
+    /** English copy. */
+    English: {
+      args: { locale: 'en' },
+      play: async ({ canvasElement }) => {
+        await waitForState(canvasElement, 'payment-methods', 'ready');
+        await expect(canvasElement.querySelector('legend')?.textContent).toBe('Payment method');
+      },
+    },
+    /** The SDK script is still on its way (a slow phone network): the methods show, the button waits. */
+    Loading: {
+      args: { scriptSrc: STALLED_SCRIPT_PATH },
+      play: async ({ canvasElement }) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await expect(canvasElement.querySelector('[data-kcheckout="payment-methods"]')?.getAttribute('data-state')).toBe('loading');
+        await expect(canvasElement.querySelector('button[data-kcheckout="checkout-button"]')).toHaveProperty('disabled', true);
+      },
+    },
+    /** Ready, but no method is picked and nothing is agreed: the button waits for the buyer. */
+    AwaitingMethod: {
+      play: async ({ canvasElement }) => {
+        await waitForState(canvasElement, 'payment-methods', 'ready');
+        await expect(canvasElement.querySelector('button[data-kcheckout="checkout-button"]')).toHaveProperty('disabled', true);
+      },
+    },
+    /** The payment window is open: the button shows pending and the methods are locked. */
+    Pending: {
+      play: async ({ canvasElement }) => {
+        await choose(canvasElement, 'easyPay:KAKAOPAY');
+        await press(canvasElement);
+        await waitForState(canvasElement, 'checkout-button', 'pending');
+        await expect(canvasElement.querySelector('fieldset')).toHaveProperty('disabled', true);
+      },
+    },
+    /** Approved: the result your server verifies before the order counts as paid. */
+    Success: { play: async ({ canvasElement }) => {
+      await payWith(canvasElement, 'approve', 'easyPay:KAKAOPAY');
+      await expectResult(canvasElement, 'success');
+    } },
+    /** The card company declined. */
+    Fail: { play: async ({ canvasElement }) => {
+      await payWith(canvasElement, 'decline');
+      await expectResult(canvasElement, 'fail');
+    } },
+    /** The buyer closed the payment window: a cancel, not an error. */
+    Cancel: { play: async ({ canvasElement }) => {
+      await payWith(canvasElement, 'cancel');
+      await expectResult(canvasElement, 'cancel');
+    } },
+    /** The SDK script cannot be fetched (404, blocked, offline): an error with a retry button. */
+    ScriptFailure: {
+      args: { scriptSrc: '/kcheckout-missing-sdk.js' },
+      play: ({ canvasElement }) => waitForError(canvasElement, 'SCRIPT_LOAD_FAILED', 8000),
+    },
+    /** The store id is missing: the error names where to find it, and nothing loads. */
+    InvalidKey: {
+      args: { ids: { [idField]: '' } },
+      play: ({ canvasElement }) => waitForError(canvasElement, 'INVALID_KEY'),
+    },
+    /** A PortOne API secret in browser code is refused before any vendor call, and never echoed. */
+    InvalidSecretKey: {
+      args: { ids: { [idField]: 'S'.repeat(64) } },
+      play: async ({ canvasElement }) => {
+        await waitForError(canvasElement, 'SECRET_KEY_IN_BROWSER');
+        await expect(canvasElement.textContent).not.toContain('S'.repeat(64));
+      },
+    },
+    /** A fractional won amount (a discount computed in floating point) is refused. */
+    InvalidAmount: {
+      args: { amount: 38999.5 },
+      play: ({ canvasElement }) => waitForError(canvasElement, 'INVALID_AMOUNT'),
+    },
+    /** An order id the vendor would refuse disables the button and says why. */
+    InvalidOrderId: {
+      args: { orderId: '주문#1' },
+      play: ({ canvasElement }) => waitForError(canvasElement, 'INVALID_ORDER_ID'),
+    },
+    /**
+     * A phone: the vendor leaves the page for `redirectUrl` with the result in the query. The
+     * sandbox shows the address instead of leaving Storybook. (Viewport: mobile.)
+     */
+    MobileRedirect: {
+      args: { redirect: true, defaultMethod: { type: 'card' } },
+      globals: { viewport: { value: 'mobile2', isRotated: false } },
+      play: async ({ canvasElement }) => {
+        await expect(window.matchMedia('(max-width: 767px)').matches).toBe(true);
+        await payWith(canvasElement, 'approve');
+        await waitFor(() => expect(canvasElement.querySelector('[data-testid="redirect-target"]')).not.toBeNull(), { timeout: 5000 });
+        const target = new URL(canvasElement.querySelector('[data-testid="redirect-target"] code')!.textContent!);
+        await expect(target.pathname).toBe('/payment/result');
+        await expect(target.searchParams.get(provider === 'portone' ? 'paymentId' : 'merchant_uid')).toBeTruthy();
+      },
+    },
+    /**
+     * The states side by side with one live checkout. Script failure has its own story: here the
+     * live checkout's window.PortOne / window.IMP would be reused by the failing one's retry.
+     */
+    AllStates: {
+      render: (args) => (
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: 24 }}>
+          <section>
+            <h3>준비됨 (ready)</h3>
+            <MethodShop {...args} />
+          </section>
+          <section>
+            <h3>불러오는 중 (loading)</h3>
+            <MethodShop {...args} scriptSrc={STALLED_SCRIPT_PATH} />
+          </section>
+          <section>
+            <h3>시크릿 (secret in the browser)</h3>
+            <MethodShop {...args} ids={{ [idField]: 'S'.repeat(64) }} />
+          </section>
+          <section>
+            <h3>소수 금액 (fractional amount)</h3>
+            <MethodShop {...args} amount={38999.5} />
+          </section>
+        </div>
+      ),
+      play: async ({ canvasElement }) => {
+        await waitFor(() => expect(canvasElement.querySelectorAll('[data-kcheckout="error"]')).toHaveLength(2), { timeout: 8000 });
+        const states = () => Array.from(canvasElement.querySelectorAll('[data-kcheckout="payment-methods"]'), (element) => element.getAttribute('data-state'));
+        await waitFor(() => expect(states()).toEqual(['ready', 'loading', 'error', 'error']), { timeout: 5000 });
+      },
+    },
+  } satisfies Record<string, Story>;
+  return stories;
+}
+
+/** Meta for one generation's stories, less the title (Storybook reads that from each file). */
+export function methodMeta(provider: MethodProvider) {
+  return {
+    component: MethodShop,
+    args: { provider, amount: 39000 },
+    argTypes: {
+      provider: { control: false },
+      amount: { control: { type: 'number', step: 1000 } },
+      locale: { control: 'inline-radio', options: ['ko', 'en'] },
+    },
+  } satisfies Meta<typeof MethodShop>;
+}
