@@ -4,6 +4,7 @@ import {
   createOrderId,
   type PaymentOrder,
   type Provider,
+  rememberOrder,
   validateOrderId,
 } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
@@ -68,7 +69,12 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
   const pay = async () => {
     const paymentOrder: PaymentOrder = { ...order, orderId: order.orderId ?? createOrderId() };
     const result = await settle<CheckoutResult>(
-      () => checkout.pay(paymentOrder, absoluteRedirect(redirect)),
+      () => {
+        // The redirect page compares the amount it receives with this (AMOUNT_MISMATCH). Written
+        // synchronously, so the click's user activation survives for PGs that open a popup.
+        rememberOrder({ orderId: paymentOrder.orderId, amount, currency, provider });
+        return checkout.pay(paymentOrder, absoluteRedirect(redirect));
+      },
       (error) => {
         const wrapped = error instanceof CheckoutError ? error : new CheckoutError('VENDOR_ERROR', String(error), { cause: error, provider });
         const { orderId } = paymentOrder;

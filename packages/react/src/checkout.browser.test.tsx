@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { recallOrder } from '@kcheckout/core';
 import { StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Agreement, Checkout, CheckoutButton, PaymentMethods, type TossCheckoutProps } from './index.js';
@@ -139,6 +140,8 @@ describe.each<Sdk>(['v2', 'v1'])('given the Toss %s sandbox under StrictMode', (
     expect(result).toMatchObject({ status: 'success', provider: 'toss', amount: 50000, currency: 'KRW' });
     expect(result.paymentKey).toMatch(/^tsbx/);
     expect(result.orderId).toMatch(/^order_[A-Za-z0-9]{20}$/);
+    // Remembered before the window opened, for the redirect page's amount check.
+    expect(recallOrder(result.orderId)).toMatchObject({ orderId: result.orderId, amount: 50000, currency: 'KRW', provider: 'toss' });
   });
 
   it('shows pending while the payment window is open, then reports a decline and a cancel', async () => {

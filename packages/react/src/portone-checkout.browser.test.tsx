@@ -1,3 +1,4 @@
+import { recallOrder } from '@kcheckout/core';
 import { sandboxClientKeys, sandboxScriptUrl } from '@kcheckout/sandbox';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { type ReactNode, StrictMode, useState } from 'react';
@@ -116,6 +117,7 @@ describe.each<MethodProvider>(['portone', 'iamport'])('given <Checkout provider=
     expect(result).toMatchObject({ status: 'success', provider, amount: 39000, currency: 'KRW' });
     expect(result.orderId).toMatch(/^[A-Za-z0-9_-]{6,40}$/);
     expect(provider === 'portone' ? result.paymentId : result.impUid).toBeTruthy();
+    expect(recallOrder(result.orderId)).toMatchObject({ amount: 39000, currency: 'KRW', provider });
     await waitFor(() => expect(payButton().getAttribute('data-state')).toBe('ready'));
   });
 
