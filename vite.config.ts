@@ -10,10 +10,16 @@ const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/inde
 
 // Source-first in the workspace: tests and Storybook run the TypeScript sources, while the published
 // packages point at dist/. The aliases keep both in step without a build before every test run.
+const entry = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
+
+// Subpath entries first: an alias also matches its key followed by `/`.
 export const alias = {
+  '@kcheckout/sandbox/node': entry('sandbox/src/rest/node.ts'),
+  '@kcheckout/server/node': entry('server/src/node.ts'),
   '@kcheckout/core': pkg('core'),
   '@kcheckout/react': pkg('react'),
   '@kcheckout/sandbox': pkg('sandbox'),
+  '@kcheckout/server': pkg('server'),
 };
 
 /** Debian's Chromium; a test tool's own browser download cannot run on this network. */

@@ -4,7 +4,7 @@
 //   dist/index.js + .d.ts      the package entry, by tsc
 // Usage: node build.mjs [--no-minify]. Paths resolve from this file, so any cwd works.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,5 +53,10 @@ const compiled = spawnSync(process.execPath, [tsc, '-p', join(here, 'tsconfig.bu
 if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 
 // The stand-ins ship as the IIFE scripts above (and inside dist/generated); their per-module tsc
-// output is type-checking by-product nobody imports.
+// output is type-checking by-product, except the random ids the REST stand-ins (src/rest) share.
+const shared = ['standins/shared/random.js', 'standins/shared/random.d.ts'].map((file) => [file, readFileSync(join(dist, file))]);
 rmSync(join(dist, 'standins'), { recursive: true, force: true });
+for (const [file, content] of shared) {
+  mkdirSync(dirname(join(dist, file)), { recursive: true });
+  writeFileSync(join(dist, file), content);
+}

@@ -3,10 +3,27 @@
  * demos. The stand-ins are real script files that install the vendors' globals with the vendors'
  * documented signatures and rules, so they go through the same loader as the real SDKs.
  *
- * This entry holds only the scripts' source text and types; it never runs stand-in code itself.
+ * This entry holds the scripts' source text and types (it never runs stand-in code itself) and the
+ * REST stand-ins (`createSandboxApi`), which are Web-standard; `@kcheckout/sandbox/node` serves them
+ * on loopback.
  */
 import { IAMPORT_V1_SOURCE, PORTONE_V2_SOURCE, TOSS_V1_SOURCE, TOSS_V2_SOURCE } from './generated/standins.js';
 import type { SandboxControl, SandboxSdk } from './types.js';
+
+export { sandboxClientKeys } from './client-keys.js';
+export { createSandboxApi } from './rest/api.js';
+export type {
+  SandboxApi,
+  SandboxApiCall,
+  SandboxApiOptions,
+  SandboxApiProvider,
+  SandboxFault,
+  SandboxPaymentSeed,
+  SandboxWebhookDelivery,
+  SandboxWebhookEvent,
+} from './rest/api.js';
+export { sandboxSecrets } from './rest/secrets.js';
+export { signStandardWebhook } from './rest/webhook.js';
 
 export type {
   SandboxControl,
@@ -33,24 +50,6 @@ const SOURCES: Readonly<Record<SandboxSdk, string>> = {
   'iamport-v1': IAMPORT_V1_SOURCE,
 };
 
-/**
- * Browser-side ids the stand-ins accept, shaped like the real ones so a library's own checks pass:
- * - `toss`: a 결제위젯 연동 키 (test widget client key, `test_gck_…`);
- * - `portone`: a V2 store id (`store-<uuid>`) and channel key (`channel-key-<uuid>`);
- * - `iamport`: a V1 가맹점 식별코드 (`imp` + digits) and a channel key.
- * The PortOne stand-ins accept any well-formed ids; these are simply ready-made ones.
- */
-export const sandboxClientKeys = {
-  toss: 'test_gck_kcheckout_sandbox',
-  portone: {
-    storeId: 'store-6b636865-636b-4f75-8000-73616e64626f',
-    channelKey: 'channel-key-6b636865-636b-4f75-8000-73616e64626f',
-  },
-  iamport: {
-    impCode: 'imp00000000',
-    channelKey: 'channel-key-6b636865-636b-4f75-8000-73616e64626f',
-  },
-} as const;
 
 // On globalThis, not in this module: a second copy of this module (HMR, two bundles) must hand out
 // the same URL, because the loader dedupes script tags by URL. Keyed by source text, so a rebuilt

@@ -94,6 +94,13 @@ export interface SandboxControl {
   /** Every payment window answered, in order. */
   payments: SandboxPayment[];
   /**
+   * The REST stand-ins' base URL (e.g. `http://127.0.0.1:8787`). When set, every answered window's
+   * record is also POSTed to `{apiBase}/__sandbox/payments` before the window's promise settles or
+   * its redirect leaves, so the payment can be confirmed through the REST API. Unset by default: then
+   * nothing is sent. Kept by `reset()`, like the other settings.
+   */
+  apiBase?: string;
+  /**
    * For tests: clears `log`, `payments` and `nextOutcome`, and frees the page's one payment-methods
    * UI and one agreement UI. Keeps `latencyMs` and `navigate`, which are settings, not state.
    */

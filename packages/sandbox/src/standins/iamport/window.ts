@@ -1,5 +1,5 @@
 import type { SandboxOutcome } from '../../types.js';
-import { control } from '../shared/control.js';
+import { recordPayment } from '../shared/control.js';
 import { openPaymentWindow } from '../shared/payment-window.js';
 import { randomDigits, randomToken } from '../shared/random.js';
 import { formatAmount } from '../portone/money.js';
@@ -26,7 +26,7 @@ export async function runIamportWindow(request: IamportRequest, impCode: string,
     ],
   });
   const impUid = `imp_${randomDigits(12)}`;
-  control().payments.push({
+  const sent = recordPayment({
     sdk: 'iamport-v1',
     impUid,
     merchantUid: request.merchantUid,
@@ -42,6 +42,7 @@ export async function runIamportWindow(request: IamportRequest, impCode: string,
     answeredAt: Date.now(),
   });
   release();
+  if (sent) await sent;
 
   const common = {
     imp_uid: impUid,

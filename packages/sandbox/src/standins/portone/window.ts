@@ -1,4 +1,4 @@
-import { control } from '../shared/control.js';
+import { control, recordPayment } from '../shared/control.js';
 import { openPaymentWindow } from '../shared/payment-window.js';
 import { randomUuid } from '../shared/random.js';
 import { withQuery } from '../shared/redirect.js';
@@ -30,7 +30,7 @@ export async function runPortOneWindow(request: PortOneWindowRequest, release: (
   const txId = payment ? randomUuid() : undefined;
   const billingKey = !payment && outcome === 'approve' ? `billing-key-${randomUuid()}` : undefined;
   const sandbox = control();
-  sandbox.payments.push({
+  const sent = recordPayment({
     sdk: 'portone-v2',
     transactionType: request.transactionType,
     ...(request.paymentId !== undefined ? { paymentId: request.paymentId } : {}),
@@ -49,6 +49,7 @@ export async function runPortOneWindow(request: PortOneWindowRequest, release: (
     answeredAt: Date.now(),
   });
   release();
+  if (sent) await sent;
 
   const failure = outcome === 'approve' ? {} : { ...PORTONE_FAILURES[outcome] };
   if (request.redirectUrl) {

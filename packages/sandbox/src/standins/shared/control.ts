@@ -1,4 +1,4 @@
-import type { SandboxControl, SandboxSdk } from '../../types.js';
+import type { SandboxControl, SandboxPayment, SandboxSdk } from '../../types.js';
 
 /** A page-level render slot: the vendors allow one payment-methods UI and one agreement UI per page. */
 interface Slot {
@@ -72,4 +72,24 @@ export function claimSlot(key: string, owner: object, isLive: () => boolean): vo
 export function releaseSlot(key: string, owner: object): void {
   const slots = control()[INTERNAL].slots;
   if (slots.get(key)?.owner === owner) slots.delete(key);
+}
+
+/**
+ * Records an answered window in `payments`. With `apiBase` set, also hands the record to the REST
+ * stand-ins and returns a promise to await before answering (a redirect would otherwise leave the
+ * page before the POST is out); without it, returns `undefined` so the window answers exactly as
+ * before, with no extra tick. A failed POST is reported on the console and does not stop the window:
+ * the later confirm then fails as it would for a payment the vendor never saw.
+ */
+export function recordPayment(payment: SandboxPayment): Promise<void> | undefined {
+  const sandbox = control();
+  sandbox.payments.push(payment);
+  if (typeof sandbox.apiBase !== 'string' || sandbox.apiBase === '') return undefined;
+  const url = `${sandbox.apiBase.replace(/\/+$/, '')}/__sandbox/payments`;
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payment), keepalive: true }).then(
+    (response) => {
+      if (!response.ok) console.error(`kcheckout sandbox: ${url} answered ${response.status}; the REST stand-ins do not know this payment.`);
+    },
+    (error: unknown) => console.error(`kcheckout sandbox: could not send the payment to ${url}; the REST stand-ins do not know it.`, error),
+  );
 }

@@ -1,5 +1,5 @@
 import type { SandboxTossPayment } from '../../types.js';
-import { control } from '../shared/control.js';
+import { control, recordPayment } from '../shared/control.js';
 import { openPaymentWindow } from '../shared/payment-window.js';
 import { randomToken } from '../shared/random.js';
 import { isAbsoluteHttpUrl, withQuery } from '../shared/redirect.js';
@@ -82,7 +82,7 @@ export async function runPayment({ sdk, request, money, method, resultAmount, re
   });
   const paymentKey = randomToken('tsbx', 24);
   const sandbox = control();
-  sandbox.payments.push({
+  const sent = recordPayment({
     sdk,
     paymentKey,
     orderId,
@@ -94,6 +94,7 @@ export async function runPayment({ sdk, request, money, method, resultAmount, re
     answeredAt: Date.now(),
   });
   release();
+  if (sent) await sent;
 
   if (redirect) {
     // Query order as in real redirects: paymentType, orderId, paymentKey, amount.

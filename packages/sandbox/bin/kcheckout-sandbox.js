@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// `kcheckout-sandbox serve --port 8787`: see src/rest/cli.ts (built to dist/rest/cli.js).
+import { runCli } from '../dist/rest/cli.js';
+
+const [command] = process.argv.slice(2);
+runCli(process.argv.slice(2)).then(
+  (server) => {
+    if (!server && !['help', '--help', '-h'].includes(command ?? '')) process.exitCode = 1;
+  },
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);
