@@ -258,9 +258,11 @@ describe('given setup errors', () => {
     }
   });
 
-  it('requires easyPay.easyPayProvider for EASY_PAY, and refuses an unknown provider', async () => {
-    const missing = await setupError(portOne().requestPayment(payment({ payMethod: 'EASY_PAY' })));
-    expect(missing.message).toContain('EASY_PAY에는 easyPay.easyPayProvider가 필요합니다.');
+  it("accepts EASY_PAY without a provider (the PG's own wallet choice), and refuses an unknown provider", async () => {
+    sandbox().nextOutcome = 'approve';
+    await expect(portOne().requestPayment(payment({ payMethod: 'EASY_PAY' }))).resolves.toMatchObject({ paymentId: 'payment-0001' });
+    expect(portOnePayments()[0]).toMatchObject({ method: 'EASY_PAY' });
+    expect(portOnePayments()[0]).not.toHaveProperty('easyPayProvider');
     const unknown = await setupError(portOne().requestPayment(payment({ payMethod: 'EASY_PAY', easyPay: { easyPayProvider: 'BITCOIN' } })));
     expect(unknown.message).toContain('지원하지 않는 easyPay.easyPayProvider입니다.');
   });
@@ -447,9 +449,9 @@ describe('given requestIssueBillingKey', () => {
     expect(paymentWindow()).toBeNull();
   });
 
-  it('refuses a method a billing key cannot be issued with, and EASY_PAY without a provider', async () => {
+  it('refuses a method a billing key cannot be issued with, and an unknown easy-pay provider', async () => {
     expect((await setupError(portOne().requestIssueBillingKey(billing({ billingKeyMethod: 'VIRTUAL_ACCOUNT' })))).message).toContain('지원하지 않는 billingKeyMethod');
-    expect((await setupError(portOne().requestIssueBillingKey(billing({ billingKeyMethod: 'EASY_PAY' })))).message).toContain('easyPay.easyPayProvider');
+    expect((await setupError(portOne().requestIssueBillingKey(billing({ billingKeyMethod: 'EASY_PAY', easyPay: { easyPayProvider: 'BITCOIN' } })))).message).toContain('easyPay.easyPayProvider');
     expect((await setupError(portOne().requestIssueBillingKey(billing({ displayAmount: -5 })))).message).toContain('displayAmount');
   });
 

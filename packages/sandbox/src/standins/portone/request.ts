@@ -150,13 +150,14 @@ function requireText(fail: Fail, fields: Fields, field: string, example: string)
   if (typeof value !== 'string' || value.trim() === '') throw fail(field, '%s 값이 올바르지 않습니다.', `${field} must be a non-empty string: ${example}`);
 }
 
-/** `easyPay.easyPayProvider`, which the sandbox requires so the window can name the wallet. */
-function readProvider(fail: Fail, fields: Fields): string {
+/**
+ * `easyPay.easyPayProvider`. The SDK types it as optional: without it the channel's PG shows its
+ * own wallet choice, so the sandbox accepts that and its window says "간편결제".
+ */
+function readProvider(fail: Fail, fields: Fields): string | undefined {
   const easyPay = fields.easyPay as { easyPayProvider?: unknown } | undefined;
   const value = easyPay && typeof easyPay === 'object' ? easyPay.easyPayProvider : undefined;
-  if (value === undefined || value === null) {
-    throw fail('easyPay.easyPayProvider', 'EASY_PAY에는 %s가 필요합니다.', "pass easyPay: { easyPayProvider: 'KAKAOPAY' } (or NAVERPAY, TOSSPAY, …)");
-  }
+  if (value === undefined || value === null) return undefined;
   const provider = readEasyPayProvider(value);
   if (!provider) throw fail('easyPay.easyPayProvider', '지원하지 않는 %s입니다.', `unknown easy-pay provider ${JSON.stringify(value)}, e.g. 'KAKAOPAY'`);
   return provider;
