@@ -2,12 +2,11 @@
 // through the driver's own `scriptSrc`: no stubs of the driver, the loader or the vendor global.
 import { sandboxClientKeys, sandboxScriptUrl, type SandboxControl, type SandboxPortOnePayment } from '@kcheckout/sandbox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
 import { CheckoutError } from './errors.js';
-import { createPortOneV2, type PortOneV2Driver, type PortOneV2Options } from './portone-v2.js';
+import { createPortOneV2, type PortOneRedirect, type PortOneV2Driver, type PortOneV2Options } from './portone-v2.js';
 import { SDK_SCRIPTS } from './sdk-urls.js';
 import type { CheckoutResult, PaymentOrder } from './types.js';
-import { resetSandboxPage } from '../../../test/sandbox-page.js';
+import { resetSandboxPage, useViewport } from '../../../test/sandbox-page.js';
 
 const { storeId, channelKey } = sandboxClientKeys.portone;
 const otherChannelKey = 'channel-key-0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b';
@@ -66,11 +65,6 @@ function settledWithin(promise: Promise<unknown>, ms: number): Promise<'settled'
   return Promise.race([promise.then(() => 'settled' as const, () => 'settled' as const), sleep(ms).then(() => 'pending' as const)]);
 }
 
-async function viewport(device: 'pc' | 'mobile'): Promise<void> {
-  if (device === 'pc') await page.viewport(1024, 768);
-  else await page.viewport(375, 667);
-  if (window.matchMedia('(max-width: 767px)').matches !== (device === 'mobile')) throw new Error(`The page did not become ${device}-sized`);
-}
 
 async function rejection(promise: Promise<unknown>): Promise<CheckoutError> {
   const error = await promise.then(
@@ -90,7 +84,7 @@ async function resetPage(): Promise<void> {
 
 beforeEach(async () => {
   await resetPage();
-  await viewport('pc');
+  await useViewport('pc');
 });
 afterEach(resetPage);
 
@@ -196,12 +190,24 @@ describe('given a payment window that is declined or cancelled', () => {
   });
 });
 
-describe('given a request the driver passes but the stand-in refuses', () => {
-  it('turns an easy pay without a provider into a fail carrying a VENDOR_ERROR with the vendor code', async () => {
+describe('given an easy pay without a provider', () => {
+  it("sends EASY_PAY with no easyPay object, leaving the wallet choice to the channel's PG", async () => {
     const portone = await driver();
-    const result = await portone.requestPayment(order('order-noprov-01'), won, { type: 'easyPay' });
-    expect(requests()).toEqual([expect.objectContaining({ payMethod: 'EASY_PAY' })]);
+    const paying = portone.requestPayment(order('order-noprov-02'), won, { type: 'easyPay' });
+    await windowOpen();
+    expect(requests()[0]).toMatchObject({ payMethod: 'EASY_PAY' });
     expect(requests()[0]).not.toHaveProperty('easyPay');
+    await answer('approve');
+    await expect(paying).resolves.toMatchObject({ status: 'success', paymentId: 'order-noprov-02' });
+  });
+});
+
+describe('given a request the driver passes but the stand-in refuses', () => {
+  it('turns a window type the SDK does not know into a fail carrying a VENDOR_ERROR with the vendor code', async () => {
+    const portone = await driver();
+    const bogus = { redirectUrl: 'https://shop.test/pay/done', windowType: { pc: 'FULLSCREEN' } } as unknown as PortOneRedirect;
+    const result = await portone.requestPayment(order('order-noprov-01'), won, card, bogus);
+    expect(requests()).toEqual([expect.objectContaining({ windowType: { pc: 'FULLSCREEN' } })]);
     expect(result).toMatchObject({ status: 'fail', code: 'InvalidArgument', orderId: 'order-noprov-01' });
     const error = (result as Extract<CheckoutResult, { status: 'fail' }>).error;
     expect(error).toBeInstanceOf(CheckoutError);
@@ -252,7 +258,7 @@ describe('given redirect mode', () => {
   });
 
   it('on a mobile viewport without forceRedirect, navigates (a decline carries code and pgCode) and the driver result stays pending', async () => {
-    await viewport('mobile');
+    await useViewport('mobile');
     const portone = await driver();
     const pending = portone.requestPayment(order('order-redir-mob'), won, card, { redirectUrl: 'https://shop.example/pay/done' });
     await answer('decline');
@@ -323,9 +329,10 @@ describe('given a billing key issue', () => {
     expect(await pending).toMatchObject({ status: 'cancel', code: 'FAILURE_TYPE_PG', message: '사용자가 결제를 취소하였습니다.' });
   });
 
-  it('turns a stand-in refusal (easy pay without a provider) into a fail carrying a VENDOR_ERROR', async () => {
+  it('turns a stand-in refusal (an unknown window type) into a fail carrying a VENDOR_ERROR', async () => {
     const portone = await driver();
-    const result = await portone.requestIssueBillingKey(issue, { type: 'easyPay' });
+    const bogus = { redirectUrl: 'https://shop.test/pay/done', windowType: { pc: 'FULLSCREEN' } } as unknown as PortOneRedirect;
+    const result = await portone.requestIssueBillingKey(issue, card, bogus);
     expect(result).toMatchObject({ status: 'fail', code: 'InvalidArgument' });
     const error = (result as { error?: CheckoutError }).error;
     expect(error).toBeInstanceOf(CheckoutError);
