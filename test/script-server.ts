@@ -14,7 +14,7 @@ import type { Plugin } from 'vite';
 type Mode = 'ok' | '404' | 'hang' | 'empty';
 
 export function scriptServer(sandboxScriptsDir: string): Plugin {
-  const scripts = new Map<string, { mode: Mode; serve: string; hits: number }>();
+  const scripts = new Map<string, { mode: Mode; serve: string; hits: number; hanging: Set<ServerResponse> }>();
   const hanging = new Set<ServerResponse>();
 
   function handle(req: IncomingMessage, res: ServerResponse, next: () => void) {
@@ -22,10 +22,16 @@ export function scriptServer(sandboxScriptsDir: string): Plugin {
     const match = /^\/__kcheckout\/script\/([\w-]+)(\.js|\/hits)?$/.exec(url.pathname);
     if (!match) return next();
     const id = match[1]!;
-    const entry = scripts.get(id) ?? { mode: 'ok' as Mode, serve: 'toss-v2', hits: 0 };
+    const entry = scripts.get(id) ?? { mode: 'ok' as Mode, serve: 'toss-v2', hits: 0, hanging: new Set<ServerResponse>() };
     scripts.set(id, entry);
 
     if (req.method === 'POST') {
+      // "The network is back": end the hung requests too. Chromium holds a second request for a URL
+      // while the first has no response headers, so a retry would otherwise wait behind them.
+      if (url.searchParams.get('mode') !== 'hang') {
+        entry.hanging.forEach((res) => res.destroy());
+        entry.hanging.clear();
+      }
       entry.mode = (url.searchParams.get('mode') as Mode | null) ?? entry.mode;
       entry.serve = url.searchParams.get('serve') ?? entry.serve;
       res.end('ok');
@@ -44,8 +50,10 @@ export function scriptServer(sandboxScriptsDir: string): Plugin {
     } else if (entry.mode === 'hang') {
       // Answer nothing; closed when the server stops, or after a minute so no socket lingers.
       hanging.add(res);
+      entry.hanging.add(res);
       setTimeout(() => {
         hanging.delete(res);
+        entry.hanging.delete(res);
         res.destroy();
       }, 60_000).unref();
     } else {

@@ -205,6 +205,16 @@ describe.each<MethodProvider>(['portone', 'iamport'])('given <Checkout provider=
     await ready();
   });
 
+  it('shows a script that never answers as a timeout whose retry works', async () => {
+    const id = `${provider}-hang-${Date.now()}`;
+    await fetch(`/__kcheckout/script/${id}?mode=hang&serve=${sdk}`, { method: 'POST' });
+    render(<Shop provider={provider} checkout={{ scriptSrc: `/__kcheckout/script/${id}.js`, retries: 0, timeoutMs: 300 }} />);
+    await waitFor(() => expect(methods().querySelector('[data-kcheckout="error"]')?.getAttribute('data-code')).toBe('SCRIPT_TIMEOUT'));
+    await fetch(`/__kcheckout/script/${id}?mode=ok`, { method: 'POST' });
+    fireEvent.click(screen.getByRole('button', { name: '다시 시도' }));
+    await ready();
+  });
+
   it('leaves no state update behind when unmounted while the payment window is open', async () => {
     const consoleError = vi.spyOn(console, 'error');
     const { unmount } = render(<Shop provider={provider} checkout={{ defaultMethod: { type: 'card' } }} />);
