@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The whole suite, in the order DESIGN.md's pipeline gives: typecheck → unit + SSR + browser tests →
-// build → Storybook build → e2e against the built Storybook. The last line is the summary CI reads.
+// build (the packages and examples/shop) → Storybook build → e2e against the built Storybook and the
+// example shop (e2e/*.test.mjs). The last line is the summary CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -64,7 +65,7 @@ if (ready) {
   if (step('Build the packages', pnpmCommand, [...pnpmArgs, 'run', 'build'])) {
     if (step('Build Storybook', pnpmCommand, [...pnpmArgs, 'run', 'build-storybook'])) {
       const e2e = join(results, 'e2e.json');
-      run('E2E: every story in Chromium', 'node', ['--test', '--test-reporter=spec', '--test-reporter=./scripts/count-reporter.mjs', `--test-reporter-destination=stdout`, `--test-reporter-destination=${e2e}`, 'e2e/'], { env: { ...process.env, CHROMIUM_PATH: chromium } });
+      run('E2E: every story, and the example shop end to end, in Chromium', 'node', ['--test', '--test-reporter=spec', '--test-reporter=./scripts/count-reporter.mjs', `--test-reporter-destination=stdout`, `--test-reporter-destination=${e2e}`, 'e2e/'], { env: { ...process.env, CHROMIUM_PATH: chromium } });
       if (existsSync(e2e)) {
         const counts = JSON.parse(readFileSync(e2e, 'utf8'));
         passed += counts.passed;

@@ -1,0 +1,361 @@
+// The example shop end to end, in Debian's Chromium: cart → server-side order → checkout (the real
+// @kcheckout/react components, the sandbox's stand-in scripts loaded by URL) → payment window →
+// confirm through the shop's @kcheckout/server handler against the sandbox's REST stand-ins →
+// order paid in the shop's SQLite database. Every provider, PC promise and phone redirect, and the
+// ways a payment goes wrong. The figures (vendor calls per confirm, orders lost) print at the end.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+
+const shopDir = fileURLToPath(new URL('../examples/shop/', import.meta.url));
+const serverBundle = join(shopDir, 'dist/server.mjs');
+const Database = createRequire(join(shopDir, 'package.json'))('libsql');
+
+const PC = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+/** beans 32,000 + mug 9,500 = 41,500; shipping 3,000 below 50,000. */
+const AMOUNTS = { none: 44_500, WELCOME10: 40_350, SAVE3000: 41_500 };
+const GATEWAYS = [
+  { id: 'toss-v2', provider: 'toss', label: '토스페이먼츠 (결제위젯 v2)' },
+  { id: 'toss-v1', provider: 'toss', label: '토스페이먼츠 (결제위젯 v1)' },
+  { id: 'portone', provider: 'portone', label: '포트원 V2' },
+  { id: 'iamport', provider: 'iamport', label: '포트원 V1 (아임포트)' },
+];
+const byId = (id) => GATEWAYS.find((gateway) => gateway.id === id);
+
+let shop;
+let browser;
+let db;
+let tmp;
+const figures = { confirms: [], repeats: [], faults: [] };
+
+before(async () => {
+  assert.ok(existsSync(serverBundle), 'examples/shop is not built: run `pnpm build` (or `node examples/shop/build.mjs`) first');
+  const { startShop } = await import(serverBundle);
+  tmp = mkdtempSync(join(tmpdir(), 'kcheckout-shop-'));
+  // env: {} keeps every provider on the sandbox whatever keys this machine has set; a short vendor
+  // timeout keeps the hanging-vendor case quick.
+  shop = await startShop({ port: 0, dbPath: join(tmp, 'shop.db'), staticDir: join(shopDir, 'dist/app'), env: {}, vendorTimeoutMs: 1500 });
+  db = new Database(join(tmp, 'shop.db'), { readonly: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  db?.close();
+  await shop?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** The order as the database has it (not the API: this reads the SQLite file the server writes). */
+const row = (orderId) => db.prepare('SELECT status, amount, gateway, paid_with FROM orders WHERE order_id = ?').get(orderId);
+const vendorCalls = () => shop.sandbox.calls.length;
+const callsSince = (mark) => shop.sandbox.calls.slice(mark);
+
+async function open(viewport) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+/** Cart → "주문하기" (the server prices and stores the order) → the checkout page. */
+async function placeOrder(page, { gateway = 'toss-v2', coupon } = {}) {
+  await page.goto(`${shop.url}/`);
+  await page.getByRole('button', { name: '에티오피아 원두 1kg 담기' }).click();
+  await page.getByRole('button', { name: '머그컵 350ml 담기' }).click();
+  await page.getByRole('button', { name: '주문하기' }).click();
+  await page.waitForURL(/\/checkout\/shop_[A-Za-z0-9]+$/);
+  const orderId = page.url().split('/').pop();
+  assert.equal(row(orderId).status, 'pending');
+  assert.equal(row(orderId).amount, AMOUNTS.none);
+  await page.getByText(`${AMOUNTS.none.toLocaleString('ko-KR')}원 결제하기`).waitFor();
+  if (gateway !== 'toss-v2') {
+    // A controlled radio: it turns checked once the server has stored the order's new gateway.
+    await page.getByRole('radio', { name: byId(gateway).label }).click();
+    await page.getByRole('radio', { name: byId(gateway).label, checked: true }).waitFor();
+    assert.equal(row(orderId).gateway, gateway);
+  }
+  if (coupon) {
+    await page.getByRole('textbox', { name: '쿠폰 코드' }).fill(coupon);
+    await page.getByRole('button', { name: '적용', exact: true }).click();
+    // The coupon re-prices the order on the server; the button shows the new amount.
+    await page.getByRole('button', { name: `${AMOUNTS[coupon].toLocaleString('ko-KR')}원 결제하기` }).waitFor();
+    assert.equal(row(orderId).amount, AMOUNTS[coupon]);
+  }
+  return orderId;
+}
+
+/** Picks a method and agrees as a buyer would, presses pay, and answers the sandbox's payment window. */
+async function pay(page, gateway, outcome) {
+  if (byId(gateway).provider === 'toss') {
+    await page.locator('[data-kcheckout-sandbox="agreement"] input[type="checkbox"]').check();
+  } else {
+    await page.locator('[data-method="card"] input').check();
+    await page.locator('[data-kcheckout="agreement-checkbox"] input').check();
+  }
+  const button = page.locator('button[data-kcheckout="checkout-button"]');
+  await page.waitForFunction(() => !document.querySelector('button[data-kcheckout="checkout-button"]')?.disabled);
+  await button.click();
+  await page.getByRole('dialog').locator(`[data-outcome="${outcome}"]`).click();
+}
+
+/** Waits for the order to be paid: the page says so, and the database agrees. */
+async function expectPaid(page, orderId, amount) {
+  await page.locator(`[data-order-id="${orderId}"][data-state="paid"]`).waitFor({ timeout: 15_000 });
+  assert.equal(await page.getByTestId('order-status').textContent(), '결제 완료');
+  const paid = row(orderId);
+  assert.equal(paid.status, 'paid');
+  assert.equal(paid.amount, amount);
+  assert.ok(paid.paid_with, 'the vendor payment id is stored');
+  return paid;
+}
+
+describe('given the example shop on the offline sandbox', () => {
+  for (const gateway of GATEWAYS) {
+    it(`${gateway.id}: PC promise flow, cart → coupon → approve → paid in the database`, async () => {
+      const { context, page, errors } = await open(PC);
+      try {
+        const orderId = await placeOrder(page, { gateway: gateway.id, coupon: 'WELCOME10' });
+        const mark = vendorCalls();
+        await pay(page, gateway.id, 'approve');
+        await page.waitForURL(`${shop.url}/orders/${orderId}`);
+        await expectPaid(page, orderId, AMOUNTS.WELCOME10);
+        figures.confirms.push({ flow: `${gateway.id} PC promise`, calls: callsSince(mark) });
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  for (const gateway of GATEWAYS) {
+    it(`${gateway.id}: phone redirect flow (390×844), landing page confirms once; a reload and a second tab confirm nothing again`, async () => {
+      const { context, page, errors } = await open(PHONE);
+      try {
+        const orderId = await placeOrder(page, { gateway: gateway.id, coupon: 'SAVE3000' });
+        const mark = vendorCalls();
+        await pay(page, gateway.id, 'approve');
+        await page.waitForURL(new RegExp(`/payment/success/${gateway.provider}\\?`));
+        const paid = await expectPaid(page, orderId, AMOUNTS.SAVE3000);
+        const first = callsSince(mark);
+        figures.confirms.push({ flow: `${gateway.id} phone redirect`, calls: first });
+        assert.ok(first.length >= 1);
+
+        // Reload: this tab's confirm marker says done, so the page only reads the order.
+        const reload = vendorCalls();
+        const confirmRequests = [];
+        page.on('request', (request) => request.url().endsWith('/api/confirm') && confirmRequests.push(request));
+        await page.reload();
+        await expectPaid(page, orderId, AMOUNTS.SAVE3000);
+        assert.equal(confirmRequests.length, 0);
+
+        // A second tab (no marker) confirms again: the server answers from its own record.
+        const second = await open(PHONE);
+        try {
+          const answer = second.page.waitForResponse((response) => response.url().endsWith('/api/confirm'));
+          await second.page.goto(page.url());
+          const body = await (await answer).json();
+          assert.equal(body.ok, true);
+          assert.equal(body.alreadyPaid, true);
+          await expectPaid(second.page, orderId, AMOUNTS.SAVE3000);
+        } finally {
+          await second.context.close();
+        }
+        assert.deepEqual(callsSince(reload), []);
+        assert.equal(row(orderId).paid_with, paid.paid_with);
+        figures.repeats.push({ flow: `${gateway.id} reload + second tab`, calls: callsSince(reload).length });
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('toss: an amount edited in the redirect address is refused by the page and by the server; the order stays unpaid until the real redirect', async () => {
+    const { context, page } = await open(PHONE);
+    try {
+      const orderId = await placeOrder(page, { coupon: 'WELCOME10' });
+      // Catch the redirect instead of following it, as someone editing the address bar would.
+      await page.evaluate(() => {
+        window.kcheckoutSandbox.navigate = (url) => (window.__landing = url);
+      });
+      await pay(page, 'toss-v2', 'approve');
+      const landing = await page.waitForFunction(() => window.__landing).then((handle) => handle.jsonValue());
+      const tampered = new URL(landing);
+      assert.equal(tampered.searchParams.get('amount'), String(AMOUNTS.WELCOME10));
+      tampered.searchParams.set('amount', '100');
+      const mark = vendorCalls();
+
+      // This tab remembers the order's amount (rememberOrder): the page refuses before any request.
+      await page.goto(tampered.href);
+      await page.locator('[data-testid="payment-result"][data-state="invalid"][data-code="AMOUNT_MISMATCH"]').waitFor();
+      assert.equal(row(orderId).status, 'pending');
+
+      // Another browser remembers nothing: the server compares with its own order and refuses.
+      const other = await open(PHONE);
+      try {
+        const answer = other.page.waitForResponse((response) => response.url().endsWith('/api/confirm'));
+        await other.page.goto(tampered.href);
+        assert.equal((await answer).status(), 409);
+        await other.page.locator('[data-testid="payment-result"][data-state="refused"][data-code="AMOUNT_MISMATCH"]').waitFor();
+      } finally {
+        await other.context.close();
+      }
+      assert.equal(row(orderId).status, 'pending');
+      assert.deepEqual(callsSince(mark), [], 'a refused amount never reaches the vendor');
+
+      // The untouched redirect still pays the order: the refusal lost nothing.
+      await page.goto(landing);
+      await expectPaid(page, orderId, AMOUNTS.WELCOME10);
+      assert.equal(callsSince(mark).length, 1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('toss: a double confirm (the success page reloaded, then opened in a second tab) makes one vendor call', async () => {
+    const { context, page } = await open(PHONE);
+    try {
+      const orderId = await placeOrder(page);
+      const mark = vendorCalls();
+      await pay(page, 'toss-v2', 'approve');
+      await page.waitForURL(/\/payment\/success\/toss\?/);
+      await expectPaid(page, orderId, AMOUNTS.none);
+      await page.reload();
+      await expectPaid(page, orderId, AMOUNTS.none);
+      const other = await open(PHONE);
+      try {
+        await other.page.goto(page.url());
+        await expectPaid(other.page, orderId, AMOUNTS.none);
+        // Two confirms at once from the second tab's console: still no vendor call.
+        const answers = await other.page.evaluate((body) =>
+          Promise.all([1, 2].map(() => fetch('/api/confirm', { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.json()))),
+        JSON.stringify({ provider: 'toss', orderId, paymentKey: row(orderId).paid_with }));
+        assert.deepEqual(answers.map((answer) => answer.alreadyPaid), [true, true]);
+      } finally {
+        await other.context.close();
+      }
+      const confirms = callsSince(mark).filter((call) => call.path === '/v1/payments/confirm');
+      assert.equal(confirms.length, 1);
+      assert.equal(callsSince(mark).length, 1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const [gateway, viewport] of [['toss-v2', PC], ['toss-v1', PHONE], ['portone', PC], ['iamport', PHONE]]) {
+    const where = viewport === PC ? 'PC' : 'phone';
+    it(`${gateway} (${where}): cancel in the payment window leaves the order unpaid, and the buyer can pay it afterwards`, async () => {
+      const { context, page } = await open(viewport);
+      try {
+        const orderId = await placeOrder(page, { gateway });
+        const mark = vendorCalls();
+        await pay(page, gateway, 'cancel');
+        if (viewport === PC) {
+          await page.getByTestId('checkout-notice').filter({ hasText: '결제를 취소했습니다' }).waitFor();
+        } else {
+          const provider = byId(gateway).provider;
+          await page.waitForURL(new RegExp(`/payment/(fail|success)/${provider}\\?`));
+          await page.locator('[data-testid="payment-result"][data-state="cancel"]').waitFor();
+          await page.getByRole('link', { name: '다시 결제하기' }).click();
+          await page.waitForURL(`${shop.url}/checkout/${orderId}`);
+        }
+        assert.equal(row(orderId).status, 'pending');
+        assert.deepEqual(callsSince(mark), []);
+        await pay(page, gateway, 'approve');
+        await expectPaid(page, orderId, AMOUNTS.none);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  for (const [gateway, viewport] of [['toss-v2', PHONE], ['toss-v1', PC], ['portone', PHONE], ['iamport', PC]]) {
+    const where = viewport === PC ? 'PC' : 'phone';
+    it(`${gateway} (${where}): a declined card leaves the order unpaid`, async () => {
+      const { context, page } = await open(viewport);
+      try {
+        const orderId = await placeOrder(page, { gateway });
+        const mark = vendorCalls();
+        await pay(page, gateway, 'decline');
+        if (viewport === PC) {
+          await page.getByTestId('checkout-notice').filter({ hasText: '결제에 실패했습니다' }).waitFor();
+        } else {
+          await page.waitForURL(new RegExp(`/payment/(fail|success)/${byId(gateway).provider}\\?`));
+          await page.locator('[data-testid="payment-result"][data-state="fail"]').waitFor();
+        }
+        assert.equal(row(orderId).status, 'pending');
+        assert.equal(row(orderId).paid_with, null);
+        assert.deepEqual(callsSince(mark), []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  for (const gateway of ['toss-v2', 'portone', 'iamport']) {
+    it(`${gateway}: a vendor that fails (HTTP 500, broken JSON, no answer) during the confirm loses no order; "다시 확인" pays it once`, async () => {
+      const { provider } = byId(gateway);
+      for (const kind of ['server-error', 'malformed-json', 'hang']) {
+        const { context, page } = await open(PC);
+        try {
+          const orderId = await placeOrder(page, { gateway });
+          shop.sandbox.injectFault({ kind, provider, hangMs: 5000 });
+          const mark = vendorCalls();
+          await pay(page, gateway, 'approve');
+          const notice = page.getByTestId('checkout-notice').filter({ hasText: '결제를 확인하지 못했습니다' });
+          await notice.waitFor({ timeout: 15_000 });
+          const code = { 'server-error': 'VENDOR_UNAVAILABLE', 'malformed-json': 'VENDOR_BAD_RESPONSE', hang: 'VENDOR_TIMEOUT' }[kind];
+          assert.match(await notice.textContent(), new RegExp(code));
+          assert.equal(row(orderId).status, 'pending', 'a failed confirm marks nothing paid');
+          await notice.getByRole('button', { name: '다시 확인' }).click();
+          await expectPaid(page, orderId, AMOUNTS.none);
+          figures.faults.push({ flow: `${gateway} ${kind} → ${code}`, paid: row(orderId).status === 'paid' });
+          assert.ok(callsSince(mark).some((call) => call.status === 200), 'the retry reached the vendor');
+        } finally {
+          await context.close();
+        }
+      }
+    });
+  }
+
+  it('loses no order: every payment the sandbox approved belongs to a paid order, and every paid order to an approved payment', async () => {
+    const { payments } = await (await fetch(`${shop.sandboxUrl}/__sandbox/payments`)).json();
+    const approved = payments.filter((payment) => payment.status === 'approved');
+    const orderOf = (payment) => payment.orderId ?? payment.paymentId ?? payment.merchantUid;
+    const lost = approved.filter((payment) => row(orderOf(payment))?.status !== 'paid');
+    const paidOrders = db.prepare("SELECT order_id FROM orders WHERE status = 'paid'").all();
+    const approvedOrders = new Set(approved.map(orderOf));
+    const phantom = paidOrders.filter((order) => !approvedOrders.has(order.order_id));
+    const faultsLost = figures.faults.filter((fault) => !fault.paid).length;
+
+    const perProvider = {};
+    for (const { flow, calls } of figures.confirms) {
+      const key = flow.split(' ')[0];
+      (perProvider[key] ??= []).push(calls.length === 0 ? '0' : calls.map((call) => `${call.method} ${call.path.split('?')[0].replace(/\/(imp|shop)_[A-Za-z0-9]+$/, '/{id}')}`).join(' + '));
+    }
+    const lines = [
+      'Example shop figures (sandbox REST stand-ins):',
+      ...Object.entries(perProvider).map(([gateway, flows]) => `  vendor calls per first confirm, ${gateway}: ${flows.map((flow) => flow.split(' + ').length).join(', ')} (${[...new Set(flows)].join(' | ')})`),
+      `  vendor calls for repeat confirms (reload + second tab), all providers: ${figures.repeats.reduce((sum, repeat) => sum + repeat.calls, 0)}`,
+      `  fault cases (refused as retryable, then "다시 확인"): ${figures.faults.map((fault) => `${fault.flow}${fault.paid ? ' → paid' : ' → LOST'}`).join('; ')}`,
+      `  orders lost under the fault cases: ${faultsLost} of ${figures.faults.length}`,
+      `  approved payments: ${approved.length}, paid orders: ${paidOrders.length}, approved but unpaid (lost): ${lost.length}, paid without an approved payment: ${phantom.length}`,
+    ];
+    console.log(lines.join('\n'));
+    assert.deepEqual(lost.map(orderOf), []);
+    assert.deepEqual(phantom, []);
+    assert.equal(faultsLost, 0);
+    assert.ok(figures.faults.length > 0 && figures.confirms.length === 8, 'the flows above ran first');
+  });
+});

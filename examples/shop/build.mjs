@@ -1,0 +1,42 @@
+// Builds the example shop: the pages with Vite (dist/app) and the server with esbuild
+// (dist/server.mjs, one file; libsql stays external for its native binary).
+// Usage: node build.mjs (from any directory).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as bundle } from 'esbuild';
+import { build as buildPages } from 'vite';
+import { kcheckoutSources } from './aliases.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+// The sandbox's stand-in scripts are generated sources (gitignored) that @kcheckout/sandbox imports.
+if (!existsSync(join(here, '../../packages/sandbox/src/generated/standins.ts'))) {
+  const result = spawnSync(process.execPath, [join(here, '../../packages/sandbox/build.mjs')], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+await buildPages({ configFile: join(here, 'vite.config.ts'), logLevel: 'warn' });
+
+await bundle({
+  entryPoints: [join(here, 'server/main.ts')],
+  outfile: join(here, 'dist/server.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['libsql'],
+  logLevel: 'warning',
+  // Some bundled CommonJS dependencies call require() for Node built-ins.
+  banner: { js: "import { createRequire as __kcheckoutCreateRequire } from 'node:module'; const require = __kcheckoutCreateRequire(import.meta.url);" },
+  plugins: [
+    {
+      name: 'kcheckout-sources',
+      setup(build) {
+        build.onResolve({ filter: /^@kcheckout\// }, (args) => (kcheckoutSources[args.path] ? { path: kcheckoutSources[args.path] } : undefined));
+      },
+    },
+  ],
+});
+console.log('examples/shop: built dist/app and dist/server.mjs');

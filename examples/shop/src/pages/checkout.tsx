@@ -1,0 +1,201 @@
+import { createOrderId } from '@kcheckout/core';
+import { Agreement, Checkout, CheckoutButton, type CheckoutProps, PaymentMethods } from '@kcheckout/react';
+import { type FormEvent, useEffect, useState, useSyncExternalStore } from 'react';
+import { COUPONS, won } from '../../shared/catalog.js';
+import { type Gateway, GATEWAYS, type Order } from '../../shared/types.js';
+import { api, type ConfirmInput, confirmPayment, ShopApiError } from '../api.js';
+import { linkProps, navigate } from '../router.js';
+import { type LoadedConfig, useShopConfig } from '../shop-config.js';
+import { OrderSummary } from './order-summary.js';
+
+type Notice = { kind: 'ok' | 'bad' | 'info'; text: string; retry?: () => void };
+
+/** The vendor, keys and script for one gateway, as `<Checkout>` props. */
+function checkoutProps(gateway: Gateway, config: LoadedConfig, amount: number, customerKey: string): CheckoutProps {
+  switch (gateway) {
+    case 'toss-v2':
+    case 'toss-v1': {
+      const sdk = gateway === 'toss-v2' ? 'v2' : 'v1';
+      return { provider: 'toss', sdk, clientKey: config.toss.clientKey, customerKey, amount, scriptSrc: config.scripts[`toss-${sdk}`] };
+    }
+    case 'portone':
+      return { provider: 'portone', storeId: config.portone.storeId, channelKey: config.portone.channelKey, amount, scriptSrc: config.scripts['portone-v2'] };
+    case 'iamport':
+      return { provider: 'iamport', impCode: config.iamport.impCode, channelKey: config.iamport.channelKey, amount, scriptSrc: config.scripts['iamport-v1'] };
+  }
+}
+
+/**
+ * Where each vendor sends the buyer back. Toss: promise mode on PC (results arrive in onSuccess),
+ * success/fail URLs on phones, where Toss has no promise mode. PortOne and iamport: one address,
+ * used only where the vendor leaves the page (phones); on PC the result arrives in onSuccess.
+ */
+function redirectProps(gateway: Gateway, mobile: boolean) {
+  const origin = location.origin;
+  if (gateway === 'portone' || gateway === 'iamport') return { redirectUrl: `${origin}/payment/success/${gateway}` };
+  return mobile ? { successUrl: `${origin}/payment/success/toss`, failUrl: `${origin}/payment/fail/toss` } : {};
+}
+
+function useMobile(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      const query = matchMedia('(max-width: 767px)');
+      query.addEventListener('change', listener);
+      return () => query.removeEventListener('change', listener);
+    },
+    () => matchMedia('(max-width: 767px)').matches,
+  );
+}
+
+/** Toss's customerKey: one random id per browser, never personal data. */
+function customerKey(): string {
+  let key = localStorage.getItem('shop.customerKey');
+  if (!key) {
+    key = createOrderId('buyer');
+    localStorage.setItem('shop.customerKey', key);
+  }
+  return key;
+}
+
+export function CheckoutPage({ orderId }: { orderId: string }) {
+  const { config, error: configError } = useShopConfig();
+  const [order, setOrder] = useState<Order | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [paying, setPaying] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [coupon, setCoupon] = useState('');
+  const mobile = useMobile();
+
+  useEffect(() => {
+    api.order(orderId).then(setOrder, (error: Error) => setLoadError(error.message));
+  }, [orderId]);
+
+  if (loadError || configError) return <p className="notice bad" role="alert">{loadError ?? configError?.message}</p>;
+  if (!order || !config) return <p className="muted">불러오는 중…</p>;
+  if (order.status === 'paid') {
+    return (
+      <section className="card">
+        <h1>이미 결제된 주문입니다</h1>
+        <a {...linkProps(`/orders/${order.orderId}`)}>주문 보기</a>
+      </section>
+    );
+  }
+
+  const change = async (patch: { gateway?: Gateway; coupon?: string | null }) => {
+    setBusy(true);
+    try {
+      // The server re-prices the order; the checkout below then gets the new amount (setAmount,
+      // no widget re-render).
+      setOrder(await api.updateOrder(order.orderId, patch));
+      setNotice(null);
+      return true;
+    } catch (error) {
+      setNotice({ kind: 'bad', text: (error as Error).message });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const applyCoupon = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await change({ coupon: coupon.trim() })) setCoupon('');
+  };
+
+  const confirm = async (input: ConfirmInput) => {
+    setNotice({ kind: 'info', text: '결제를 확인하고 있습니다…' });
+    try {
+      await confirmPayment(input);
+      navigate(`/orders/${input.orderId}`, { replace: true });
+    } catch (error) {
+      const refused = error as ShopApiError;
+      const retry = refused.retryable ? () => void confirm(input) : undefined;
+      setNotice({ kind: 'bad', text: `결제를 확인하지 못했습니다: ${refused.message} (${refused.code})`, ...(retry ? { retry } : {}) });
+    }
+  };
+
+  const provider = GATEWAYS.find((entry) => entry.id === order.gateway)!.provider;
+  const onSandbox = config[provider].sandbox;
+
+  return (
+    <>
+      <h1>주문 결제</h1>
+      <OrderSummary order={order} />
+      <section className="card">
+        <h2>쿠폰</h2>
+        <form className="row" onSubmit={applyCoupon} style={{ justifyContent: 'flex-start' }}>
+          <input type="text" aria-label="쿠폰 코드" placeholder={COUPONS.map((entry) => entry.code).join(' / ')} value={coupon} onChange={(event) => setCoupon(event.target.value)} disabled={busy || paying} />
+          <button type="submit" disabled={busy || paying || !coupon.trim()}>
+            적용
+          </button>
+          {order.quote.coupon && (
+            <button type="button" disabled={busy || paying} onClick={() => void change({ coupon: null })}>
+              쿠폰 빼기
+            </button>
+          )}
+        </form>
+        <p className="muted">{COUPONS.map((entry) => `${entry.code}: ${entry.label}`).join(' · ')}</p>
+      </section>
+      <section className="card">
+        <fieldset className="gateways" disabled={busy || paying}>
+          <legend>
+            <h2>결제 서비스</h2>
+          </legend>
+          {GATEWAYS.map((entry) => (
+            <label key={entry.id}>
+              <input type="radio" name="gateway" value={entry.id} checked={order.gateway === entry.id} onChange={() => void change({ gateway: entry.id })} /> {entry.label}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+      <section className="card" aria-label="결제">
+        {/* A new gateway is a new checkout: the key remounts it, so one vendor session never talks to another. */}
+        <Checkout key={order.gateway} {...checkoutProps(order.gateway, config, order.amount, customerKey())}>
+          <PaymentMethods />
+          <Agreement />
+          <CheckoutButton
+            order={{ orderId: order.orderId, orderName: order.orderName }}
+            {...redirectProps(order.gateway, mobile)}
+            onClick={() => {
+              setPaying(true);
+              setNotice(null);
+            }}
+            onSuccess={(result) => {
+              setPaying(false);
+              void confirm({
+                provider: result.provider,
+                orderId: result.orderId,
+                ...(result.paymentKey ? { paymentKey: result.paymentKey, amount: result.amount } : {}),
+                ...(result.paymentId ? { paymentId: result.paymentId } : {}),
+                ...(result.impUid ? { impUid: result.impUid } : {}),
+              });
+            }}
+            onFail={(result) => {
+              setPaying(false);
+              setNotice({ kind: 'bad', text: `결제에 실패했습니다: ${result.message} (${result.code}). 다른 결제수단으로 다시 시도할 수 있습니다.` });
+            }}
+            onCancel={() => {
+              setPaying(false);
+              setNotice({ kind: 'info', text: '결제를 취소했습니다. 주문은 그대로 있으니 다시 결제할 수 있습니다.' });
+            }}
+          />
+        </Checkout>
+        {notice && (
+          <div className={`notice ${notice.kind}`} role={notice.kind === 'bad' ? 'alert' : 'status'} data-testid="checkout-notice">
+            {notice.text}
+            {notice.retry && (
+              <button type="button" style={{ marginLeft: 8 }} onClick={notice.retry}>
+                다시 확인
+              </button>
+            )}
+          </div>
+        )}
+        {onSandbox && <p className="sandbox-note">오프라인 샌드박스: 결제창에서 승인·거절·취소를 고를 수 있고, 실제 돈은 움직이지 않습니다.</p>}
+      </section>
+      <p className="muted">
+        결제 금액 {won(order.amount)}은 서버에 저장된 주문의 금액입니다. 결제가 끝나면 서버가 벤더 API로 확인한 뒤에만 주문이 결제 완료가 됩니다.
+      </p>
+    </>
+  );
+}
