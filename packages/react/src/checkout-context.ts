@@ -12,6 +12,7 @@ import {
 } from '@kcheckout/core';
 import { createContext, useContext } from 'react';
 import type { Locale } from './messages.js';
+import type { PaymentMethodPicker } from './payment-method-picker.js';
 
 export type CheckoutViewState = 'loading' | 'ready' | 'error' | 'pending';
 
@@ -40,6 +41,11 @@ export interface TossSlots {
 
 /** PortOne and iamport have no widget: <PaymentMethods> renders a picker and <Agreement> a checkbox. */
 export interface MethodChoice {
+  /**
+   * The radio group <PaymentMethods> renders. The root provides it, so a Toss-only bundle, whose
+   * root never imports it, carries none of PortOne's method code.
+   */
+  Picker: typeof PaymentMethodPicker;
   selected: PortOneMethod | null;
   select: (method: PortOneMethod) => void;
   /** Set by <Agreement> while it is mounted; the button waits for `agreed`. */

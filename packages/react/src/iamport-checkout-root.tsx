@@ -17,6 +17,12 @@ export interface IamportCheckoutProps extends IamportV1Options {
   children?: ReactNode;
 }
 
+/**
+ * The props of `<Checkout>` from `@kcheckout/react/iamport`, where `provider` may be left out: the
+ * entry already says which vendor it is.
+ */
+export type IamportCheckoutRootProps = Omit<IamportCheckoutProps, 'provider'> & { provider?: 'iamport' };
+
 /** Binds `useIamport` to the shared checkout context. */
 export function IamportCheckoutRoot({
   provider: _provider,
@@ -26,7 +32,7 @@ export function IamportCheckoutRoot({
   locale = 'ko',
   children,
   ...options
-}: IamportCheckoutProps) {
+}: IamportCheckoutRootProps) {
   const imp = useIamport(options);
   const { requestPay } = imp;
   const request = useCallback<Parameters<typeof useMethodCheckout>[0]['request']>(

@@ -2,7 +2,7 @@ import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useCheckoutContext } from './checkout-context.js';
 import { CheckoutErrorNotice } from './checkout-error-notice.js';
 import { messages } from './messages.js';
-import { type MethodOption, PaymentMethodPicker } from './payment-method-picker.js';
+import type { MethodOption } from './payment-method-picker.js';
 
 export interface PaymentMethodsProps extends ComponentPropsWithoutRef<'div'> {
   /**
@@ -29,7 +29,7 @@ export const PaymentMethods = forwardRef<HTMLDivElement, PaymentMethodsProps>(fu
       {/* The vendor owns this element's children; React never renders into it, so it never resets them. */}
       {toss && <div ref={toss.methodsRef} />}
       {choice && provider !== 'toss' && (
-        <PaymentMethodPicker provider={provider} choice={choice} methods={methods} locale={locale} disabled={state === 'pending'} />
+        <choice.Picker provider={provider} choice={choice} methods={methods} locale={locale} disabled={state === 'pending'} />
       )}
       {state === 'loading' && (
         <p role="status" data-kcheckout="loading">

@@ -18,6 +18,12 @@ export interface PortOneCheckoutProps extends PortOneV2Options {
   children?: ReactNode;
 }
 
+/**
+ * The props of `<Checkout>` from `@kcheckout/react/portone`, where `provider` may be left out: the
+ * entry already says which vendor it is.
+ */
+export type PortOneCheckoutRootProps = Omit<PortOneCheckoutProps, 'provider'> & { provider?: 'portone' };
+
 /** Binds `usePortOne` to the shared checkout context. */
 export function PortOneCheckoutRoot({
   provider: _provider,
@@ -27,7 +33,7 @@ export function PortOneCheckoutRoot({
   locale = 'ko',
   children,
   ...options
-}: PortOneCheckoutProps) {
+}: PortOneCheckoutRootProps) {
   const portone = usePortOne(options);
   const { requestPayment, requestIssueBillingKey } = portone;
   const request = useCallback<Parameters<typeof useMethodCheckout>[0]['request']>(

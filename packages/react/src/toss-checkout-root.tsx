@@ -11,8 +11,14 @@ export interface TossCheckoutProps extends TossCheckoutOptions {
   children?: ReactNode;
 }
 
+/**
+ * The props of `<Checkout>` from `@kcheckout/react/toss`, where `provider` may be left out: the
+ * entry already says which vendor it is.
+ */
+export type TossCheckoutRootProps = Omit<TossCheckoutProps, 'provider'> & { provider?: 'toss' };
+
 /** Binds `useTossWidget` to the shared checkout context. */
-export function TossCheckoutRoot({ provider: _provider, locale = 'ko', currency = 'KRW', children, ...options }: TossCheckoutProps) {
+export function TossCheckoutRoot({ provider: _provider, locale = 'ko', currency = 'KRW', children, ...options }: TossCheckoutRootProps) {
   const widget = useTossWidget({ ...options, currency });
   const value = useMemo<CheckoutContextValue>(
     () => ({

@@ -12,6 +12,7 @@ import {
 import { useMemo, useState } from 'react';
 import type { CheckoutContextValue, CheckoutRedirect } from './checkout-context.js';
 import type { Locale } from './messages.js';
+import { PaymentMethodPicker } from './payment-method-picker.js';
 
 export interface MethodCheckoutInput {
   provider: Extract<Provider, 'portone' | 'iamport'>;
@@ -60,7 +61,7 @@ export function useMethodCheckout({ provider, session, amount, currency, locale,
         // The button only calls this when canPay is true, so both are set.
         return request(order, checked.money!, selected!, redirect);
       },
-      choice: { selected, select, agreementShown, setAgreementShown, agreed, setAgreed },
+      choice: { Picker: PaymentMethodPicker, selected, select, agreementShown, setAgreementShown, agreed, setAgreed },
       ...extra,
     }),
     [provider, amount, checked, locale, state, error, session.retry, selected, agreementShown, agreed, request, extra],

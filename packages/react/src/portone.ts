@@ -1,0 +1,32 @@
+'use client';
+
+// `@kcheckout/react/portone`: only what a PortOne V2 checkout needs; no Toss or iamport code.
+export { PortOneCheckoutRoot as Checkout, type PortOneCheckoutRootProps as CheckoutProps } from './portone-checkout-root.js';
+export { PaymentMethods, type PaymentMethodsProps } from './payment-methods.js';
+export { DEFAULT_METHODS, type MethodOption } from './payment-method-picker.js';
+export { Agreement, type AgreementProps } from './agreement.js';
+export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type FailResult, type CancelResult } from './checkout-button.js';
+export {
+  BillingKeyButton,
+  type BillingKeyButtonProps,
+  type BillingKeyIssued,
+  type BillingKeyFailed,
+  type BillingKeyCancelled,
+} from './billing-key-button.js';
+export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
+export type { Locale } from './messages.js';
+export {
+  CheckoutError,
+  isCheckoutError,
+  createOrderId,
+  preload,
+  type CheckoutErrorCode,
+  type CheckoutResult,
+  type BillingKeyResult,
+  type Currency,
+  type PaymentOrder,
+  type PortOneMethod,
+  type PortOneEasyPayProvider,
+  type PortOneBillingKeyIssue,
+  type PortOneBillingKeyMethod,
+} from '@kcheckout/core';
