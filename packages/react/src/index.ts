@@ -47,3 +47,27 @@ export {
   type RedirectUrls,
   type SdkId,
 } from '@kcheckout/core';
+export {
+  useRedirectResult,
+  type UseRedirectResultOptions,
+  type UseRedirectResultValue,
+  type RedirectState,
+  type ConfirmableRedirect,
+} from './use-redirect-result.js';
+export {
+  RedirectResult,
+  type RedirectResultProps,
+  type RedirectSuccessProps,
+  type RedirectFailProps,
+  type RedirectPendingProps,
+} from './redirect-result.js';
+// Redirect pages and custom result UIs read the query and the remembered order with these.
+export {
+  parseRedirect,
+  recallOrder,
+  rememberOrder,
+  type ParsedRedirect,
+  type RedirectInput,
+  type PendingOrder,
+  type RememberedOrder,
+} from '@kcheckout/core';

@@ -1,0 +1,217 @@
+import type { CheckoutError, ParsedRedirect } from '@kcheckout/core';
+import { type ComponentPropsWithoutRef, type ReactNode, useId } from 'react';
+import { formatAmount, type Locale, messages } from './messages.js';
+import {
+  type ConfirmableRedirect,
+  type RedirectState,
+  useRedirectResult,
+  type UseRedirectResultOptions,
+  type UseRedirectResultValue,
+} from './use-redirect-result.js';
+
+export interface RedirectSuccessProps<T = unknown> {
+  result: ConfirmableRedirect;
+  /** What `confirm` resolved; after a reload, read back from sessionStorage (display only). */
+  outcome: T | undefined;
+}
+
+export interface RedirectFailProps {
+  /** The vendor's failure (`result.code`, `result.message`), or, when `error` is set, the success confirm refused. */
+  result: ParsedRedirect;
+  /** Set when `confirm` threw or rejected. */
+  error: CheckoutError | null;
+  /** Present when trying again can help: `confirm` failed. A vendor failure needs a new payment. */
+  retry?: () => void;
+}
+
+export interface RedirectPendingProps {
+  state: 'pending' | 'confirming';
+  /** `null` before the query is read. */
+  result: ParsedRedirect | null;
+  /** An earlier visit started `confirm` and left mid-request; `retry` asks again. */
+  interrupted: boolean;
+  retry?: () => void;
+}
+
+export interface RedirectResultProps<T = unknown>
+  extends UseRedirectResultOptions<T>,
+    Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** Copy of the default rendering: Korean unless `"en"`. */
+  locale?: Locale;
+  /** `confirm` resolved. */
+  success?: (props: RedirectSuccessProps<T>) => ReactNode;
+  /** The vendor reported a failure, or `confirm` failed (then with `error` and `retry`). */
+  fail?: (props: RedirectFailProps) => ReactNode;
+  /** The buyer cancelled in the payment window. */
+  cancel?: (props: { result: ParsedRedirect }) => ReactNode;
+  /** The query cannot be trusted (`result.code`: `AMOUNT_MISMATCH`, `MISSING_PAYMENT_KEY`, …); nothing was confirmed. */
+  invalid?: (props: { result: ParsedRedirect }) => ReactNode;
+  /** Before the query is read, while `confirm` runs, and after an interrupted confirm. */
+  pending?: (props: RedirectPendingProps) => ReactNode;
+  /** The address has no payment result. */
+  idle?: () => ReactNode;
+}
+
+/**
+ * The page a redirect-mode payment returns to. It reads the query (the `search` prop, or
+ * `location.search` after mount), checks the amount, calls `confirm` exactly once per payment and
+ * shows the outcome: your render prop for the state, or a default in Korean (`locale="en"`:
+ * English). Vendor messages are printed as text. It needs no `<Checkout>` around it.
+ *
+ * `data-kcheckout="redirect-result"`, `data-state`: `idle | pending | confirming | success | fail |
+ * cancel | invalid`, and `data-code` when the result carries a code.
+ *
+ * ```tsx
+ * <RedirectResult confirm={(result) => postJson('/api/payments/confirm', result)} success={() => <OrderComplete />} />
+ * ```
+ */
+export function RedirectResult<T = unknown>({
+  confirm,
+  search,
+  provider,
+  expectedAmount,
+  locale = 'ko',
+  success,
+  fail,
+  cancel,
+  invalid,
+  pending,
+  idle,
+  ...rest
+}: RedirectResultProps<T>) {
+  const redirect = useRedirectResult<T>({ confirm, search, provider, expectedAmount });
+  const { state, result } = redirect;
+  const busy = state === 'pending' || state === 'confirming';
+  return (
+    <div
+      data-kcheckout="redirect-result"
+      data-state={state}
+      data-code={result?.code}
+      aria-busy={busy || undefined}
+      {...rest}
+    >
+      {renderState(redirect, { success, fail, cancel, invalid, pending, idle }, locale)}
+    </div>
+  );
+}
+
+type Renderers<T> = Pick<RedirectResultProps<T>, 'success' | 'fail' | 'cancel' | 'invalid' | 'pending' | 'idle'>;
+
+function renderState<T>(redirect: UseRedirectResultValue<T>, render: Renderers<T>, locale: Locale): ReactNode {
+  const { state, result, error, outcome, interrupted, retry } = redirect;
+  if (state === 'idle' || !result) {
+    if (state === 'idle') return render.idle ? render.idle() : <DefaultView role="status" locale={locale} state="idle" />;
+    return render.pending
+      ? render.pending({ state: state as 'pending' | 'confirming', result: null, interrupted, ...(interrupted ? { retry } : {}) })
+      : <DefaultView role="status" locale={locale} state={state} interrupted={interrupted} retry={interrupted ? retry : undefined} />;
+  }
+  switch (state) {
+    case 'success':
+      return render.success
+        ? render.success({ result: result as ConfirmableRedirect, outcome })
+        : <DefaultView role="status" locale={locale} state={state} result={result} />;
+    case 'fail': {
+      const props = { result, error, ...(error ? { retry } : {}) };
+      return render.fail ? render.fail(props) : <DefaultView role="alert" locale={locale} state={state} {...props} />;
+    }
+    case 'cancel':
+      return render.cancel ? render.cancel({ result }) : <DefaultView role="status" locale={locale} state={state} result={result} />;
+    case 'invalid':
+      return render.invalid ? render.invalid({ result }) : <DefaultView role="alert" locale={locale} state={state} result={result} />;
+    default: {
+      const props = { state, result, interrupted, ...(interrupted ? { retry } : {}) };
+      return render.pending ? render.pending(props) : <DefaultView role="status" locale={locale} {...props} />;
+    }
+  }
+}
+
+interface DefaultViewProps {
+  role: 'status' | 'alert';
+  locale: Locale;
+  state: RedirectState;
+  result?: ParsedRedirect | null;
+  error?: CheckoutError | null;
+  interrupted?: boolean;
+  retry?: (() => void) | undefined;
+}
+
+/** The built-in rendering: a heading, one or two lines of text and, where it helps, a button. */
+function DefaultView({ role, locale, state, result, error, interrupted, retry }: DefaultViewProps) {
+  const text = messages[locale];
+  const headingId = useId();
+  let title: string;
+  let body: string | undefined;
+  let detail: string | undefined;
+  let action: string | undefined;
+  switch (state) {
+    case 'idle':
+      title = text.redirectIdleTitle;
+      body = text.redirectIdleBody;
+      break;
+    case 'pending':
+      title = interrupted ? text.redirectInterruptedTitle : text.redirectPendingTitle;
+      body = interrupted ? text.redirectInterruptedBody : undefined;
+      action = interrupted ? text.redirectCheckAgain : undefined;
+      break;
+    case 'confirming':
+      title = text.redirectConfirmingTitle;
+      body = text.redirectConfirmingBody;
+      break;
+    case 'success':
+      title = result?.billingKey && !result.paymentId ? text.redirectBillingKeyTitle : text.redirectSuccessTitle;
+      break;
+    case 'fail':
+      title = error ? text.redirectConfirmFailTitle : text.redirectFailTitle;
+      // The vendor's message comes from the address bar: React prints it as text, never as markup.
+      body = error ? error.message : (result?.message ?? result?.pgMessage);
+      action = error ? text.retry : undefined;
+      break;
+    case 'cancel':
+      title = text.redirectCancelTitle;
+      body = text.redirectCancelBody;
+      break;
+    case 'invalid':
+      title = text.redirectInvalidTitle;
+      body = result?.code === 'AMOUNT_MISMATCH' ? text.redirectAmountMismatch : text.redirectInvalidBody;
+      detail = result?.message;
+      break;
+  }
+  const showOrder = result?.orderId && (state === 'success' || state === 'fail' || state === 'cancel');
+  const showAmount = state === 'success' && typeof result?.amount === 'number';
+  // A cancel is the buyer's own choice, not an error with a code to quote.
+  const showCode = Boolean(result?.code) && state !== 'cancel';
+  return (
+    <div role={role} aria-labelledby={headingId} data-kcheckout="redirect-message">
+      <h2 id={headingId}>{title}</h2>
+      {body && <p>{body}</p>}
+      {(showOrder || showAmount || showCode) && (
+        <dl>
+          {showOrder && (
+            <>
+              <dt>{text.redirectOrderId}</dt>
+              <dd>{result!.orderId}</dd>
+            </>
+          )}
+          {showAmount && (
+            <>
+              <dt>{text.redirectAmount}</dt>
+              <dd>{formatAmount(result!.amount!, 'KRW', locale)}</dd>
+            </>
+          )}
+          {showCode && (
+            <>
+              <dt>{text.redirectCode}</dt>
+              <dd>{result!.code}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {detail && <p>{detail}</p>}
+      {action && retry && (
+        <button type="button" onClick={retry}>
+          {action}
+        </button>
+      )}
+    </div>
+  );
+}
