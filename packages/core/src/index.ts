@@ -11,8 +11,8 @@ export {
 } from './validation.js';
 export { createOrderId } from './create-order-id.js';
 export { loadScript, resetScriptCache, type LoadScriptOptions } from './loader.js';
-export { preload, type PreloadOptions } from './preload.js';
-export { SDK_SCRIPTS, type SdkId } from './sdk-urls.js';
+export { preload, preloadScript, type PreloadOptions } from './preload.js';
+export { SDK_SCRIPTS, TOSS_SCRIPTS, PORTONE_V2_SCRIPT, IAMPORT_V1_SCRIPT, type SdkId, type SdkScript } from './sdk-urls.js';
 export type { CheckoutResult, PaymentOrder, RedirectUrls } from './types.js';
 export type { TossDriverOptions, TossWidgetDriver, TossWidgetEvents, RenderedWidget } from './toss-widget-driver.js';
 export { createTossWidgetV2 } from './toss-widget-v2.js';

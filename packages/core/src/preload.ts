@@ -14,8 +14,16 @@ export interface PreloadOptions {
  * Safe to call many times and on the server (where it does nothing).
  */
 export function preload(sdk: SdkId, options: PreloadOptions = {}): void {
+  preloadScript(options.src ?? SDK_SCRIPTS[sdk].src, options);
+}
+
+/**
+ * `preload` for a script URL of your choosing. The per-provider entries build their `preload` on
+ * it, so they carry only their own vendor's URL.
+ */
+export function preloadScript(src: string, options: Pick<PreloadOptions, 'nonce'> = {}): void {
   if (typeof document === 'undefined') return;
-  const href = new URL(options.src ?? SDK_SCRIPTS[sdk].src, document.baseURI);
+  const href = new URL(src, document.baseURI);
   if (href.origin !== location.origin && href.protocol !== 'blob:') {
     addLink('preconnect', href.origin, options.nonce);
   }

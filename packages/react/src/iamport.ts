@@ -1,5 +1,7 @@
 'use client';
 
+import { IAMPORT_V1_SCRIPT, type PreloadOptions, preloadScript } from '@kcheckout/core';
+
 // `@kcheckout/react/iamport`: only what a PortOne V1 (iamport.js) checkout needs; no Toss or V2 code.
 export { IamportCheckoutRoot as Checkout, type IamportCheckoutRootProps as CheckoutProps } from './iamport-checkout-root.js';
 export { PaymentMethods, type PaymentMethodsProps } from './payment-methods.js';
@@ -8,11 +10,12 @@ export { Agreement, type AgreementProps } from './agreement.js';
 export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type FailResult, type CancelResult } from './checkout-button.js';
 export { useIamport, type UseIamportOptions, type UseIamportResult } from './use-iamport.js';
 export type { Locale } from './messages.js';
+export { useRedirectResult, type UseRedirectResultOptions, type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
+export { RedirectResult, type RedirectResultProps } from './redirect-result.js';
 export {
   CheckoutError,
   isCheckoutError,
   createOrderId,
-  preload,
   type CheckoutErrorCode,
   type CheckoutResult,
   type Currency,
@@ -20,3 +23,8 @@ export {
   type PortOneMethod,
   type PortOneEasyPayProvider,
 } from '@kcheckout/core';
+
+/** Starts fetching `iamport.js` before the checkout mounts (see the root entry's `preload`). */
+export function preload(_sdk: 'iamport-v1' = 'iamport-v1', options: PreloadOptions = {}): void {
+  preloadScript(options.src ?? IAMPORT_V1_SCRIPT.src, options);
+}

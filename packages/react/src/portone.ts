@@ -1,5 +1,7 @@
 'use client';
 
+import { PORTONE_V2_SCRIPT, type PreloadOptions, preloadScript } from '@kcheckout/core';
+
 // `@kcheckout/react/portone`: only what a PortOne V2 checkout needs; no Toss or iamport code.
 export { PortOneCheckoutRoot as Checkout, type PortOneCheckoutRootProps as CheckoutProps } from './portone-checkout-root.js';
 export { PaymentMethods, type PaymentMethodsProps } from './payment-methods.js';
@@ -15,11 +17,12 @@ export {
 } from './billing-key-button.js';
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
 export type { Locale } from './messages.js';
+export { useRedirectResult, type UseRedirectResultOptions, type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
+export { RedirectResult, type RedirectResultProps } from './redirect-result.js';
 export {
   CheckoutError,
   isCheckoutError,
   createOrderId,
-  preload,
   type CheckoutErrorCode,
   type CheckoutResult,
   type BillingKeyResult,
@@ -30,3 +33,8 @@ export {
   type PortOneBillingKeyIssue,
   type PortOneBillingKeyMethod,
 } from '@kcheckout/core';
+
+/** Starts fetching PortOne's V2 SDK before the checkout mounts (see the root entry's `preload`). */
+export function preload(_sdk: 'portone-v2' = 'portone-v2', options: PreloadOptions = {}): void {
+  preloadScript(options.src ?? PORTONE_V2_SCRIPT.src, options);
+}

@@ -1,5 +1,7 @@
 'use client';
 
+import { type PreloadOptions, preloadScript, TOSS_SCRIPTS } from '@kcheckout/core';
+
 // `@kcheckout/react/toss`: only what a Toss Payments checkout needs. `<Checkout>` here takes the
 // Toss options without `provider`, and the bundle carries no PortOne or iamport code.
 export { TossCheckoutRoot as Checkout, type TossCheckoutRootProps as CheckoutProps } from './toss-checkout-root.js';
@@ -8,11 +10,12 @@ export { Agreement, type AgreementProps } from './agreement.js';
 export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type FailResult, type CancelResult } from './checkout-button.js';
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
 export type { Locale } from './messages.js';
+export { useRedirectResult, type UseRedirectResultOptions, type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
+export { RedirectResult, type RedirectResultProps } from './redirect-result.js';
 export {
   CheckoutError,
   isCheckoutError,
   createOrderId,
-  preload,
   TOSS_ANONYMOUS,
   type CheckoutErrorCode,
   type CheckoutResult,
@@ -20,3 +23,8 @@ export {
   type PaymentOrder,
   type RedirectUrls,
 } from '@kcheckout/core';
+
+/** Starts fetching the Toss SDK before the widget mounts (see the root entry's `preload`); carries no other vendor's URL. */
+export function preload(sdk: 'toss-v2' | 'toss-v1' = 'toss-v2', options: PreloadOptions = {}): void {
+  preloadScript(options.src ?? TOSS_SCRIPTS[sdk].src, options);
+}
