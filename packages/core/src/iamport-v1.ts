@@ -16,7 +16,7 @@ import {
   validatePortOneMoney,
   validateRedirectUrl,
 } from './portone-validation.js';
-import { SDK_SCRIPTS } from './sdk-urls.js';
+import { IAMPORT_V1_SCRIPT } from './sdk-urls.js';
 import type { CheckoutResult, PaymentOrder } from './types.js';
 import { type Money, validateOrderId } from './validation.js';
 
@@ -102,7 +102,7 @@ export function validateIamportV1Options(options: unknown): IamportV1Config {
  */
 export async function createIamportV1(options: IamportV1Options): Promise<IamportV1Driver> {
   const config = validateIamportV1Options(options);
-  const { src, globalName } = { ...SDK_SCRIPTS['iamport-v1'], ...(options.scriptSrc ? { src: options.scriptSrc } : {}) };
+  const { src, globalName } = { ...IAMPORT_V1_SCRIPT, ...(options.scriptSrc ? { src: options.scriptSrc } : {}) };
   const imp = await loadScript<Iamport>(src, {
     globalName,
     provider: 'iamport',

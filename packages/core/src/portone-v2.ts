@@ -23,7 +23,7 @@ import {
   validatePortOneStoreId,
   validateRedirectUrl,
 } from './portone-validation.js';
-import { SDK_SCRIPTS } from './sdk-urls.js';
+import { PORTONE_V2_SCRIPT } from './sdk-urls.js';
 import type { CheckoutResult, PaymentOrder } from './types.js';
 import { type Money, validateOrderId } from './validation.js';
 
@@ -144,7 +144,7 @@ export function validatePortOneV2Options(options: unknown): PortOneV2Config {
  */
 export async function createPortOneV2(options: PortOneV2Options): Promise<PortOneV2Driver> {
   const config = validatePortOneV2Options(options);
-  const { src, globalName } = { ...SDK_SCRIPTS['portone-v2'], ...(options.scriptSrc ? { src: options.scriptSrc } : {}) };
+  const { src, globalName } = { ...PORTONE_V2_SCRIPT, ...(options.scriptSrc ? { src: options.scriptSrc } : {}) };
   await loadScript(src, { globalName, provider: 'portone', nonce: options.nonce, timeoutMs: options.timeoutMs, retries: options.retries });
 
   return {

@@ -1,5 +1,5 @@
 import { loadScript } from './loader.js';
-import { SDK_SCRIPTS } from './sdk-urls.js';
+import { TOSS_SCRIPTS } from './sdk-urls.js';
 import type { CheckoutResult, PaymentOrder, RedirectUrls } from './types.js';
 import type { Money } from './validation.js';
 
@@ -47,9 +47,9 @@ export interface TossWidgetDriver {
  * to hand to Toss's own `load*` function, which then finds the global and adds no tag of its own.
  */
 export async function loadTossScript(id: 'toss-v2' | 'toss-v1', options: TossDriverOptions): Promise<string> {
-  const src = options.scriptSrc ?? SDK_SCRIPTS[id].src;
+  const src = options.scriptSrc ?? TOSS_SCRIPTS[id].src;
   await loadScript(src, {
-    globalName: SDK_SCRIPTS[id].globalName,
+    globalName: TOSS_SCRIPTS[id].globalName,
     provider: 'toss',
     nonce: options.nonce,
     timeoutMs: options.timeoutMs,
