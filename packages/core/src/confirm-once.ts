@@ -1,5 +1,5 @@
 import type { ParsedRedirect } from './parse-redirect.js';
-import { readSessionItem, removeSessionItem, writeSessionItem } from './pending-orders.js';
+import { parseRecord, readSessionItem, removeSessionItem, writeSessionItem } from './pending-orders.js';
 
 // A redirect page is reloaded, reached again with the back button and, in development, mounted
 // twice by StrictMode. The merchant's confirm must still run once per payment: a second Toss
@@ -63,14 +63,9 @@ export function readConfirmMarker(key: string): ConfirmMarker | null {
   if (!isMarkerKey(key)) return null;
   const text = readSessionItem(key);
   if (text === null) return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!data || typeof data !== 'object') return null;
-  const { v, state, at, outcome } = data as Record<string, unknown>;
+  const data = parseRecord(text);
+  if (!data) return null;
+  const { v, state, at, outcome } = data;
   if (v !== FORMAT_VERSION || (state !== 'started' && state !== 'done') || typeof at !== 'number' || !Number.isFinite(at)) {
     return null;
   }

@@ -93,7 +93,7 @@ export function recallOrder(orderId: unknown): RememberedOrder | null {
   const key = PENDING_ORDER_PREFIX + orderId;
   const text = readSessionItem(key);
   if (text === null) return null;
-  const order = readOrder(text, orderId);
+  const order = readOrder(parseRecord(text), orderId);
   if (!order) {
     // Edited, from an older format, or expired: drop it so it cannot be read later.
     removeSessionItem(key);
@@ -142,17 +142,11 @@ export function checkRedirectAmount(
   };
 }
 
-function readOrder(text: string, orderId: string): RememberedOrder | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!data || typeof data !== 'object') return null;
-  const { v, amount, currency, provider, expiresAt } = data as Record<string, unknown>;
+function readOrder(data: Record<string, unknown> | null, orderId: string): RememberedOrder | null {
+  if (!data) return null;
+  const { v, amount, currency, provider, expiresAt } = data;
   // The key names the order; a value copied from another order's key must not answer for this one.
-  if (v !== FORMAT_VERSION || (data as { orderId?: unknown }).orderId !== orderId) return null;
+  if (v !== FORMAT_VERSION || data.orderId !== orderId) return null;
   if (!PROVIDERS.includes(provider as Provider)) return null;
   if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) return null;
   const now = Date.now();
@@ -182,6 +176,16 @@ function session(): Storage | null {
   try {
     const storage = globalThis.sessionStorage;
     return storage && typeof storage.getItem === 'function' ? storage : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stored JSON read back as an object, or `null` for anything else: the buyer can edit storage. */
+export function parseRecord(text: string): Record<string, unknown> | null {
+  try {
+    const data: unknown = JSON.parse(text);
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
   } catch {
     return null;
   }

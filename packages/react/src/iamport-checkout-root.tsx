@@ -1,20 +1,12 @@
-import type { IamportV1Options, PortOneCurrency, PortOneMethod } from '@kcheckout/core';
-import { type ReactNode, useCallback } from 'react';
+import type { IamportV1Options } from '@kcheckout/core';
+import { useCallback } from 'react';
 import { CheckoutContext } from './checkout-context.js';
-import type { Locale } from './messages.js';
 import { useIamport } from './use-iamport.js';
-import { useMethodCheckout } from './use-method-checkout.js';
+import { type MethodCheckoutProps, useMethodCheckout } from './use-method-checkout.js';
 
 /** `<Checkout provider="iamport">`: PortOne V1, `iamport.js`. */
-export interface IamportCheckoutProps extends IamportV1Options {
+export interface IamportCheckoutProps extends IamportV1Options, MethodCheckoutProps {
   provider: 'iamport';
-  /** What the buyer pays, in major units (50000 for 50,000원). */
-  amount: number;
-  currency?: PortOneCurrency;
-  /** The method picked at first; the buyer changes it in <PaymentMethods>. None by default. */
-  defaultMethod?: PortOneMethod;
-  locale?: Locale;
-  children?: ReactNode;
 }
 
 /**

@@ -7,28 +7,22 @@ import { type Locale, messages, methodLabels } from './messages.js';
 /** A method the picker offers, optionally with your own label. */
 export type MethodOption = PortOneMethod & { label?: string };
 
+const COMMON_METHODS: readonly MethodOption[] = [
+  { type: 'card' },
+  { type: 'easyPay', provider: 'KAKAOPAY' },
+  { type: 'easyPay', provider: 'NAVERPAY' },
+  { type: 'easyPay', provider: 'TOSSPAY' },
+  { type: 'transfer' },
+  { type: 'virtualAccount' },
+  { type: 'mobile' },
+];
+
 /** What PortOne and iamport shops offer most often; every PG contract supports a different subset. */
 export const DEFAULT_METHODS: Record<'portone' | 'iamport', readonly MethodOption[]> = {
-  portone: [
-    { type: 'card' },
-    { type: 'easyPay', provider: 'KAKAOPAY' },
-    { type: 'easyPay', provider: 'NAVERPAY' },
-    { type: 'easyPay', provider: 'TOSSPAY' },
-    { type: 'transfer' },
-    { type: 'virtualAccount' },
-    { type: 'mobile' },
-  ],
+  portone: COMMON_METHODS,
   // V1 needs `digital` on phone payments; physical goods are the common case. Pass your own list
   // with `{ type: 'mobile', digital: true }` for digital content.
-  iamport: [
-    { type: 'card' },
-    { type: 'easyPay', provider: 'KAKAOPAY' },
-    { type: 'easyPay', provider: 'NAVERPAY' },
-    { type: 'easyPay', provider: 'TOSSPAY' },
-    { type: 'transfer' },
-    { type: 'virtualAccount' },
-    { type: 'mobile', digital: false },
-  ],
+  iamport: COMMON_METHODS.map((method) => (method.type === 'mobile' ? { type: 'mobile', digital: false } : method)),
 };
 
 /** Two methods are the same choice when type and wallet match. */

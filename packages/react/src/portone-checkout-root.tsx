@@ -1,21 +1,12 @@
-import type { PortOneCurrency, PortOneMethod, PortOneV2Options } from '@kcheckout/core';
-import { type ReactNode, useCallback, useMemo } from 'react';
+import type { PortOneV2Options } from '@kcheckout/core';
+import { useCallback, useMemo } from 'react';
 import { CheckoutContext, type CheckoutContextValue, type CheckoutRedirect } from './checkout-context.js';
-import type { Locale } from './messages.js';
-import { useMethodCheckout } from './use-method-checkout.js';
+import { type MethodCheckoutProps, useMethodCheckout } from './use-method-checkout.js';
 import { usePortOne } from './use-portone.js';
 
 /** `<Checkout provider="portone">`: PortOne's V2 browser SDK. */
-export interface PortOneCheckoutProps extends PortOneV2Options {
+export interface PortOneCheckoutProps extends PortOneV2Options, MethodCheckoutProps {
   provider: 'portone';
-  /** What the buyer pays, in major units (50000 for 50,000원). */
-  amount: number;
-  /** `'KRW'` by default; `'CURRENCY_KRW'` also works. */
-  currency?: PortOneCurrency;
-  /** The method picked at first; the buyer changes it in <PaymentMethods>. None by default. */
-  defaultMethod?: PortOneMethod;
-  locale?: Locale;
-  children?: ReactNode;
 }
 
 /**

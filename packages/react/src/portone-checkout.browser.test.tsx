@@ -195,21 +195,14 @@ describe.each<MethodProvider>(['portone', 'iamport'])('given <Checkout provider=
     expect(payButton().getAttribute('data-state')).toBe('error');
   });
 
-  it('shows a 404 script as an error whose retry works', async () => {
-    const id = `${provider}-${Date.now()}`;
-    await fetch(`/__kcheckout/script/${id}?mode=404&serve=${sdk}`, { method: 'POST' });
-    render(<Shop provider={provider} checkout={{ scriptSrc: `/__kcheckout/script/${id}.js`, retries: 0, timeoutMs: 2000 }} />);
-    await waitFor(() => expect(methods().querySelector('[data-kcheckout="error"]')?.getAttribute('data-code')).toBe('SCRIPT_LOAD_FAILED'));
-    await fetch(`/__kcheckout/script/${id}?mode=ok`, { method: 'POST' });
-    fireEvent.click(screen.getByRole('button', { name: '다시 시도' }));
-    await ready();
-  });
-
-  it('shows a script that never answers as a timeout whose retry works', async () => {
-    const id = `${provider}-hang-${Date.now()}`;
-    await fetch(`/__kcheckout/script/${id}?mode=hang&serve=${sdk}`, { method: 'POST' });
-    render(<Shop provider={provider} checkout={{ scriptSrc: `/__kcheckout/script/${id}.js`, retries: 0, timeoutMs: 300 }} />);
-    await waitFor(() => expect(methods().querySelector('[data-kcheckout="error"]')?.getAttribute('data-code')).toBe('SCRIPT_TIMEOUT'));
+  it.each([
+    ['404', 'SCRIPT_LOAD_FAILED', 2000],
+    ['hang', 'SCRIPT_TIMEOUT', 300],
+  ] as const)('shows a script that answers %s as %s, with a retry that works', async (mode, code, timeoutMs) => {
+    const id = `${provider}-${mode}-${Date.now()}`;
+    await fetch(`/__kcheckout/script/${id}?mode=${mode}&serve=${sdk}`, { method: 'POST' });
+    render(<Shop provider={provider} checkout={{ scriptSrc: `/__kcheckout/script/${id}.js`, retries: 0, timeoutMs }} />);
+    await waitFor(() => expect(methods().querySelector('[data-kcheckout="error"]')?.getAttribute('data-code')).toBe(code));
     await fetch(`/__kcheckout/script/${id}?mode=ok`, { method: 'POST' });
     fireEvent.click(screen.getByRole('button', { name: '다시 시도' }));
     await ready();

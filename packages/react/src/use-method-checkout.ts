@@ -9,10 +9,22 @@ import {
   type Provider,
   validatePortOneMoney,
 } from '@kcheckout/core';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import type { CheckoutContextValue, CheckoutRedirect } from './checkout-context.js';
 import type { Locale } from './messages.js';
 import { PaymentMethodPicker } from './payment-method-picker.js';
+
+/** The props `<Checkout provider="portone" | "iamport">` add to the vendor's own options. */
+export interface MethodCheckoutProps {
+  /** What the buyer pays, in major units (50000 for 50,000원). */
+  amount: number;
+  /** `'KRW'` by default; `'CURRENCY_KRW'` also works. */
+  currency?: PortOneCurrency;
+  /** The method picked at first; the buyer changes it in <PaymentMethods>. None by default. */
+  defaultMethod?: PortOneMethod;
+  locale?: Locale;
+  children?: ReactNode;
+}
 
 export interface MethodCheckoutInput {
   provider: Extract<Provider, 'portone' | 'iamport'>;
