@@ -25,7 +25,12 @@ export type CheckoutErrorCode =
   /** A hook or component was used outside the provider it needs. */
   | 'MISSING_PROVIDER'
   /** The vendor SDK refused a call; `vendorCode` holds its code. */
-  | 'VENDOR_ERROR';
+  | 'VENDOR_ERROR'
+  /**
+   * The merchant's own `confirm` call (to its server) threw or rejected. `cause` holds what it
+   * threw, and `vendorCode` that value's `code`, if it had one.
+   */
+  | 'CONFIRM_FAILED';
 
 export interface CheckoutErrorOptions {
   provider?: Provider;

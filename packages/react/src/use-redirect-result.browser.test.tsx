@@ -171,14 +171,14 @@ describe('given a Toss success redirect', () => {
     expect(screen.getByRole('status').textContent).toContain('50,000원');
   });
 
-  it('reports a synchronous throw as fail with error VENDOR_ERROR carrying the thrown code', async () => {
+  it('reports a synchronous throw as fail with error CONFIRM_FAILED carrying the thrown code', async () => {
     const { query } = tossSuccess();
     const confirm = vi.fn(() => {
       throw Object.assign(new Error('order closed'), { code: 'ORDER_CLOSED' });
     });
     render(<Probe search={query} confirm={confirm} />);
     await settled('fail');
-    expect(probe().getAttribute('data-error')).toBe('VENDOR_ERROR');
+    expect(probe().getAttribute('data-error')).toBe('CONFIRM_FAILED');
     expect(confirm).toHaveBeenCalledTimes(1);
   });
 

@@ -48,7 +48,7 @@ function PaymentResult({ provider, search }: { provider: ProviderName; search: s
   );
 }
 
-/** The shop's refusal (code, retryable) is the cause of the library's `VENDOR_ERROR`. */
+/** The shop's refusal (code, retryable) is the cause of the library's `CONFIRM_FAILED` error. */
 function shopError(error: CheckoutError): ShopApiError {
   return error.cause instanceof ShopApiError ? error.cause : new ShopApiError(0, error.vendorCode ?? 'UNKNOWN', error.message, true);
 }
