@@ -1,5 +1,5 @@
 import type { CheckoutError } from '@kcheckout/core';
-import { type ComponentPropsWithoutRef, forwardRef, type MouseEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type MouseEvent, type ReactNode, useId, useRef } from 'react';
 import type { CheckoutViewState } from './checkout-context.js';
 import { composeEventHandlers, Slot } from './slot.js';
 
@@ -67,15 +67,6 @@ export const ActionButton = forwardRef<HTMLButtonElement, ActionButtonProps>(fun
     </>
   );
 });
-
-/** A ref that always holds the latest value: results arrive after an await, and must reach the handlers current then. */
-export function useLatest<T>(value: T): { readonly current: T } {
-  const ref = useRef(value);
-  useEffect(() => {
-    ref.current = value;
-  });
-  return ref;
-}
 
 /** Runs a call that should report its failure as a result, never as a rejection. */
 export async function settle<T>(call: () => Promise<T>, onError: (error: unknown) => T): Promise<T> {

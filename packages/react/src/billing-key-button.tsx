@@ -7,7 +7,8 @@ import {
   readVendorError,
 } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
-import { ActionButton, settle, useLatest } from './action-button.js';
+import { ActionButton, settle } from './action-button.js';
+import { useLatest } from './use-latest.js';
 import { type CheckoutRedirect, useCheckoutContext } from './checkout-context.js';
 import { messages } from './messages.js';
 import { absoluteRedirect, checkRedirect } from './redirect-props.js';

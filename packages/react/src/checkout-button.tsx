@@ -8,7 +8,8 @@ import {
   validateOrderId,
 } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
-import { ActionButton, settle, useLatest } from './action-button.js';
+import { ActionButton, settle } from './action-button.js';
+import { useLatest } from './use-latest.js';
 import { type CheckoutRedirect, useCheckoutContext } from './checkout-context.js';
 import { absoluteRedirect, checkRedirect } from './redirect-props.js';
 import { formatAmount, messages } from './messages.js';

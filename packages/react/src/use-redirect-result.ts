@@ -13,7 +13,7 @@ import {
   writeConfirmMarker,
 } from '@kcheckout/core';
 import { useCallback, useEffect, useState } from 'react';
-import { useLatest } from './action-button.js';
+import { useLatest } from './use-latest.js';
 
 /**
  * Where the redirect page is:
