@@ -1,5 +1,19 @@
 import type { Preview } from '@storybook/react-vite';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
+import stylesheetUrl from '../packages/react/styles.css?url';
+
+/** Adds or removes the optional `@kcheckout/react/styles.css`, so designers see both looks. */
+function Stylesheet({ enabled }: { enabled: boolean }) {
+  useEffect(() => {
+    if (!enabled) return;
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = stylesheetUrl;
+    document.head.appendChild(link);
+    return () => link.remove();
+  }, [enabled]);
+  return null;
+}
 
 const preview: Preview = {
   globalTypes: {
@@ -15,10 +29,29 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    styles: {
+      description: 'The optional @kcheckout/react/styles.css',
+      toolbar: {
+        title: 'Styles',
+        icon: 'paintbrush',
+        items: [
+          { value: 'kcheckout', title: 'styles.css 사용 (with the optional stylesheet)' },
+          { value: 'none', title: '스타일 없음 (unstyled, as shipped)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { backend: 'sandbox' },
+  initialGlobals: { backend: 'sandbox', styles: 'kcheckout' },
   // Every story runs under StrictMode, as a Next.js or Vite app does in development.
-  decorators: [(Story) => <StrictMode><Story /></StrictMode>],
+  decorators: [
+    (Story, { globals }) => (
+      <StrictMode>
+        <Stylesheet enabled={globals.styles !== 'none'} />
+        <Story />
+      </StrictMode>
+    ),
+  ],
   parameters: { layout: 'padded' },
 };
 
