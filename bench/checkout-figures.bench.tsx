@@ -1,9 +1,9 @@
 // `pnpm bench`: prints the figures DESIGN.md's "What fast means here" asks for, measured in Chromium
 // against the sandbox. A benchmark, not a test: it reports, it does not fail on noise.
-import { Agreement, Checkout, CheckoutButton, type CheckoutProps, PaymentMethods } from '@kcheckout/react';
+import { Agreement, Checkout, CheckoutButton, type CheckoutProps, PaymentMethods, preload } from '@kcheckout/react';
 import { sandboxClientKeys, sandboxScriptUrl } from '@kcheckout/sandbox';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { StrictMode, useState } from 'react';
+import { Profiler, StrictMode, useState } from 'react';
 import { afterAll, beforeAll, it } from 'vitest';
 import { resetSandboxPage } from '../test/sandbox-page.js';
 
@@ -167,8 +167,115 @@ for (const provider of ['portone', 'iamport'] as const) {
   });
 }
 
+// 100 amount changes, each its own React update (a coupon field typed into, a quantity stepper):
+// how often the vendor renders its widget, how many amount updates reach it, and how many commits
+// React makes for the checkout subtree (a <Profiler> around it).
+for (const sdk of ['v2', 'v1'] as const) {
+  it(`toss ${sdk}: 100 amount changes`, async () => {
+    await fresh();
+    let commits = 0;
+    let change: (() => void) | undefined;
+    function Coupon() {
+      const [amount, setAmount] = useState(200000);
+      change = () => setAmount((value) => value - 1000);
+      return (
+        <Profiler id="checkout" onRender={() => commits++}>
+          <Shop sdk={sdk} amount={amount} />
+        </Profiler>
+      );
+    }
+    render(<StrictMode><Coupon /></StrictMode>);
+    await waitFor(() => isReady() || Promise.reject(new Error('not ready')));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = { commits, renders: calls('renderPaymentMethods'), updates: calls(sdk === 'v2' ? 'setAmount' : 'paymentMethodsWidget.updateAmount') };
+    for (let i = 0; i < 100; i++) {
+      change!();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await waitFor(() => (document.querySelector('[data-sandbox-amount]')?.textContent?.includes('100,000') ? true : Promise.reject(new Error('amount'))));
+    rows.push([`toss-${sdk}`, 'vendor renderPaymentMethods calls during 100 amount changes', String(calls('renderPaymentMethods') - before.renders), '0']);
+    rows.push([`toss-${sdk}`, 'amount updates sent to the vendor for those 100 changes', String(calls(sdk === 'v2' ? 'setAmount' : 'paymentMethodsWidget.updateAmount') - before.updates), '≤ 100']);
+    rows.push([`toss-${sdk}`, 'React commits of the checkout subtree for those 100 changes', String(commits - before.commits), '≤ 100']);
+  });
+}
+
+for (const provider of ['portone', 'iamport'] as const) {
+  it(`${provider}: 100 amount changes`, async () => {
+    await fresh();
+    let commits = 0;
+    let change: (() => void) | undefined;
+    function Coupon() {
+      const [amount, setAmount] = useState(200000);
+      change = () => setAmount((value) => value - 1000);
+      return (
+        <Profiler id="checkout" onRender={() => commits++}>
+          <MethodShop provider={provider} amount={amount} />
+        </Profiler>
+      );
+    }
+    render(<StrictMode><Coupon /></StrictMode>);
+    await waitFor(() => isReady() || Promise.reject(new Error('not ready')));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = { commits, log: window.kcheckoutSandbox!.log.length };
+    for (let i = 0; i < 100; i++) {
+      change!();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await waitFor(() => (screen.getByRole('button', { name: /100,000원 결제하기/ }) ? true : Promise.reject(new Error('amount'))));
+    rows.push([methodSdk[provider], 'vendor calls during 100 amount changes', String(window.kcheckoutSandbox!.log.length - before.log), '0']);
+    rows.push([methodSdk[provider], 'React commits of the checkout subtree for those 100 changes', String(commits - before.commits), '≤ 100']);
+  });
+}
+
+// preload(): the route starts, calls preload() at once, and mounts the checkout `mountDelay` ms later
+// (its own data, code splitting). The figure is when the first byte of the vendor script arrives,
+// from the route's start (Resource Timing `responseStart`), without and with preload().
+async function firstByte(usePreload: boolean, mountDelay: number, run: number): Promise<{ at: number; hits: number }> {
+  await fresh();
+  const id = `bench-preload-${usePreload ? 'on' : 'off'}-${mountDelay}-${run}-${Date.now()}`;
+  await fetch(`/__kcheckout/script/${id}?mode=ok&serve=toss-v2`, { method: 'POST' });
+  const scriptSrc = new URL(`/__kcheckout/script/${id}.js`, location.href).href;
+  const started = performance.now();
+  if (usePreload) preload('toss-v2', { src: scriptSrc });
+  await new Promise((resolve) => setTimeout(resolve, mountDelay));
+  const view = render(
+    <StrictMode>
+      <Checkout provider="toss" clientKey={sandboxClientKeys.toss} customerKey="bench_buyer" amount={50000} scriptSrc={scriptSrc}>
+        <PaymentMethods />
+      </Checkout>
+    </StrictMode>,
+  );
+  await waitFor(() => isReady() || Promise.reject(new Error('not ready')), { interval: 1 });
+  const entry = performance.getEntriesByName(scriptSrc).find((e): e is PerformanceResourceTiming => e instanceof PerformanceResourceTiming);
+  const hits = ((await (await fetch(`/__kcheckout/script/${id}/hits`)).json()) as { hits: number }).hits;
+  view.unmount();
+  for (const link of Array.from(document.head.querySelectorAll('link[rel="preload"], link[rel="preconnect"]'))) link.remove();
+  if (!entry) throw new Error(`no resource timing for ${scriptSrc}`);
+  return { at: entry.responseStart - started, hits };
+}
+
+it('preload(): first vendor byte, without and with', async () => {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  for (const mountDelay of [0, 100]) {
+    const off: number[] = [];
+    const on: number[] = [];
+    let hits = 0;
+    for (let run = 0; run < 7; run++) {
+      off.push((await firstByte(false, mountDelay, run)).at);
+      const withPreload = await firstByte(true, mountDelay, run);
+      on.push(withPreload.at);
+      hits = Math.max(hits, withPreload.hits);
+    }
+    const when = `mount ${mountDelay} ms after route start`;
+    rows.push(['toss-v2', `first vendor byte after route start, ${when}, no preload() (median of 7)`, `${median(off).toFixed(1)} ms`, '']);
+    rows.push(['toss-v2', `first vendor byte after route start, ${when}, preload() at route start`, `${median(on).toFixed(1)} ms`, '']);
+    rows.push(['toss-v2', `→ earlier with preload() by (median of the 7 differences)`, `${median(off.map((value, i) => value - on[i]!)).toFixed(1)} ms`, '> 0']);
+    rows.push(['toss-v2', `script fetches with preload() (${when}; the widget reuses it)`, String(hits), '1']);
+  }
+});
+
 afterAll(() => {
-  const widths = [10, 60, 10, 8];
+  const widths = [10, 92, 10, 8];
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
   console.log(['', line(['sdk', 'figure (Chromium, sandbox)', 'measured', 'target']), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''].join('\n'));
 });

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The whole suite, in the order DESIGN.md's pipeline gives: typecheck → unit + SSR + browser tests →
-// build (the packages and examples/shop) → Storybook build → e2e against the built Storybook and the
+// build (the packages and examples/shop) → package checks → Storybook build → e2e against the built Storybook and the
 // example shop (e2e/*.test.mjs). The last line is the summary CI reads.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,6 +63,19 @@ if (ready) {
   }
 
   if (step('Build the packages', pnpmCommand, [...pnpmArgs, 'run', 'build'])) {
+    // The packages as published: pack, publint, arethetypeswrong, a consumer app under React 18 and 19,
+    // per-provider bundles without the other providers' code, and the size budgets (test/packages/).
+    const packages = join(results, 'packages.json');
+    rmSync(packages, { force: true });
+    run('Package checks: tarballs, consumer, provider isolation, size budgets', 'node', ['--test', '--test-reporter=spec', '--test-reporter=./scripts/count-reporter.mjs', '--test-reporter-destination=stdout', `--test-reporter-destination=${packages}`, 'test/packages/']);
+    if (existsSync(packages)) {
+      const counts = JSON.parse(readFileSync(packages, 'utf8'));
+      passed += counts.passed;
+      failed += counts.failed + (counts.passed + counts.failed === 0 ? 1 : 0);
+    } else {
+      failed++;
+    }
+
     if (step('Build Storybook', pnpmCommand, [...pnpmArgs, 'run', 'build-storybook'])) {
       const e2e = join(results, 'e2e.json');
       run('E2E: every story, and the example shop end to end, in Chromium', 'node', ['--test', '--test-reporter=spec', '--test-reporter=./scripts/count-reporter.mjs', `--test-reporter-destination=stdout`, `--test-reporter-destination=${e2e}`, 'e2e/'], { env: { ...process.env, CHROMIUM_PATH: chromium } });

@@ -1,0 +1,94 @@
+// A Toss-only app ships no PortOne or iamport code, and the reverse. Each per-provider entry of the
+// BUILT @kcheckout/react is bundled the way research/peers.md measured the peers (esbuild, minified,
+// ESM, React external), and the bundle is searched two ways:
+//   1. markers: strings that survive minification and only one provider's code contains;
+//   2. esbuild's metafile: how many bytes each provider-specific source file left in the output.
+// The root entry's bundle (every provider) must contain every marker, so a marker that stopped
+// matching anything would fail here rather than pass silently.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { measure } from '../../scripts/sizes.mjs';
+
+/**
+ * Why these markers:
+ * - URLs of the vendor scripts (core/src/sdk-urls.ts, and the vendors' own npm loaders): only the
+ *   code that loads or preloads that vendor holds them.
+ * - Vendor method names our drivers call (`renderPaymentMethods`, `requestIssueBillingKey`,
+ *   `request_pay`): property names, which minifiers keep.
+ * - Error prefixes inside the vendors' npm loaders (`[TossPayments SDK]` in @tosspayments/*-sdk,
+ *   `[PortOne] Failed to load` in @portone/browser-sdk/v2): proof the vendor package's code is in.
+ * - `m_redirect_url`: the iamport request builder (core/src/iamport-v1.ts, buildIamportParams).
+ */
+const markers = {
+  toss: ['js.tosspayments.com', 'renderPaymentMethods', 'renderAgreement', '[TossPayments SDK]'],
+  portone: ['cdn.portone.io', 'requestIssueBillingKey', '[PortOne] Failed to load'],
+  iamport: ['cdn.iamport.kr', 'request_pay', 'm_redirect_url'],
+};
+
+/** Source files that are one provider's code: its vendor SDK packages, its drivers, its React root and hooks. */
+const files = {
+  toss: [
+    /@tosspayments\/tosspayments-sdk\//,
+    /@tosspayments\/payment-widget-sdk\//,
+    /core\/dist\/toss-(widget-v1|widget-v2|widget-driver|checkout)\.js$/,
+    /react\/dist\/(toss-checkout-root|use-toss-widget)\.js$/,
+  ],
+  portone: [/@portone\/browser-sdk\//, /core\/dist\/portone-v2\.js$/, /react\/dist\/(portone-checkout-root|use-portone|billing-key-button)\.js$/],
+  iamport: [/core\/dist\/iamport-v1\.js$/, /react\/dist\/(iamport-checkout-root|use-iamport)\.js$/],
+};
+
+/**
+ * Known and bounded: the method picker that /portone and /iamport share (react/src/payment-method-picker.tsx)
+ * validates an iamport choice with core's `toIamportPayMethod`, so the PortOne bundle keeps that one
+ * mapping function from iamport-v1.ts (about 1.3 KB minified; no request, loader or URL code, which
+ * the markers check). Bounded so that anything more from that file fails.
+ */
+const allowed = { portone: { 'iamport-v1.js': 1500 } };
+
+const providers = ['toss', 'portone', 'iamport'];
+const bundles = {};
+const bundle = async (name) => (bundles[name] ??= await measure(name));
+
+for (const provider of providers) {
+  describe(`given a bundle of @kcheckout/react/${provider}`, () => {
+    for (const other of providers.filter((p) => p !== provider)) {
+      it(`contains none of ${other}'s markers`, async () => {
+        const { code } = await bundle(provider);
+        assert.deepEqual(markers[other].filter((marker) => code.includes(marker)), []);
+      });
+
+      it(`keeps no bytes from ${other}'s source files`, async () => {
+        const { contributions } = await bundle(provider);
+        const kept = Object.entries(contributions).filter(([path, bytes]) => bytes > 0 && files[other].some((re) => re.test(path)));
+        const over = kept.filter(([path, bytes]) => {
+          const limit = Object.entries(allowed[provider] ?? {}).find(([file]) => path.endsWith(`/${file}`))?.[1];
+          if (limit !== undefined) console.log(`# allowed: ${path} keeps ${bytes} B in the ${provider} bundle (limit ${limit} B, see provider-isolation.test.mjs)`);
+          return limit === undefined || bytes > limit;
+        });
+        assert.deepEqual(over, []);
+      });
+    }
+
+    it(`contains its own markers (${markers[provider].join(', ')})`, async () => {
+      const { code } = await bundle(provider);
+      assert.deepEqual(markers[provider].filter((marker) => !code.includes(marker)), []);
+    });
+  });
+}
+
+describe('given a bundle of the root entry @kcheckout/react (every provider)', () => {
+  for (const provider of providers) {
+    it(`contains every ${provider} marker, so the markers can fail`, async () => {
+      const { code } = await bundle('root');
+      assert.deepEqual(markers[provider].filter((marker) => !code.includes(marker)), []);
+    });
+
+    it(`keeps bytes from every ${provider} source-file group`, async () => {
+      const { contributions } = await bundle('root');
+      for (const re of files[provider]) {
+        const bytes = Object.entries(contributions).filter(([path]) => re.test(path)).reduce((sum, [, n]) => sum + n, 0);
+        assert.ok(bytes > 0, `${re} contributes to the root bundle`);
+      }
+    });
+  }
+});

@@ -1,0 +1,58 @@
+// Size budgets, measured the way research/peers.md §2 measured the peers (scripts/sizes.mjs: esbuild
+// --bundle --minify --format=esm, React external, gzip -9), from the BUILT packages.
+//
+// These budgets are a regression guard, not a claim of parity: each is the size measured when it was
+// set plus about 3%. kcheckout's checkouts are ABOVE the peers' smallest comparable figures, about 3-4x
+// (see the ratios this test prints, and docs/performance.md). Issue 6 asks for budgets below the peers;
+// that needs a smaller design (one-language messages, no vendor npm loaders, a smaller redirect parser),
+// not a different number here. Lower a budget only after the code got smaller.
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { fmt, measure, recordedPeerGzip } from '../../scripts/sizes.mjs';
+
+/** gzip -9 bytes: measured at 17,959 / 18,790 / 18,554 / 26,156 B when set, plus ~3%. */
+export const budgets = {
+  toss: 18_500,
+  portone: 19_360,
+  iamport: 19_120,
+  root: 26_950,
+};
+
+/** The smallest comparable peers of research/sizes.txt: PayPal's v6 provider + button + hook, Stripe's Elements + PaymentElement + hooks + loadStripe. */
+const peers = ['paypal-v6', 'stripe'];
+const measured = {};
+
+before(async () => {
+  for (const name of [...Object.keys(budgets), ...peers]) measured[name] = await measure(name);
+});
+
+describe('given the peers measured in this run', () => {
+  for (const peer of peers) {
+    it(`measures ${peer} within 3% of research/sizes.txt (${fmt(recordedPeerGzip[peer])} B), so the method matches`, () => {
+      const ratio = measured[peer].gzip / recordedPeerGzip[peer];
+      console.log(`# ${peer}: ${fmt(measured[peer].gzip)} B gzip here, ${fmt(recordedPeerGzip[peer])} B in sizes.txt (esbuild 0.28.2)`);
+      assert.ok(Math.abs(ratio - 1) <= 0.03, `${peer} measured ${measured[peer].gzip} B, sizes.txt says ${recordedPeerGzip[peer]} B`);
+    });
+  }
+});
+
+describe('given the size budgets (gzip -9, React external)', () => {
+  for (const [name, budget] of Object.entries(budgets)) {
+    it(`${name} stays within its budget of ${fmt(budget)} B`, () => {
+      const { gzip, label } = measured[name];
+      const vsPeers = peers
+        .map((peer) => `${(gzip / measured[peer].gzip).toFixed(2)}× ${peer} (${fmt(measured[peer].gzip)} B; ABOVE it by ${fmt(gzip - measured[peer].gzip)} B)`)
+        .join(', ');
+      console.log(`# ${name}: ${fmt(gzip)} B gzip of a ${fmt(budget)} B budget (${((gzip / budget) * 100).toFixed(1)}%) — ${label}`);
+      console.log(`#   vs peers: ${vsPeers}`);
+      assert.ok(gzip <= budget, `${name} is ${fmt(gzip)} B gzip, over its budget of ${fmt(budget)} B by ${fmt(gzip - budget)} B`);
+    });
+  }
+
+  it('keeps each budget within ~3% of the measured size, so growth is caught early', () => {
+    // A budget far above the code would guard nothing; when the code shrinks, lower the budget with it.
+    for (const [name, budget] of Object.entries(budgets)) {
+      assert.ok(budget <= measured[name].gzip * 1.06, `${name}'s budget ${fmt(budget)} B is more than 6% above its ${fmt(measured[name].gzip)} B; lower it`);
+    }
+  });
+});
