@@ -30,10 +30,18 @@ function packedManifest(name) {
   return JSON.parse(sh('tar', ['-xOzf', tarball(name), 'package/package.json']));
 }
 
-/** Every import path a package's exports map offers, except package.json and wildcard patterns. */
+/** Export keys whose target is a stylesheet (e.g. `./styles.css`): files to link, not modules to type. */
+function stylesheetKeys(name) {
+  return Object.entries(packedManifest(name).exports)
+    .filter(([, target]) => typeof target === 'string' && target.endsWith('.css'))
+    .map(([key]) => key);
+}
+
+/** Every module an exports map offers: not package.json, wildcard patterns or stylesheets. */
 function publicEntries(name) {
+  const styles = stylesheetKeys(name);
   return Object.keys(packedManifest(name).exports)
-    .filter((key) => key !== './package.json' && !key.includes('*'))
+    .filter((key) => key !== './package.json' && !key.includes('*') && !styles.includes(key))
     .map((key) => `@kcheckout/${name}${key.slice(1)}`);
 }
 
@@ -63,9 +71,13 @@ for (const name of packageNames) {
     // The esm-only profile: these packages ship ESM only on purpose (DESIGN.md), so attw's "a CommonJS
     // require() resolves to ESM" (node16-from-CJS) and the exports-unaware node10 resolution are not
     // problems for them. Everything an ESM importer meets (node16-from-ESM, bundler) is still checked.
+    // Stylesheet exports are excluded: attw resolves every subpath as a module with types, and a .css
+    // file has neither; the consumer test below checks that it resolves instead.
     it('passes arethetypeswrong under the esm-only profile', () => {
       const attw = join(root, 'node_modules', '.bin', 'attw');
-      const out = sh(attw, [tarball(name), '--profile', 'esm-only', '--no-definitely-typed', '--format', 'table-flipped', '--no-emoji', '--no-color']);
+      const styles = stylesheetKeys(name);
+      const exclude = styles.length > 0 ? ['--exclude-entrypoints', ...styles] : [];
+      const out = sh(attw, [tarball(name), '--profile', 'esm-only', '--no-definitely-typed', '--format', 'table-flipped', '--no-emoji', '--no-color', ...exclude]);
       assert.match(out, /No problems found|ignored/);
     });
   });
@@ -172,6 +184,16 @@ describe('given a consumer app with the tarballs installed (React 19)', () => {
       for (const name of names) assert.ok(keys.includes(name), `${specifier} exports ${name}; it has: ${keys.join(', ')}`);
     });
   }
+
+  it('resolves every stylesheet export to a non-empty file', () => {
+    for (const name of packageNames) {
+      for (const key of stylesheetKeys(name)) {
+        const specifier = `@kcheckout/${name}${key.slice(1)}`;
+        const out = runInConsumer(dir, 'resolve-css.mjs', `import { readFileSync } from 'node:fs';\nconst url = import.meta.resolve(${JSON.stringify(specifier)});\nconsole.log(readFileSync(new URL(url), 'utf8').length);\n`);
+        assert.ok(Number(out.trim()) > 0, `${specifier} resolves to an empty file`);
+      }
+    }
+  });
 
   it('resolves the sandbox stand-in scripts through the ./scripts/* pattern', () => {
     const out = runInConsumer(dir, 'resolve-scripts.mjs', `console.log(import.meta.resolve('@kcheckout/sandbox/scripts/toss-v2.js'));\n`);
