@@ -37,14 +37,6 @@ const files = {
   iamport: [/core\/dist\/iamport-v1\.js$/, /react\/dist\/(iamport-checkout-root|use-iamport)\.js$/],
 };
 
-/**
- * Known and bounded: the method picker that /portone and /iamport share (react/src/payment-method-picker.tsx)
- * validates an iamport choice with core's `toIamportPayMethod`, so the PortOne bundle keeps that one
- * mapping function from iamport-v1.ts (about 1.3 KB minified; no request, loader or URL code, which
- * the markers check). Bounded so that anything more from that file fails.
- */
-const allowed = { portone: { 'iamport-v1.js': 1500 } };
-
 const providers = ['toss', 'portone', 'iamport'];
 const bundles = {};
 const bundle = async (name) => (bundles[name] ??= await measure(name));
@@ -60,12 +52,7 @@ for (const provider of providers) {
       it(`keeps no bytes from ${other}'s source files`, async () => {
         const { contributions } = await bundle(provider);
         const kept = Object.entries(contributions).filter(([path, bytes]) => bytes > 0 && files[other].some((re) => re.test(path)));
-        const over = kept.filter(([path, bytes]) => {
-          const limit = Object.entries(allowed[provider] ?? {}).find(([file]) => path.endsWith(`/${file}`))?.[1];
-          if (limit !== undefined) console.log(`# allowed: ${path} keeps ${bytes} B in the ${provider} bundle (limit ${limit} B, see provider-isolation.test.mjs)`);
-          return limit === undefined || bytes > limit;
-        });
-        assert.deepEqual(over, []);
+        assert.deepEqual(kept, []);
       });
     }
 

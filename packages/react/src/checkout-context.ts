@@ -46,6 +46,8 @@ export interface MethodChoice {
    * root never imports it, carries none of PortOne's method code.
    */
   Picker: typeof PaymentMethodPicker;
+  /** Throws a `CheckoutError` for a method this vendor cannot request (V1 needs a wallet and `digital`). */
+  checkMethod: (method: PortOneMethod) => unknown;
   selected: PortOneMethod | null;
   select: (method: PortOneMethod) => void;
   /** Set by <Agreement> while it is mounted; the button waits for `agreed`. */

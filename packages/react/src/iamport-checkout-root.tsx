@@ -1,4 +1,4 @@
-import type { IamportV1Options } from '@kcheckout/core';
+import { type IamportV1Options, toIamportPayMethod } from '@kcheckout/core';
 import { useCallback } from 'react';
 import { CheckoutContext } from './checkout-context.js';
 import { useIamport } from './use-iamport.js';
@@ -32,6 +32,6 @@ export function IamportCheckoutRoot({
     (order, money, method, { redirectUrl }) => requestPay(order, money, method, redirectUrl ? { m_redirect_url: redirectUrl } : undefined),
     [requestPay],
   );
-  const value = useMethodCheckout({ provider: 'iamport', session: imp, amount, currency, locale, defaultMethod, request });
+  const value = useMethodCheckout({ checkMethod: toIamportPayMethod, provider: 'iamport', session: imp, amount, currency, locale, defaultMethod, request });
   return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
 }

@@ -1,4 +1,4 @@
-import { CheckoutError, type PortOneMethod, type Provider, toIamportPayMethod, validatePortOneMethod } from '@kcheckout/core';
+import { CheckoutError, type PortOneMethod, type Provider } from '@kcheckout/core';
 import { useId, useMemo } from 'react';
 import type { MethodChoice } from './checkout-context.js';
 import { CheckoutErrorNotice } from './checkout-error-notice.js';
@@ -44,7 +44,10 @@ interface PaymentMethodPickerProps {
  */
 export function PaymentMethodPicker({ provider, choice, methods, locale, disabled }: PaymentMethodPickerProps) {
   const name = useId();
-  const { options, error } = useMemo(() => checkMethods(provider, methods ?? DEFAULT_METHODS[provider]), [provider, methods]);
+  const { options, error } = useMemo(
+    () => checkMethods(provider, methods ?? DEFAULT_METHODS[provider], choice.checkMethod),
+    [provider, methods, choice.checkMethod],
+  );
   const selectedKey = choice.selected ? methodKey(choice.selected) : null;
   return (
     <>
@@ -75,14 +78,13 @@ function labelOf(method: PortOneMethod, locale: Locale): string {
  * Keeps the methods this provider can request and reports the first it cannot, so a typo in the
  * list shows up on the page instead of as a failed payment.
  */
-function checkMethods(provider: 'portone' | 'iamport', methods: readonly MethodOption[]) {
+function checkMethods(provider: 'portone' | 'iamport', methods: readonly MethodOption[], checkMethod: (method: PortOneMethod) => unknown) {
   const options: MethodOption[] = [];
   const seen = new Set<string>();
   let error: CheckoutError | null = null;
   for (const option of Array.isArray(methods) ? methods : []) {
     try {
-      validatePortOneMethod(option, provider);
-      if (provider === 'iamport') toIamportPayMethod(option);
+      checkMethod(option);
       const key = methodKey(option);
       if (seen.has(key)) continue;
       seen.add(key);

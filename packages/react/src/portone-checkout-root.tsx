@@ -1,4 +1,4 @@
-import type { PortOneV2Options } from '@kcheckout/core';
+import { type PortOneV2Options, toPortOnePayMethod } from '@kcheckout/core';
 import { useCallback, useMemo } from 'react';
 import { CheckoutContext, type CheckoutContextValue, type CheckoutRedirect } from './checkout-context.js';
 import { type MethodCheckoutProps, useMethodCheckout } from './use-method-checkout.js';
@@ -35,7 +35,7 @@ export function PortOneCheckoutRoot({
     () => ({ issueBillingKey: (issue, method, redirect) => requestIssueBillingKey(issue, method, portOneRedirect(redirect)) }),
     [requestIssueBillingKey],
   );
-  const value = useMethodCheckout({ provider: 'portone', session: portone, amount, currency, locale, defaultMethod, request, extra });
+  const value = useMethodCheckout({ checkMethod: toPortOnePayMethod, provider: 'portone', session: portone, amount, currency, locale, defaultMethod, request, extra });
   return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
 }
 

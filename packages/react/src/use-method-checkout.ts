@@ -33,6 +33,8 @@ export interface MethodCheckoutInput {
   currency: PortOneCurrency;
   locale: Locale;
   defaultMethod: PortOneMethod | undefined;
+  /** The vendor's own method check (`toPortOnePayMethod` / `toIamportPayMethod`), for the picker. */
+  checkMethod: (method: PortOneMethod) => unknown;
   /** Makes the vendor request with the checked amount and the buyer's method. */
   request: (order: PaymentOrder, money: Money, method: PortOneMethod, redirect: CheckoutRedirect) => Promise<CheckoutResult>;
   extra?: Pick<CheckoutContextValue, 'issueBillingKey'>;
@@ -42,7 +44,7 @@ export interface MethodCheckoutInput {
  * The context value for a vendor without a widget of its own (PortOne V2, iamport V1): the SDK
  * session's state, the amount checked up front, and the method the buyer picks in <PaymentMethods>.
  */
-export function useMethodCheckout({ provider, session, amount, currency, locale, defaultMethod, request, extra }: MethodCheckoutInput) {
+export function useMethodCheckout({ provider, session, amount, currency, locale, defaultMethod, checkMethod, request, extra }: MethodCheckoutInput) {
   const [selected, select] = useState<PortOneMethod | null>(defaultMethod ?? null);
   const [agreementShown, setAgreementShown] = useState(false);
   const [agreed, setAgreed] = useState(false);
@@ -73,9 +75,9 @@ export function useMethodCheckout({ provider, session, amount, currency, locale,
         // The button only calls this when canPay is true, so both are set.
         return request(order, checked.money!, selected!, redirect);
       },
-      choice: { Picker: PaymentMethodPicker, selected, select, agreementShown, setAgreementShown, agreed, setAgreed },
+      choice: { Picker: PaymentMethodPicker, checkMethod, selected, select, agreementShown, setAgreementShown, agreed, setAgreed },
       ...extra,
     }),
-    [provider, amount, checked, locale, state, error, session.retry, selected, agreementShown, agreed, request, extra],
+    [provider, amount, checked, locale, state, error, session.retry, checkMethod, selected, agreementShown, agreed, request, extra],
   );
 }
