@@ -35,3 +35,9 @@ export async function useViewport(device: 'pc' | 'mobile'): Promise<void> {
   else await page.viewport(375, 667);
   if (window.matchMedia('(max-width: 767px)').matches !== (device === 'mobile')) throw new Error(`The page did not become ${device}-sized`);
 }
+
+/** The `<script>` tags in the page whose src resolves to `src`. */
+export function scriptTags(src: string): HTMLScriptElement[] {
+  const absolute = new URL(src, location.href).href;
+  return Array.from(document.scripts).filter((script) => script.src === absolute);
+}

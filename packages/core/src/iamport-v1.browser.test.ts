@@ -1,12 +1,13 @@
 // The real iamport V1 driver against the real sandbox stand-in for window.IMP, loaded by URL
 // through the driver's own `scriptSrc`: no stubs of the driver, the loader or the vendor global.
-import { sandboxClientKeys, sandboxScriptUrl, type SandboxControl, type SandboxIamportPayment } from '@kcheckout/sandbox';
+import { sandboxClientKeys, sandboxScriptUrl, type SandboxIamportPayment } from '@kcheckout/sandbox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckoutError } from './errors.js';
 import { createIamportV1, type IamportV1Driver, type IamportV1Options } from './iamport-v1.js';
 import { SDK_SCRIPTS } from './sdk-urls.js';
 import type { PaymentOrder } from './types.js';
-import { resetSandboxPage, useViewport } from '../../../test/sandbox-page.js';
+import { answerWindow, paymentWindow, sandbox, settledWithin, sleep, windowOpen } from '../../sandbox/src/test-utils/sandbox.js';
+import { resetSandboxPage, scriptTags, useViewport } from '../../../test/sandbox-page.js';
 
 const { impCode, channelKey } = sandboxClientKeys.iamport;
 const otherImpCode = 'imp12345678';
@@ -19,14 +20,6 @@ const order = (orderId: string, extra: Partial<PaymentOrder> = {}): PaymentOrder
 const win = window as unknown as Record<string, unknown>;
 let navigations: string[] = [];
 
-const sleep = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function sandbox(): SandboxControl {
-  const control = window.kcheckoutSandbox;
-  if (!control) throw new Error('No stand-in script has run: window.kcheckoutSandbox is missing');
-  return control;
-}
-
 /** The real driver on the stand-in; the sandbox is then made fast and its navigation captured. */
 async function driver(options: Partial<IamportV1Options> = {}): Promise<IamportV1Driver> {
   const created = await createIamportV1({ impCode, channelKey, scriptSrc: scriptSrc(), ...options });
@@ -36,34 +29,9 @@ async function driver(options: Partial<IamportV1Options> = {}): Promise<IamportV
   return created;
 }
 
-function scriptTags(src: string): HTMLScriptElement[] {
-  const absolute = new URL(src, location.href).href;
-  return Array.from(document.scripts).filter((script) => script.src === absolute);
-}
-
 const log = () => window.kcheckoutSandbox?.log ?? [];
 const calls = (method: string) => log().filter((entry) => entry.method === method);
 const iamportPayments = () => (window.kcheckoutSandbox?.payments ?? []) as SandboxIamportPayment[];
-const paymentWindow = () => document.querySelector<HTMLElement>('[data-kcheckout-sandbox="payment-window"]');
-
-async function windowOpen(): Promise<HTMLElement> {
-  for (let i = 0; i < 200 && !paymentWindow(); i++) await sleep(5);
-  const opened = paymentWindow();
-  if (!opened) throw new Error('The sandbox payment window did not open');
-  return opened;
-}
-
-/** Waits for the sandbox window, then presses one of its buttons, as a buyer would. */
-async function answer(outcome: 'approve' | 'decline' | 'cancel'): Promise<void> {
-  const button = (await windowOpen()).querySelector<HTMLButtonElement>(`[data-outcome="${outcome}"]`);
-  if (!button) throw new Error(`The sandbox payment window has no ${outcome} button`);
-  button.click();
-}
-
-function settledWithin(promise: Promise<unknown>, ms: number): Promise<'settled' | 'pending'> {
-  return Promise.race([promise.then(() => 'settled' as const, () => 'settled' as const), sleep(ms).then(() => 'pending' as const)]);
-}
-
 
 async function rejection(promise: Promise<unknown>): Promise<CheckoutError> {
   const error = await promise.then(
@@ -128,7 +96,7 @@ describe('given a card payment the buyer approves', () => {
       buyer_email: 'buyer@example.com',
     });
     expect(call!.args[1]).toBeTypeOf('function');
-    await answer('approve');
+    await answerWindow('approve');
     const result = await pending;
 
     const [payment] = iamportPayments();
@@ -155,7 +123,7 @@ describe('given a payment window that is declined or cancelled', () => {
   it('maps a decline to fail with the error_code', async () => {
     const imp = await driver();
     const pending = imp.requestPay(order('merchant-decl-01'), won, card);
-    await answer('decline');
+    await answerWindow('decline');
     const result = await pending;
     expect(result).toMatchObject({ status: 'fail', code: 'F400', orderId: 'merchant-decl-01' });
     if (result.status !== 'fail') throw new Error('expected fail');
@@ -167,7 +135,7 @@ describe('given a payment window that is declined or cancelled', () => {
   it('maps the buyer cancelling ([결제포기]) to cancel', async () => {
     const imp = await driver();
     const pending = imp.requestPay(order('merchant-canc-01'), won, card);
-    await answer('cancel');
+    await answerWindow('cancel');
     const result = await pending;
     expect(result).toMatchObject({ status: 'cancel', code: 'F400', orderId: 'merchant-canc-01' });
     if (result.status !== 'cancel') throw new Error('expected cancel');
@@ -181,7 +149,7 @@ describe('given a payment window that is declined or cancelled', () => {
     await windowOpen();
     const overlapping = await second!.requestPay(order('merchant-second1'), won, card);
     expect(overlapping).toMatchObject({ status: 'fail', code: 'PAYMENT_IN_PROGRESS', orderId: 'merchant-second1' });
-    await answer('approve');
+    await answerWindow('approve');
     expect(await pending).toMatchObject({ status: 'success', orderId: 'merchant-first-1' });
     expect(calls('request_pay')).toHaveLength(2);
     expect(iamportPayments()).toHaveLength(1);
@@ -194,7 +162,7 @@ describe('given m_redirect_url', () => {
     const imp = await driver();
     const pending = imp.requestPay(order('merchant-mob-001'), won, card, { m_redirect_url: 'https://shop.example/pay/v1?from=cart' });
     expect(calls('request_pay')[0]!.args[0]).toMatchObject({ m_redirect_url: 'https://shop.example/pay/v1?from=cart' });
-    await answer('approve');
+    await answerWindow('approve');
     for (let i = 0; i < 100 && navigations.length === 0; i++) await sleep(5);
 
     expect(navigations).toHaveLength(1);
@@ -212,7 +180,7 @@ describe('given m_redirect_url', () => {
     await useViewport('mobile');
     const imp = await driver();
     const pending = imp.requestPay(order('merchant-mob-002'), won, card, { m_redirect_url: 'https://shop.example/pay/v1' });
-    await answer('cancel');
+    await answerWindow('cancel');
     for (let i = 0; i < 100 && navigations.length === 0; i++) await sleep(5);
     expect(navigations).toHaveLength(1);
     const query = new URL(navigations[0]!).searchParams;
@@ -225,7 +193,7 @@ describe('given m_redirect_url', () => {
   it('on a PC viewport, is ignored: the callback result arrives and nothing navigates', async () => {
     const imp = await driver();
     const pending = imp.requestPay(order('merchant-pc-0001'), won, card, { m_redirect_url: 'https://shop.example/pay/v1' });
-    await answer('approve');
+    await answerWindow('approve');
     const result = await pending;
     expect(result).toMatchObject({ status: 'success', orderId: 'merchant-pc-0001', impUid: iamportPayments()[0]!.impUid });
     expect(navigations).toEqual([]);

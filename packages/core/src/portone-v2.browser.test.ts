@@ -1,12 +1,13 @@
 // The real PortOne V2 driver against the real sandbox stand-in for window.PortOne, loaded by URL
 // through the driver's own `scriptSrc`: no stubs of the driver, the loader or the vendor global.
-import { sandboxClientKeys, sandboxScriptUrl, type SandboxControl, type SandboxPortOnePayment } from '@kcheckout/sandbox';
+import { sandboxClientKeys, sandboxScriptUrl, type SandboxPortOnePayment } from '@kcheckout/sandbox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckoutError } from './errors.js';
 import { createPortOneV2, type PortOneRedirect, type PortOneV2Driver, type PortOneV2Options } from './portone-v2.js';
 import { SDK_SCRIPTS } from './sdk-urls.js';
 import type { CheckoutResult, PaymentOrder } from './types.js';
-import { resetSandboxPage, useViewport } from '../../../test/sandbox-page.js';
+import { answerWindow, paymentWindow, sandbox, settledWithin, sleep, windowOpen } from '../../sandbox/src/test-utils/sandbox.js';
+import { resetSandboxPage, scriptTags, useViewport } from '../../../test/sandbox-page.js';
 
 const { storeId, channelKey } = sandboxClientKeys.portone;
 const otherChannelKey = 'channel-key-0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b';
@@ -18,14 +19,6 @@ const order = (orderId: string, extra: Partial<PaymentOrder> = {}): PaymentOrder
 const win = window as unknown as Record<string, unknown>;
 let navigations: string[] = [];
 
-const sleep = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function sandbox(): SandboxControl {
-  const control = window.kcheckoutSandbox;
-  if (!control) throw new Error('No stand-in script has run: window.kcheckoutSandbox is missing');
-  return control;
-}
-
 /** The real driver on the stand-in; the sandbox is then made fast and its navigation captured. */
 async function driver(options: Partial<PortOneV2Options> = {}): Promise<PortOneV2Driver> {
   const created = await createPortOneV2({ storeId, channelKey, scriptSrc: scriptSrc(), ...options });
@@ -35,36 +28,9 @@ async function driver(options: Partial<PortOneV2Options> = {}): Promise<PortOneV
   return created;
 }
 
-function scriptTags(src: string): HTMLScriptElement[] {
-  const absolute = new URL(src, location.href).href;
-  return Array.from(document.scripts).filter((script) => script.src === absolute);
-}
-
 const log = () => window.kcheckoutSandbox?.log ?? [];
 const requests = (method = 'requestPayment') => log().filter((entry) => entry.method === method).map((entry) => entry.args[0]);
 const portOnePayments = () => (window.kcheckoutSandbox?.payments ?? []) as SandboxPortOnePayment[];
-const paymentWindow = () => document.querySelector<HTMLElement>('[data-kcheckout-sandbox="payment-window"]');
-
-/** Waits for the sandbox window: the SDK package forwards the call to window.PortOne a microtask later. */
-async function windowOpen(): Promise<HTMLElement> {
-  for (let i = 0; i < 200 && !paymentWindow(); i++) await sleep(5);
-  const opened = paymentWindow();
-  if (!opened) throw new Error('The sandbox payment window did not open');
-  return opened;
-}
-
-/** Waits for the sandbox window, then presses one of its buttons, as a buyer would. */
-async function answer(outcome: 'approve' | 'decline' | 'cancel'): Promise<void> {
-  await windowOpen();
-  const button = paymentWindow()?.querySelector<HTMLButtonElement>(`[data-outcome="${outcome}"]`);
-  if (!button) throw new Error('The sandbox payment window is not open');
-  button.click();
-}
-
-function settledWithin(promise: Promise<unknown>, ms: number): Promise<'settled' | 'pending'> {
-  return Promise.race([promise.then(() => 'settled' as const, () => 'settled' as const), sleep(ms).then(() => 'pending' as const)]);
-}
-
 
 async function rejection(promise: Promise<unknown>): Promise<CheckoutError> {
   const error = await promise.then(
@@ -133,7 +99,7 @@ describe('given a KakaoPay payment the buyer approves', () => {
         customer: { fullName: '김결제', email: 'buyer@example.com', phoneNumber: '01012345678' },
       },
     ]);
-    await answer('approve');
+    await answerWindow('approve');
     const result = await pending;
 
     const [payment] = portOnePayments();
@@ -165,7 +131,7 @@ describe('given a payment window that is declined or cancelled', () => {
   it('maps a card decline to fail with the vendor code, and no setup error', async () => {
     const portone = await driver();
     const pending = portone.requestPayment(order('order-decline-01'), won, card);
-    await answer('decline');
+    await answerWindow('decline');
     const result = await pending;
     expect(result).toMatchObject({ status: 'fail', code: 'FAILURE_TYPE_PG', orderId: 'order-decline-01' });
     if (result.status !== 'fail') throw new Error('expected fail');
@@ -178,7 +144,7 @@ describe('given a payment window that is declined or cancelled', () => {
   it('maps the buyer cancelling to cancel (FAILURE_TYPE_PG with the cancel message)', async () => {
     const portone = await driver();
     const pending = portone.requestPayment(order('order-cancel-01'), won, card);
-    await answer('cancel');
+    await answerWindow('cancel');
     const result = await pending;
     expect(result).toMatchObject({
       status: 'cancel',
@@ -197,7 +163,7 @@ describe('given an easy pay without a provider', () => {
     await windowOpen();
     expect(requests()[0]).toMatchObject({ payMethod: 'EASY_PAY' });
     expect(requests()[0]).not.toHaveProperty('easyPay');
-    await answer('approve');
+    await answerWindow('approve');
     await expect(paying).resolves.toMatchObject({ status: 'success', paymentId: 'order-noprov-02' });
   });
 });
@@ -227,7 +193,7 @@ describe('given a request the driver passes but the stand-in refuses', () => {
     expect(error).toBeInstanceOf(CheckoutError);
     expect(error).toMatchObject({ code: 'VENDOR_ERROR', vendorCode: 'FailedPrecondition' });
 
-    await answer('approve');
+    await answerWindow('approve');
     expect(await pending).toMatchObject({ status: 'success', paymentId: 'order-first-001' });
     expect(requests()).toHaveLength(2);
   });
@@ -242,7 +208,7 @@ describe('given redirect mode', () => {
     });
     await windowOpen();
     expect(requests()[0]).toMatchObject({ redirectUrl: 'https://shop.example/pay/done?from=cart#top', forceRedirect: true });
-    await answer('approve');
+    await answerWindow('approve');
     for (let i = 0; i < 100 && navigations.length === 0; i++) await sleep(5);
 
     expect(navigations).toHaveLength(1);
@@ -261,7 +227,7 @@ describe('given redirect mode', () => {
     await useViewport('mobile');
     const portone = await driver();
     const pending = portone.requestPayment(order('order-redir-mob'), won, card, { redirectUrl: 'https://shop.example/pay/done' });
-    await answer('decline');
+    await answerWindow('decline');
     for (let i = 0; i < 100 && navigations.length === 0; i++) await sleep(5);
 
     expect(navigations).toHaveLength(1);
@@ -277,7 +243,7 @@ describe('given redirect mode', () => {
   it('on a PC viewport without forceRedirect, resolves in the page and does not navigate', async () => {
     const portone = await driver();
     const pending = portone.requestPayment(order('order-redir-no1'), won, card, { redirectUrl: 'https://shop.example/pay/done' });
-    await answer('approve');
+    await answerWindow('approve');
     expect(await pending).toMatchObject({ status: 'success', paymentId: 'order-redir-no1' });
     expect(navigations).toEqual([]);
   });
@@ -302,7 +268,7 @@ describe('given a billing key issue', () => {
         customer: { customerId: 'buyer-1' },
       },
     ]);
-    await answer('approve');
+    await answerWindow('approve');
     const result = await pending;
     const [payment] = portOnePayments();
     expect(payment).toMatchObject({ transactionType: 'ISSUE_BILLING_KEY', status: 'approved' });
@@ -315,7 +281,7 @@ describe('given a billing key issue', () => {
     const pending = portone.requestIssueBillingKey(issue, { type: 'easyPay', provider: 'KAKAOPAY' });
     await windowOpen();
     expect(requests('requestIssueBillingKey')[0]).toMatchObject({ billingKeyMethod: 'EASY_PAY', easyPay: { easyPayProvider: 'KAKAOPAY' } });
-    await answer('decline');
+    await answerWindow('decline');
     const result = await pending;
     expect(result).toMatchObject({ status: 'fail', code: 'FAILURE_TYPE_PG', issueId: 'issue-bk-00001' });
     expect(result).not.toHaveProperty('billingKey');
@@ -325,7 +291,7 @@ describe('given a billing key issue', () => {
   it('maps the buyer cancelling to cancel', async () => {
     const portone = await driver();
     const pending = portone.requestIssueBillingKey({}, card);
-    await answer('cancel');
+    await answerWindow('cancel');
     expect(await pending).toMatchObject({ status: 'cancel', code: 'FAILURE_TYPE_PG', message: '사용자가 결제를 취소하였습니다.' });
   });
 

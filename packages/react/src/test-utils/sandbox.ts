@@ -2,6 +2,8 @@ import { sandboxClientKeys, sandboxScriptUrl, type SandboxSdk } from '@kcheckout
 import { cleanup } from '@testing-library/react';
 import { resetSandboxPage } from '../../../../test/sandbox-page.js';
 
+export { scriptTags } from '../../../../test/sandbox-page.js';
+
 export const clientKey = sandboxClientKeys.toss;
 
 export function scriptSrcFor(sdk: 'v1' | 'v2'): string {
@@ -14,9 +16,6 @@ export function vendorCalls(method?: string, sdk?: SandboxSdk) {
   return log.filter((entry) => (!method || entry.method === method) && (!sdk || entry.sdk === sdk));
 }
 
-export function scriptTags(src: string): HTMLScriptElement[] {
-  return Array.from(document.scripts).filter((script) => script.src === new URL(src, location.href).href);
-}
 
 /** A clean page per test: no React tree, and the sandbox page reset. */
 export async function resetPage() {

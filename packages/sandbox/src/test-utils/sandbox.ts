@@ -94,11 +94,18 @@ export function pickMethod(code: string): void {
   radio.click();
 }
 
-/** Waits for the payment window, then presses one of its buttons. */
+/** Waits up to a second for the payment window (the PortOne SDK package forwards a microtask later). */
+export async function windowOpen(): Promise<HTMLElement> {
+  for (let i = 0; i < 200 && !paymentWindow(); i++) await sleep(5);
+  const opened = paymentWindow();
+  if (!opened) throw new Error('The sandbox payment window did not open');
+  return opened;
+}
+
+/** Waits for the payment window, then presses one of its buttons, as a buyer would. */
 export async function answerWindow(outcome: 'approve' | 'decline' | 'cancel'): Promise<void> {
-  for (let i = 0; i < 100 && !paymentWindow(); i++) await sleep(5);
-  const button = paymentWindow()?.querySelector<HTMLButtonElement>(`[data-outcome="${outcome}"]`);
-  if (!button) throw new Error('The payment window is not open');
+  const button = (await windowOpen()).querySelector<HTMLButtonElement>(`[data-outcome="${outcome}"]`);
+  if (!button) throw new Error(`The sandbox payment window has no ${outcome} button`);
   button.click();
 }
 
