@@ -2,7 +2,7 @@
 // through the driver's own `scriptSrc`: no stubs of the driver, the loader or the vendor global.
 import { sandboxClientKeys, sandboxScriptUrl, type SandboxIamportPayment } from '@kcheckout/sandbox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CheckoutError } from './errors.js';
+import { rejected } from './test-utils/checkout-error.js';
 import { createIamportV1, type IamportV1Driver, type IamportV1Options } from './iamport-v1.js';
 import { SDK_SCRIPTS } from './sdk-urls.js';
 import type { PaymentOrder } from './types.js';
@@ -32,17 +32,6 @@ async function driver(options: Partial<IamportV1Options> = {}): Promise<IamportV
 const log = () => window.kcheckoutSandbox?.log ?? [];
 const calls = (method: string) => log().filter((entry) => entry.method === method);
 const iamportPayments = () => (window.kcheckoutSandbox?.payments ?? []) as SandboxIamportPayment[];
-
-async function rejection(promise: Promise<unknown>): Promise<CheckoutError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('Expected a CheckoutError, but the call resolved');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(CheckoutError);
-  return error as CheckoutError;
-}
 
 async function resetPage(): Promise<void> {
   navigations = [];
@@ -207,7 +196,7 @@ describe('given bad options', () => {
     ['a secret-looking channelKey', { channelKey: impSecret }, 'SECRET_KEY_IN_BROWSER'],
     ['neither channelKey nor pg', { channelKey: undefined }, 'INVALID_OPTION'],
   ] as const)('with %s, rejects with a CheckoutError before any script or vendor call', async (_, options, code) => {
-    const error = await rejection(createIamportV1({ impCode, channelKey, scriptSrc: scriptSrc(), ...options } as IamportV1Options));
+    const error = await rejected(createIamportV1({ impCode, channelKey, scriptSrc: scriptSrc(), ...options } as IamportV1Options));
     expect(error).toMatchObject({ code, provider: 'iamport' });
     expect(scriptTags(scriptSrc())).toHaveLength(0);
     expect(document.querySelectorAll('script[data-kcheckout-loader]')).toHaveLength(0);
@@ -216,13 +205,13 @@ describe('given bad options', () => {
   });
 
   it('names channelKey and pg in the error when both are missing', async () => {
-    const error = await rejection(createIamportV1({ impCode, scriptSrc: scriptSrc() }));
+    const error = await rejected(createIamportV1({ impCode, scriptSrc: scriptSrc() }));
     expect(error.message).toContain('channelKey');
     expect(error.message).toContain('pg');
   });
 
   it('never echoes the secret it refuses', async () => {
-    const error = await rejection(createIamportV1({ impCode, channelKey: impSecret, scriptSrc: scriptSrc() }));
+    const error = await rejected(createIamportV1({ impCode, channelKey: impSecret, scriptSrc: scriptSrc() }));
     expect(error.message).not.toContain(impSecret.slice(0, 12));
   });
 });
@@ -235,7 +224,7 @@ describe('given bad request input on a loaded driver', () => {
   ] as const)('with %s, rejects with a CheckoutError and leaves the sandbox log empty', async (_, badOrder, money, code) => {
     const imp = await driver();
     sandbox().reset();
-    const error = await rejection(imp.requestPay(badOrder, money, card));
+    const error = await rejected(imp.requestPay(badOrder, money, card));
     expect(error).toMatchObject({ code, provider: 'iamport' });
     expect(log()).toEqual([]);
     expect(paymentWindow()).toBeNull();

@@ -3,6 +3,7 @@
 import { sandboxClientKeys, sandboxScriptUrl, type SandboxPortOnePayment } from '@kcheckout/sandbox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckoutError } from './errors.js';
+import { rejected } from './test-utils/checkout-error.js';
 import { createPortOneV2, type PortOneRedirect, type PortOneV2Driver, type PortOneV2Options } from './portone-v2.js';
 import { SDK_SCRIPTS } from './sdk-urls.js';
 import type { CheckoutResult, PaymentOrder } from './types.js';
@@ -31,17 +32,6 @@ async function driver(options: Partial<PortOneV2Options> = {}): Promise<PortOneV
 const log = () => window.kcheckoutSandbox?.log ?? [];
 const requests = (method = 'requestPayment') => log().filter((entry) => entry.method === method).map((entry) => entry.args[0]);
 const portOnePayments = () => (window.kcheckoutSandbox?.payments ?? []) as SandboxPortOnePayment[];
-
-async function rejection(promise: Promise<unknown>): Promise<CheckoutError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('Expected a CheckoutError, but the call resolved');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(CheckoutError);
-  return error as CheckoutError;
-}
 
 async function resetPage(): Promise<void> {
   navigations = [];
@@ -314,7 +304,7 @@ describe('given bad options', () => {
     ['a V1 merchant code as storeId', { storeId: 'imp00000000' }, 'INVALID_KEY'],
     ['no channelKey', { channelKey: undefined }, 'INVALID_KEY'],
   ] as const)('with %s, rejects with a CheckoutError before any script or vendor call', async (_, options, code) => {
-    const error = await rejection(createPortOneV2({ storeId, channelKey, scriptSrc: scriptSrc(), ...options } as PortOneV2Options));
+    const error = await rejected(createPortOneV2({ storeId, channelKey, scriptSrc: scriptSrc(), ...options } as PortOneV2Options));
     expect(error).toMatchObject({ code, provider: 'portone' });
     expect(scriptTags(scriptSrc())).toHaveLength(0);
     expect(document.querySelectorAll('script[data-kcheckout-loader]')).toHaveLength(0);
@@ -332,7 +322,7 @@ describe('given bad request input on a loaded driver', () => {
   ] as const)('with %s, rejects with a CheckoutError and leaves the sandbox log empty', async (_, badOrder, money, code) => {
     const portone = await driver();
     sandbox().reset();
-    const error = await rejection(portone.requestPayment(badOrder, money, card));
+    const error = await rejected(portone.requestPayment(badOrder, money, card));
     expect(error).toMatchObject({ code, provider: 'portone' });
     expect(log()).toEqual([]);
     expect(paymentWindow()).toBeNull();

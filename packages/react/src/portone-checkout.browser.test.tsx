@@ -262,6 +262,20 @@ describe('given PortOne V2 options that only V2 has', () => {
     expect(vendorCalls('requestPayment', 'portone-v2')[0]!.args[0]).toMatchObject({ windowType: { pc: 'REDIRECTION' } });
   });
 
+  it("sends the README's forceRedirect with a relative redirectUrl made absolute, and redirects on PC", async () => {
+    const navigations: string[] = [];
+    render(<Shop provider="portone" checkout={{ defaultMethod: { type: 'card' } }} button={{ redirectUrl: '/payment/result', forceRedirect: true }} />);
+    await ready();
+    agree();
+    await waitFor(() => expect(payButton().disabled).toBe(false));
+    window.kcheckoutSandbox!.navigate = (url) => navigations.push(url);
+    window.kcheckoutSandbox!.nextOutcome = 'approve';
+    fireEvent.click(payButton());
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    expect(vendorCalls('requestPayment', 'portone-v2')[0]!.args[0]).toMatchObject({ forceRedirect: true, redirectUrl: `${location.origin}/payment/result` });
+    expect(new URL(navigations[0]!).searchParams.get('transactionType')).toBe('PAYMENT');
+  });
+
   it('refuses windowType without redirectUrl, and windowType on iamport', () => {
     render(<Shop provider="portone" button={{ windowType: { pc: 'POPUP' } }} />);
     expect(screen.getAllByRole('alert').some((alert) => alert.textContent?.includes('redirectUrl'))).toBe(true);

@@ -12,6 +12,18 @@ export function thrown(fn: () => unknown): CheckoutError {
   throw new Error('expected a CheckoutError, but nothing was thrown');
 }
 
+/** Awaits `promise`, which must reject with a CheckoutError, and returns that error. */
+export async function rejected(promise: Promise<unknown>): Promise<CheckoutError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a CheckoutError, but the call resolved');
+    },
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(CheckoutError);
+  return error as CheckoutError;
+}
+
 export function expectCode(fn: () => unknown, code: CheckoutErrorCode): CheckoutError {
   const error = thrown(fn);
   expect(error.code).toBe(code);
