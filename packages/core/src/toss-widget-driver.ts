@@ -43,19 +43,19 @@ export interface TossWidgetDriver {
 }
 
 /**
- * Installs the SDK's global through our loader (one tag, retries, timeout, nonce) and returns the src
- * to hand to Toss's own `load*` function, which then finds the global and adds no tag of its own.
+ * Installs the SDK's global through our loader (one tag, retries, timeout, nonce) and returns it.
+ * Toss's npm loaders (`loadTossPayments`, `loadPaymentWidget`) do nothing more once the global
+ * exists than call it, so the drivers call it themselves and ship ~7 KB less; the vendors' npm
+ * packages stay the source of the types.
  */
-export async function loadTossScript(id: 'toss-v2' | 'toss-v1', options: TossDriverOptions): Promise<string> {
-  const src = options.scriptSrc ?? TOSS_SCRIPTS[id].src;
-  await loadScript(src, {
+export function loadTossGlobal<T>(id: 'toss-v2' | 'toss-v1', options: TossDriverOptions): Promise<T> {
+  return loadScript<T>(options.scriptSrc ?? TOSS_SCRIPTS[id].src, {
     globalName: TOSS_SCRIPTS[id].globalName,
     provider: 'toss',
     nonce: options.nonce,
     timeoutMs: options.timeoutMs,
     retries: options.retries,
   });
-  return src;
 }
 
 /** The request fields both SDK generations share; the amount is not one of them (it lives in the widget). */

@@ -1,23 +1,24 @@
-import { loadPaymentWidget, type PaymentWidgetInstance } from '@tosspayments/payment-widget-sdk';
+import type { PaymentWidgetInstance } from '@tosspayments/payment-widget-sdk';
 import { CheckoutError, vendorError } from './errors.js';
 import { tossRejection } from './toss-result.js';
-import { loadTossScript, type TossDriverOptions, type TossWidgetDriver, tossOrderFields } from './toss-widget-driver.js';
+import { loadTossGlobal, type TossDriverOptions, type TossWidgetDriver, tossOrderFields } from './toss-widget-driver.js';
 
 type MethodsWidget = ReturnType<PaymentWidgetInstance['renderPaymentMethods']>;
 type PaymentInfo = Parameters<PaymentWidgetInstance['requestPayment']>[0];
 
 /**
- * Toss payment widget SDK v1 (`loadPaymentWidget`). Frozen by Toss, still in many shops.
+ * Toss payment widget SDK v1 (`window.PaymentWidget`, what `loadPaymentWidget` wraps). Frozen by Toss, still in many shops.
  *
  * Differences from v2 that shape this file: render is synchronous and readiness comes from the
  * `'ready'` event; the amount goes to render and later to `updateAmount`; there is no `destroy`.
  */
 export async function createTossWidgetV1(options: TossDriverOptions): Promise<TossWidgetDriver> {
-  const src = await loadTossScript('toss-v1', options);
+  const PaymentWidget = await loadTossGlobal<(clientKey: string, customerKey: string) => PaymentWidgetInstance>('toss-v1', options);
 
   let widget: PaymentWidgetInstance;
   try {
-    widget = await loadPaymentWidget(options.clientKey, options.customerKey, undefined, { src });
+    // What `loadPaymentWidget` calls once the global exists.
+    widget = PaymentWidget(options.clientKey, options.customerKey);
   } catch (error) {
     throw vendorError('toss', error);
   }

@@ -1,23 +1,22 @@
-import { loadTossPayments, type TossPaymentsWidgets } from '@tosspayments/tosspayments-sdk';
+import type { TossPaymentsSDK, TossPaymentsWidgets } from '@tosspayments/tosspayments-sdk';
 import { vendorError } from './errors.js';
 import { tossRejection } from './toss-result.js';
-import { loadTossScript, type TossDriverOptions, type TossWidgetDriver, tossOrderFields } from './toss-widget-driver.js';
+import { loadTossGlobal, type TossDriverOptions, type TossWidgetDriver, tossOrderFields } from './toss-widget-driver.js';
 
 type WidgetRequest = Parameters<TossPaymentsWidgets['requestPayment']>[0];
 
 /**
  * Toss Payments SDK v2 (`loadTossPayments(...).widgets({ customerKey })`).
  *
- * Our loader installs `window.TossPayments` first (one tag, retries, timeout, nonce); Toss's own
- * `loadTossPayments` then finds the global and only constructs the SDK, so its types and
- * constructor stay the source of truth.
+ * Our loader installs `window.TossPayments` (one tag, retries, timeout, nonce), and we call it with
+ * the client key, as `loadTossPayments` would; the package's types stay the source of truth.
  */
 export async function createTossWidgetV2(options: TossDriverOptions): Promise<TossWidgetDriver> {
-  const src = await loadTossScript('toss-v2', options);
+  const TossPayments = await loadTossGlobal<(clientKey: string) => TossPaymentsSDK>('toss-v2', options);
 
   let widgets: TossPaymentsWidgets;
   try {
-    const tossPayments = await loadTossPayments(options.clientKey, { src });
+    const tossPayments = TossPayments(options.clientKey);
     widgets = tossPayments.widgets({ customerKey: options.customerKey });
   } catch (error) {
     throw vendorError('toss', error);
