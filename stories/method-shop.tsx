@@ -6,6 +6,7 @@ import {
   CheckoutButton,
   type CheckoutProps,
   type CheckoutResult,
+  en,
   PaymentMethods,
   type PortOneMethod,
 } from '@kcheckout/react';
@@ -44,7 +45,7 @@ export function MethodShop({ provider, amount, ids, scriptSrc, orderId, defaultM
     ...ids,
     amount,
     defaultMethod,
-    locale,
+    messages: locale === 'en' ? en : undefined,
     scriptSrc: scriptSrc ?? sandboxScriptUrl(sdk),
     // The Loading stories' script never arrives; a short timeout would turn them into errors.
     timeoutMs: scriptSrc === STALLED_SCRIPT_PATH ? 10 * 60 * 1000 : 3000,

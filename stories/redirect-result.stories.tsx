@@ -1,4 +1,4 @@
-import { type ConfirmableRedirect, type Provider, RedirectResult, rememberOrder } from '@kcheckout/react';
+import { type ConfirmableRedirect, en, type Provider, RedirectResult, rememberOrder } from '@kcheckout/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useSyncExternalStore } from 'react';
 import { expect, waitFor } from 'storybook/test';
@@ -57,7 +57,7 @@ function ResultPage({ search, provider, expectedAmount, locale }: PageArgs) {
   const calls = useSyncExternalStore(subscribeCalls, readCalls, () => 0);
   return (
     <div style={{ maxWidth: 560, fontFamily: 'system-ui, sans-serif' }}>
-      <RedirectResult search={search} provider={provider} expectedAmount={expectedAmount} locale={locale} confirm={fakeMerchantConfirm} />
+      <RedirectResult search={search} provider={provider} expectedAmount={expectedAmount} messages={locale === 'en' ? en : undefined} confirm={fakeMerchantConfirm} />
       <p style={{ marginTop: 24, fontSize: 13, color: '#4e5968' }}>
         가짜 가맹점 서버가 받은 confirm 요청: <strong data-testid="confirm-calls">{calls}</strong>회
       </p>

@@ -1,5 +1,5 @@
 import { loadScript } from '@kcheckout/core';
-import { Agreement, Checkout, CheckoutButton, type CheckoutResult, PaymentMethods } from '@kcheckout/react';
+import { Agreement, Checkout, CheckoutButton, type CheckoutResult, en, PaymentMethods } from '@kcheckout/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, waitFor } from 'storybook/test';
@@ -31,7 +31,7 @@ function Shop({ sdk, amount, clientKey, scriptSrc, orderId, redirect, locale, ba
         amount={amount}
         scriptSrc={scriptSrc ?? keys.scriptSrc}
         timeoutMs={3000}
-        locale={locale}
+        messages={locale === 'en' ? en : undefined}
       >
         <PaymentMethods />
         <Agreement />

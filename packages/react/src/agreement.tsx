@@ -1,6 +1,6 @@
 import { type ComponentPropsWithoutRef, forwardRef, useEffect } from 'react';
 import { type MethodChoice, useCheckoutContext } from './checkout-context.js';
-import { type Locale, messages } from './messages.js';
+import type { Messages } from './messages.js';
 
 export interface AgreementProps extends ComponentPropsWithoutRef<'div'> {
   /** PortOne and iamport: the checkbox's text. Toss shows the terms set in its console. */
@@ -16,7 +16,7 @@ export interface AgreementProps extends ComponentPropsWithoutRef<'div'> {
  * Errors are shown once, by <PaymentMethods>.
  */
 export const Agreement = forwardRef<HTMLDivElement, AgreementProps>(function Agreement({ label, ...props }, ref) {
-  const { state: checkoutState, locale, toss, choice } = useCheckoutContext('Agreement');
+  const { state: checkoutState, messages: text, toss, choice } = useCheckoutContext('Agreement');
   const state = checkoutState === 'error' ? 'error' : toss ? (toss.agreementReady ? 'ready' : 'loading') : 'ready';
   const agreed = toss ? toss.agreed === true : Boolean(choice?.agreed);
   return (
@@ -24,15 +24,15 @@ export const Agreement = forwardRef<HTMLDivElement, AgreementProps>(function Agr
       {toss && <div ref={toss.agreementRef} />}
       {toss && state === 'loading' && (
         <p role="status" data-kcheckout="loading">
-          {messages[locale].loadingAgreement}
+          {text.loadingAgreement}
         </p>
       )}
-      {choice && <AgreementCheckbox choice={choice} locale={locale} label={label} disabled={checkoutState === 'pending'} />}
+      {choice && <AgreementCheckbox choice={choice} text={text} label={label} disabled={checkoutState === 'pending'} />}
     </div>
   );
 });
 
-function AgreementCheckbox({ choice, locale, label, disabled }: { choice: MethodChoice; locale: Locale; label?: string; disabled: boolean }) {
+function AgreementCheckbox({ choice, text, label, disabled }: { choice: MethodChoice; text: Messages; label?: string; disabled: boolean }) {
   const { setAgreementShown } = choice;
   // While the checkbox is on the page the button waits for it; a page without <Agreement> pays
   // without one, as with Toss.
@@ -49,7 +49,7 @@ function AgreementCheckbox({ choice, locale, label, disabled }: { choice: Method
         disabled={disabled}
         onChange={(event) => choice.setAgreed(event.currentTarget.checked)}
       />{' '}
-      {label ?? messages[locale].agreeToPay}
+      {label ?? text.agreeToPay}
     </label>
   );
 }

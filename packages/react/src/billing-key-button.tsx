@@ -10,7 +10,6 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react
 import { ActionButton, settle } from './action-button.js';
 import { useLatest } from './use-latest.js';
 import { type CheckoutRedirect, useCheckoutContext } from './checkout-context.js';
-import { messages } from './messages.js';
 import { absoluteRedirect, checkRedirect } from './redirect-props.js';
 
 export type BillingKeyIssued = Extract<BillingKeyResult, { status: 'success' }>;
@@ -53,7 +52,7 @@ export const BillingKeyButton = forwardRef<HTMLButtonElement, BillingKeyButtonPr
   ref,
 ) {
   const checkout = useCheckoutContext('BillingKeyButton');
-  const { issueBillingKey, choice, locale, provider } = checkout;
+  const { issueBillingKey, choice, messages: text, provider } = checkout;
   if (!issueBillingKey || !choice) {
     throw new CheckoutError(
       'INVALID_OPTION',
@@ -62,7 +61,6 @@ export const BillingKeyButton = forwardRef<HTMLButtonElement, BillingKeyButtonPr
       { provider },
     );
   }
-  const text = messages[locale];
   const redirect = { redirectUrl, windowType, forceRedirect };
   const chosen = method ?? billingMethodOf(choice.selected);
   const allowed = chosen !== null && (!choice.agreementShown || choice.agreed);

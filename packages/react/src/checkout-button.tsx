@@ -12,7 +12,7 @@ import { ActionButton, settle } from './action-button.js';
 import { useLatest } from './use-latest.js';
 import { type CheckoutRedirect, useCheckoutContext } from './checkout-context.js';
 import { absoluteRedirect, checkRedirect } from './redirect-props.js';
-import { formatAmount, messages } from './messages.js';
+import { formatAmount } from './messages.js';
 
 export type SuccessResult = Extract<CheckoutResult, { status: 'success' }>;
 export type FailResult = Extract<CheckoutResult, { status: 'fail' }>;
@@ -61,8 +61,7 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
   ref,
 ) {
   const checkout = useCheckoutContext('CheckoutButton');
-  const { amount, currency, locale, provider } = checkout;
-  const text = messages[locale];
+  const { amount, currency, messages: text, provider } = checkout;
   const redirect = { successUrl, failUrl, redirectUrl, windowType, forceRedirect };
   const propError = checkProps(provider, order, redirect);
   const handlers = useLatest({ onSuccess, onFail, onCancel });
@@ -100,7 +99,7 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
       {...rest}
       ref={ref}
     >
-      {children ?? (checkout.state === 'pending' ? text.paying : text.pay(formatAmount(amount, currency, locale)))}
+      {children ?? (checkout.state === 'pending' ? text.paying : text.pay(formatAmount(amount, currency, text)))}
     </ActionButton>
   );
 });

@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Agreement, Checkout, CheckoutButton, PaymentMethods, useIamport, usePortOne } from './index.js';
+import { Agreement, Checkout, CheckoutButton, en, ko, PaymentMethods, useIamport, usePortOne } from './index.js';
 
 // Runs in Node: no window, no document. Every component must render a stable placeholder.
 function Page(props: { clientKey?: string; amount?: number }) {
@@ -70,6 +70,29 @@ describe('given <Checkout provider="portone" | "iamport"> in a server render', (
     expect(html).toMatch(/<button[^>]*data-state="loading"[^>]*disabled=""/);
     expect(html).toContain('39,000원 결제하기');
     expect(renderToString(page)).toBe(html);
+  });
+
+  it.each(['portone', 'iamport'] as const)('%s speaks the messages table it is given: en, or ko with overrides', (provider) => {
+    const page = (messages: typeof ko) =>
+      renderToString(
+        <Checkout {...ids[provider]} amount={39000} messages={messages}>
+          <PaymentMethods />
+          <Agreement />
+          <CheckoutButton order={{ orderName: '원두 1kg' }} />
+        </Checkout>,
+      );
+    const english = page(en);
+    expect(english).toContain('<legend>Payment method</legend>');
+    expect(english).toContain('Credit or debit card');
+    expect(english).toContain('KakaoPay');
+    expect(english).toContain('Pay ₩39,000');
+    expect(english).not.toMatch(/[가-힣]/);
+
+    // A partial table: what it names changes, the rest stays Korean.
+    const custom = page({ ...ko, pay: (amount) => `${amount} 주문하기`, methods: { card: '카드' } });
+    expect(custom).toContain('39,000원 주문하기');
+    expect(custom).toContain('>카드<');
+    expect(custom).toContain('카카오페이');
   });
 
   it('renders a bad amount as the same error the client shows', () => {

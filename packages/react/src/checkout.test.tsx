@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { createRef, StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { Agreement, Checkout, CheckoutButton, CheckoutError, PaymentMethods } from './index.js';
+import { Agreement, Checkout, CheckoutButton, CheckoutError, en, ko, PaymentMethods } from './index.js';
 import { formatAmount } from './messages.js';
 
 describe('given a component outside <Checkout>', () => {
@@ -48,10 +48,10 @@ describe('given <CheckoutButton asChild>', () => {
   });
 });
 
-describe('given locale="en"', () => {
+describe('given messages={en}', () => {
   it('labels the button in English', () => {
     render(
-      <Checkout provider="toss" clientKey="test_gck_kcheckout_sandbox" customerKey="buyer_1" amount={50000} locale="en">
+      <Checkout provider="toss" clientKey="test_gck_kcheckout_sandbox" customerKey="buyer_1" amount={50000} messages={en}>
         <CheckoutButton order={{ orderName: 'Water' }} />
       </Checkout>,
     );
@@ -61,8 +61,10 @@ describe('given locale="en"', () => {
 
 describe('formatAmount', () => {
   it('formats won the Korean way and other currencies with Intl', () => {
-    expect(formatAmount(50000, 'KRW', 'ko')).toBe('50,000원');
-    expect(formatAmount(12.5, 'USD', 'en')).toBe('$12.50');
-    expect(formatAmount(Number.NaN, 'KRW', 'ko')).toBe('');
+    expect(formatAmount(50000, 'KRW', ko)).toBe('50,000원');
+    expect(formatAmount(50000, 'KRW', en)).toBe('₩50,000');
+    expect(formatAmount(12.5, 'USD', en)).toBe('$12.50');
+    expect(formatAmount(12.5, 'USD', ko)).toBe('US$12.50');
+    expect(formatAmount(Number.NaN, 'KRW', ko)).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 import { type IamportV1Options, toIamportPayMethod } from '@kcheckout/core';
 import { useCallback } from 'react';
 import { CheckoutContext } from './checkout-context.js';
+import { ko } from './messages.js';
 import { useIamport } from './use-iamport.js';
 import { type MethodCheckoutProps, useMethodCheckout } from './use-method-checkout.js';
 
@@ -21,7 +22,7 @@ export function IamportCheckoutRoot({
   amount,
   currency = 'KRW',
   defaultMethod,
-  locale = 'ko',
+  messages = ko,
   children,
   ...options
 }: IamportCheckoutRootProps) {
@@ -32,6 +33,6 @@ export function IamportCheckoutRoot({
     (order, money, method, { redirectUrl }) => requestPay(order, money, method, redirectUrl ? { m_redirect_url: redirectUrl } : undefined),
     [requestPay],
   );
-  const value = useMethodCheckout({ checkMethod: toIamportPayMethod, provider: 'iamport', session: imp, amount, currency, locale, defaultMethod, request });
+  const value = useMethodCheckout({ checkMethod: toIamportPayMethod, provider: 'iamport', session: imp, amount, currency, messages, defaultMethod, request });
   return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
 }

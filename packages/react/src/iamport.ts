@@ -9,7 +9,8 @@ export { DEFAULT_METHODS, type MethodOption } from './payment-method-picker.js';
 export { Agreement, type AgreementProps } from './agreement.js';
 export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type FailResult, type CancelResult } from './checkout-button.js';
 export { useIamport, type UseIamportOptions, type UseIamportResult } from './use-iamport.js';
-export type { Locale } from './messages.js';
+export { ko, type Messages } from './messages.js';
+export { en } from './messages-en.js';
 export { useRedirectResult, type UseRedirectResultOptions, type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
 export { RedirectResult, type RedirectResultProps } from './redirect-result.js';
 export {

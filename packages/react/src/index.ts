@@ -24,7 +24,8 @@ export {
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
 export { useIamport, type UseIamportOptions, type UseIamportResult } from './use-iamport.js';
-export type { Locale } from './messages.js';
+export { ko, type Messages } from './messages.js';
+export { en } from './messages-en.js';
 
 // The core's public surface, so an app needs one import.
 export {

@@ -1,124 +1,89 @@
 import type { Currency, PortOneEasyPayProvider, PortOneMethodType } from '@kcheckout/core';
 
-export type Locale = 'ko' | 'en';
+/**
+ * Every string the components render, and how they write an amount. `ko` is the default; pass
+ * `messages={en}` (or your own table, e.g. `{ ...ko, pay: (amount) => `${amount} 주문하기` }`) to
+ * <Checkout> and <RedirectResult>. Only the tables you import are bundled, so a Korean shop ships
+ * no English.
+ */
+export interface Messages {
+  /** `50,000원`, `₩50,000`, `$12.50`: the amount as the button and the result page show it. */
+  amount: (value: number, currency: Currency) => string;
+  loadingMethods: string;
+  loadingAgreement: string;
+  errorTitle: string;
+  retry: string;
+  pay: (amount: string) => string;
+  paying: string;
+  invalidOrder: string;
+  loadingSdk: string;
+  methodLegend: string;
+  agreeToPay: string;
+  issueBillingKey: string;
+  issuing: string;
+  redirectIdleTitle: string;
+  redirectIdleBody: string;
+  redirectPendingTitle: string;
+  redirectConfirmingTitle: string;
+  redirectConfirmingBody: string;
+  redirectInterruptedTitle: string;
+  redirectInterruptedBody: string;
+  redirectCheckAgain: string;
+  redirectSuccessTitle: string;
+  redirectBillingKeyTitle: string;
+  redirectFailTitle: string;
+  redirectConfirmFailTitle: string;
+  redirectCancelTitle: string;
+  redirectCancelBody: string;
+  redirectInvalidTitle: string;
+  redirectInvalidBody: string;
+  redirectAmountMismatch: string;
+  redirectOrderId: string;
+  redirectAmount: string;
+  redirectCode: string;
+  /** Labels for PortOne's and iamport's method picker; the Korean names are the fallback. */
+  methods?: Partial<Record<PortOneMethodType | PortOneEasyPayProvider, string>>;
+}
 
-/** Every string the components render. Korean by default; `locale="en"` on <Checkout> switches. */
-export const messages = {
-  ko: {
-    loadingMethods: '결제수단을 불러오는 중…',
-    loadingAgreement: '약관을 불러오는 중…',
-    errorTitle: '결제를 준비하지 못했습니다.',
-    retry: '다시 시도',
-    pay: (amount: string) => `${amount} 결제하기`,
-    paying: '결제 진행 중…',
-    invalidOrder: '주문 정보가 올바르지 않아 결제할 수 없습니다.',
-    loadingSdk: '결제 모듈을 불러오는 중…',
-    methodLegend: '결제수단',
-    agreeToPay: '주문 내용을 확인했으며, 결제에 동의합니다. (필수)',
-    issueBillingKey: '결제수단 등록하기',
-    issuing: '등록 진행 중…',
-    redirectIdleTitle: '결제 결과가 없습니다.',
-    redirectIdleBody: '결제를 마치면 이 페이지로 돌아옵니다. 주문 페이지에서 결제를 진행해 주세요.',
-    redirectPendingTitle: '결제 결과를 확인하는 중…',
-    redirectConfirmingTitle: '결제를 승인하는 중…',
-    redirectConfirmingBody: '잠시만 기다려 주세요. 이 페이지를 닫지 마세요.',
-    redirectInterruptedTitle: '결제 승인 확인이 중단되었습니다.',
-    redirectInterruptedBody: '이전 요청의 결과를 받지 못했습니다. 결제가 완료되었는지 다시 확인해 주세요.',
-    redirectCheckAgain: '결제 다시 확인하기',
-    redirectSuccessTitle: '결제가 완료되었습니다.',
-    redirectBillingKeyTitle: '결제수단이 등록되었습니다.',
-    redirectFailTitle: '결제에 실패했습니다.',
-    redirectConfirmFailTitle: '결제 승인을 완료하지 못했습니다.',
-    redirectCancelTitle: '결제가 취소되었습니다.',
-    redirectCancelBody: '결제하려면 주문 페이지에서 다시 시도해 주세요.',
-    redirectInvalidTitle: '결제 결과를 확인할 수 없습니다.',
-    redirectInvalidBody: '결제 결과 주소가 올바르지 않아 결제를 승인하지 않았습니다. 주문 페이지에서 다시 결제해 주세요.',
-    redirectAmountMismatch: '결제 금액이 주문 금액과 달라 결제를 승인하지 않았습니다. 주문 페이지에서 다시 결제해 주세요.',
-    redirectOrderId: '주문번호',
-    redirectAmount: '결제 금액',
-    redirectCode: '오류 코드',
-  },
-  en: {
-    loadingMethods: 'Loading payment methods…',
-    loadingAgreement: 'Loading terms…',
-    errorTitle: 'The checkout could not be prepared.',
-    retry: 'Try again',
-    pay: (amount: string) => `Pay ${amount}`,
-    paying: 'Processing payment…',
-    invalidOrder: 'This order cannot be paid: its details are invalid.',
-    loadingSdk: 'Loading the payment module…',
-    methodLegend: 'Payment method',
-    agreeToPay: 'I have checked the order and agree to pay. (required)',
-    issueBillingKey: 'Register a payment method',
-    issuing: 'Registering…',
-    redirectIdleTitle: 'There is no payment result here.',
-    redirectIdleBody: 'This page opens after a payment. Start the payment from your order page.',
-    redirectPendingTitle: 'Checking the payment result…',
-    redirectConfirmingTitle: 'Confirming your payment…',
-    redirectConfirmingBody: 'Please wait, and keep this page open.',
-    redirectInterruptedTitle: 'Confirming the payment was interrupted.',
-    redirectInterruptedBody: 'The earlier request never answered. Check again whether the payment went through.',
-    redirectCheckAgain: 'Check the payment again',
-    redirectSuccessTitle: 'Payment complete.',
-    redirectBillingKeyTitle: 'Payment method registered.',
-    redirectFailTitle: 'The payment failed.',
-    redirectConfirmFailTitle: 'The payment could not be confirmed.',
-    redirectCancelTitle: 'The payment was cancelled.',
-    redirectCancelBody: 'To pay, try again from your order page.',
-    redirectInvalidTitle: 'The payment result cannot be checked.',
-    redirectInvalidBody: 'The result address is not valid, so the payment was not confirmed. Pay again from your order page.',
-    redirectAmountMismatch: "The paid amount differs from the order's amount, so the payment was not confirmed. Pay again from your order page.",
-    redirectOrderId: 'Order number',
-    redirectAmount: 'Amount',
-    redirectCode: 'Error code',
-  },
-} satisfies Record<Locale, Record<string, string | ((value: string) => string)>>;
-
-/** The names buyers know each method by, for PortOne's and iamport's method picker. */
-export const methodLabels: Record<Locale, Record<PortOneMethodType | PortOneEasyPayProvider, string>> = {
-  ko: {
-    card: '신용·체크카드',
-    easyPay: '간편결제',
-    transfer: '계좌이체',
-    virtualAccount: '가상계좌',
-    mobile: '휴대폰',
-    KAKAOPAY: '카카오페이',
-    NAVERPAY: '네이버페이',
-    TOSSPAY: '토스페이',
-    PAYCO: '페이코',
-    SAMSUNGPAY: '삼성페이',
-    APPLEPAY: '애플페이',
-    SSGPAY: 'SSG페이',
-    LPAY: 'L.PAY',
-    KPAY: 'KPAY',
-    SKPAY: 'SK pay',
-    PINPAY: '핀페이',
-    TOSS_BRANDPAY: '토스 브랜드페이',
-  },
-  en: {
-    card: 'Credit or debit card',
-    easyPay: 'Easy pay',
-    transfer: 'Bank transfer',
-    virtualAccount: 'Virtual account',
-    mobile: 'Mobile phone',
-    KAKAOPAY: 'KakaoPay',
-    NAVERPAY: 'Naver Pay',
-    TOSSPAY: 'Toss Pay',
-    PAYCO: 'PAYCO',
-    SAMSUNGPAY: 'Samsung Pay',
-    APPLEPAY: 'Apple Pay',
-    SSGPAY: 'SSGPAY',
-    LPAY: 'L.PAY',
-    KPAY: 'KPAY',
-    SKPAY: 'SK pay',
-    PINPAY: 'PINPAY',
-    TOSS_BRANDPAY: 'Toss Brandpay',
-  },
+/** The default: Korean, with KRW written `50,000원`. */
+export const ko: Messages = {
+  amount: (value, currency) =>
+    currency === 'KRW' ? `${value.toLocaleString('ko-KR')}원` : new Intl.NumberFormat('ko-KR', { style: 'currency', currency }).format(value),
+  loadingMethods: '결제수단을 불러오는 중…',
+  loadingAgreement: '약관을 불러오는 중…',
+  errorTitle: '결제를 준비하지 못했습니다.',
+  retry: '다시 시도',
+  pay: (amount: string) => `${amount} 결제하기`,
+  paying: '결제 진행 중…',
+  invalidOrder: '주문 정보가 올바르지 않아 결제할 수 없습니다.',
+  loadingSdk: '결제 모듈을 불러오는 중…',
+  methodLegend: '결제수단',
+  agreeToPay: '주문 내용을 확인했으며, 결제에 동의합니다. (필수)',
+  issueBillingKey: '결제수단 등록하기',
+  issuing: '등록 진행 중…',
+  redirectIdleTitle: '결제 결과가 없습니다.',
+  redirectIdleBody: '결제를 마치면 이 페이지로 돌아옵니다. 주문 페이지에서 결제를 진행해 주세요.',
+  redirectPendingTitle: '결제 결과를 확인하는 중…',
+  redirectConfirmingTitle: '결제를 승인하는 중…',
+  redirectConfirmingBody: '잠시만 기다려 주세요. 이 페이지를 닫지 마세요.',
+  redirectInterruptedTitle: '결제 승인 확인이 중단되었습니다.',
+  redirectInterruptedBody: '이전 요청의 결과를 받지 못했습니다. 결제가 완료되었는지 다시 확인해 주세요.',
+  redirectCheckAgain: '결제 다시 확인하기',
+  redirectSuccessTitle: '결제가 완료되었습니다.',
+  redirectBillingKeyTitle: '결제수단이 등록되었습니다.',
+  redirectFailTitle: '결제에 실패했습니다.',
+  redirectConfirmFailTitle: '결제 승인을 완료하지 못했습니다.',
+  redirectCancelTitle: '결제가 취소되었습니다.',
+  redirectCancelBody: '결제하려면 주문 페이지에서 다시 시도해 주세요.',
+  redirectInvalidTitle: '결제 결과를 확인할 수 없습니다.',
+  redirectInvalidBody: '결제 결과 주소가 올바르지 않아 결제를 승인하지 않았습니다. 주문 페이지에서 다시 결제해 주세요.',
+  redirectAmountMismatch: '결제 금액이 주문 금액과 달라 결제를 승인하지 않았습니다. 주문 페이지에서 다시 결제해 주세요.',
+  redirectOrderId: '주문번호',
+  redirectAmount: '결제 금액',
+  redirectCode: '오류 코드',
 };
 
-/** `50,000원` in Korean, `₩50,000` in English; USD as `$12.50` in both. */
-export function formatAmount(amount: number, currency: Currency, locale: Locale): string {
-  if (!Number.isFinite(amount)) return '';
-  if (currency === 'KRW' && locale === 'ko') return `${amount.toLocaleString('ko-KR')}원`;
-  return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { style: 'currency', currency }).format(amount);
+/** The amount as `text` writes it; empty for a non-number, which the checkout reports as INVALID_AMOUNT. */
+export function formatAmount(amount: number, currency: Currency, text: Messages): string {
+  return Number.isFinite(amount) ? text.amount(amount, currency) : '';
 }

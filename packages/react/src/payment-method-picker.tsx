@@ -1,8 +1,8 @@
-import { CheckoutError, type PortOneMethod, type Provider } from '@kcheckout/core';
+import { CheckoutError, type PortOneEasyPayProvider, type PortOneMethod, type PortOneMethodType, type Provider } from '@kcheckout/core';
 import { useId, useMemo } from 'react';
 import type { MethodChoice } from './checkout-context.js';
 import { CheckoutErrorNotice } from './checkout-error-notice.js';
-import { type Locale, messages, methodLabels } from './messages.js';
+import type { Messages } from './messages.js';
 
 /** A method the picker offers, optionally with your own label. */
 export type MethodOption = PortOneMethod & { label?: string };
@@ -34,7 +34,7 @@ interface PaymentMethodPickerProps {
   provider: Extract<Provider, 'portone' | 'iamport'>;
   choice: MethodChoice;
   methods: readonly MethodOption[] | undefined;
-  locale: Locale;
+  text: Messages;
   disabled: boolean;
 }
 
@@ -42,7 +42,7 @@ interface PaymentMethodPickerProps {
  * Native radio inputs in a fieldset: arrow keys move the choice, the legend names the group, and
  * screen readers announce it without any ARIA of ours.
  */
-export function PaymentMethodPicker({ provider, choice, methods, locale, disabled }: PaymentMethodPickerProps) {
+export function PaymentMethodPicker({ provider, choice, methods, text, disabled }: PaymentMethodPickerProps) {
   const name = useId();
   const { options, error } = useMemo(
     () => checkMethods(provider, methods ?? DEFAULT_METHODS[provider], choice.checkMethod),
@@ -52,27 +52,48 @@ export function PaymentMethodPicker({ provider, choice, methods, locale, disable
   return (
     <>
       <fieldset data-kcheckout="method-picker" disabled={disabled}>
-        <legend>{messages[locale].methodLegend}</legend>
+        <legend>{text.methodLegend}</legend>
         {options.map((option) => {
           const key = methodKey(option);
           const { label, ...method } = option;
           return (
             <label key={key} data-kcheckout="method" data-method={key} data-checked={key === selectedKey ? '' : undefined}>
               <input type="radio" name={name} value={key} checked={key === selectedKey} onChange={() => choice.select(method)} />{' '}
-              {label ?? labelOf(method, locale)}
+              {label ?? labelOf(method, text)}
             </label>
           );
         })}
       </fieldset>
-      {error && <CheckoutErrorNotice error={error} locale={locale} />}
+      {error && <CheckoutErrorNotice error={error} text={text} />}
     </>
   );
 }
 
-function labelOf(method: PortOneMethod, locale: Locale): string {
-  const labels = methodLabels[locale];
-  return method.type === 'easyPay' && method.provider ? labels[method.provider] : labels[method.type];
+function labelOf(method: PortOneMethod, text: Messages): string {
+  const name = method.type === 'easyPay' && method.provider ? method.provider : method.type;
+  return text.methods?.[name] ?? KOREAN_LABELS[name];
 }
+
+/** The names Korean buyers know each method by; here rather than in `ko`, so a Toss-only bundle skips them. */
+const KOREAN_LABELS: Record<PortOneMethodType | PortOneEasyPayProvider, string> = {
+    card: '신용·체크카드',
+    easyPay: '간편결제',
+    transfer: '계좌이체',
+    virtualAccount: '가상계좌',
+    mobile: '휴대폰',
+    KAKAOPAY: '카카오페이',
+    NAVERPAY: '네이버페이',
+    TOSSPAY: '토스페이',
+    PAYCO: '페이코',
+    SAMSUNGPAY: '삼성페이',
+    APPLEPAY: '애플페이',
+    SSGPAY: 'SSG페이',
+    LPAY: 'L.PAY',
+    KPAY: 'KPAY',
+    SKPAY: 'SK pay',
+    PINPAY: '핀페이',
+    TOSS_BRANDPAY: '토스 브랜드페이',
+};
 
 /**
  * Keeps the methods this provider can request and reports the first it cannot, so a typo in the

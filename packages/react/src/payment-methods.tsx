@@ -1,7 +1,6 @@
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useCheckoutContext } from './checkout-context.js';
 import { CheckoutErrorNotice } from './checkout-error-notice.js';
-import { messages } from './messages.js';
 import type { MethodOption } from './payment-method-picker.js';
 
 export interface PaymentMethodsProps extends ComponentPropsWithoutRef<'div'> {
@@ -22,21 +21,20 @@ export interface PaymentMethodsProps extends ComponentPropsWithoutRef<'div'> {
  * `data-state`: `loading | ready | error | pending`. Render one per page: Toss allows one.
  */
 export const PaymentMethods = forwardRef<HTMLDivElement, PaymentMethodsProps>(function PaymentMethods({ methods, ...props }, ref) {
-  const { state, error, retry, locale, provider, toss, choice } = useCheckoutContext('PaymentMethods');
-  const text = messages[locale];
+  const { state, error, retry, messages: text, provider, toss, choice } = useCheckoutContext('PaymentMethods');
   return (
     <div data-kcheckout="payment-methods" data-state={state} {...props} ref={ref}>
       {/* The vendor owns this element's children; React never renders into it, so it never resets them. */}
       {toss && <div ref={toss.methodsRef} />}
       {choice && provider !== 'toss' && (
-        <choice.Picker provider={provider} choice={choice} methods={methods} locale={locale} disabled={state === 'pending'} />
+        <choice.Picker provider={provider} choice={choice} methods={methods} text={text} disabled={state === 'pending'} />
       )}
       {state === 'loading' && (
         <p role="status" data-kcheckout="loading">
           {toss ? text.loadingMethods : text.loadingSdk}
         </p>
       )}
-      {error && <CheckoutErrorNotice error={error} locale={locale} onRetry={retry} />}
+      {error && <CheckoutErrorNotice error={error} text={text} onRetry={retry} />}
     </div>
   );
 });

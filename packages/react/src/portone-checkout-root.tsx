@@ -1,6 +1,7 @@
 import { type PortOneV2Options, toPortOnePayMethod } from '@kcheckout/core';
 import { useCallback, useMemo } from 'react';
 import { CheckoutContext, type CheckoutContextValue, type CheckoutRedirect } from './checkout-context.js';
+import { ko } from './messages.js';
 import { type MethodCheckoutProps, useMethodCheckout } from './use-method-checkout.js';
 import { usePortOne } from './use-portone.js';
 
@@ -21,7 +22,7 @@ export function PortOneCheckoutRoot({
   amount,
   currency = 'KRW',
   defaultMethod,
-  locale = 'ko',
+  messages = ko,
   children,
   ...options
 }: PortOneCheckoutRootProps) {
@@ -35,7 +36,7 @@ export function PortOneCheckoutRoot({
     () => ({ issueBillingKey: (issue, method, redirect) => requestIssueBillingKey(issue, method, portOneRedirect(redirect)) }),
     [requestIssueBillingKey],
   );
-  const value = useMethodCheckout({ checkMethod: toPortOnePayMethod, provider: 'portone', session: portone, amount, currency, locale, defaultMethod, request, extra });
+  const value = useMethodCheckout({ checkMethod: toPortOnePayMethod, provider: 'portone', session: portone, amount, currency, messages, defaultMethod, request, extra });
   return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
 }
 

@@ -16,7 +16,8 @@ export {
   type BillingKeyCancelled,
 } from './billing-key-button.js';
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
-export type { Locale } from './messages.js';
+export { ko, type Messages } from './messages.js';
+export { en } from './messages-en.js';
 export { useRedirectResult, type UseRedirectResultOptions, type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
 export { RedirectResult, type RedirectResultProps } from './redirect-result.js';
 export {

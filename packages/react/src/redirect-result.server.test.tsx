@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { RedirectResult, useRedirectResult } from './index.js';
+import { en, RedirectResult, useRedirectResult } from './index.js';
 
 // Runs in Node: no window, no sessionStorage. The server decides what the query alone decides and
 // leaves the rest (amount check, confirm-once markers, confirm) to the browser.
@@ -50,7 +50,7 @@ describe('given <RedirectResult> in a server render', () => {
   });
 
   it('without a search prop renders pending (location is read after mount)', () => {
-    const html = renderToString(<RedirectResult confirm={() => undefined} locale="en" />);
+    const html = renderToString(<RedirectResult confirm={() => undefined} messages={en} />);
     expect(html).toContain('data-state="pending"');
     expect(html).toContain('Checking the payment result');
   });

@@ -1,6 +1,6 @@
 import type { CheckoutError, ParsedRedirect } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, type ReactNode, useId } from 'react';
-import { formatAmount, type Locale, messages } from './messages.js';
+import { formatAmount, ko, type Messages } from './messages.js';
 import {
   type ConfirmableRedirect,
   type RedirectState,
@@ -36,8 +36,8 @@ export interface RedirectPendingProps {
 export interface RedirectResultProps<T = unknown>
   extends UseRedirectResultOptions<T>,
     Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
-  /** Copy of the default rendering: Korean unless `"en"`. */
-  locale?: Locale;
+  /** What the default rendering says: `ko` (default), `en` from this package, or your own table. */
+  messages?: Messages;
   /** `confirm` resolved. */
   success?: (props: RedirectSuccessProps<T>) => ReactNode;
   /** The vendor reported a failure, or `confirm` failed (then with `error` and `retry`). */
@@ -55,7 +55,7 @@ export interface RedirectResultProps<T = unknown>
 /**
  * The page a redirect-mode payment returns to. It reads the query (the `search` prop, or
  * `location.search` after mount), checks the amount, calls `confirm` exactly once per payment and
- * shows the outcome: your render prop for the state, or a default in Korean (`locale="en"`:
+ * shows the outcome: your render prop for the state, or a default in Korean (`messages={en}`:
  * English). Vendor messages are printed as text. It needs no `<Checkout>` around it.
  *
  * `data-kcheckout="redirect-result"`, `data-state`: `idle | pending | confirming | success | fail |
@@ -70,7 +70,7 @@ export function RedirectResult<T = unknown>({
   search,
   provider,
   expectedAmount,
-  locale = 'ko',
+  messages = ko,
   success,
   fail,
   cancel,
@@ -90,44 +90,44 @@ export function RedirectResult<T = unknown>({
       aria-busy={busy || undefined}
       {...rest}
     >
-      {renderState(redirect, { success, fail, cancel, invalid, pending, idle }, locale)}
+      {renderState(redirect, { success, fail, cancel, invalid, pending, idle }, messages)}
     </div>
   );
 }
 
 type Renderers<T> = Pick<RedirectResultProps<T>, 'success' | 'fail' | 'cancel' | 'invalid' | 'pending' | 'idle'>;
 
-function renderState<T>(redirect: UseRedirectResultValue<T>, render: Renderers<T>, locale: Locale): ReactNode {
+function renderState<T>(redirect: UseRedirectResultValue<T>, render: Renderers<T>, text: Messages): ReactNode {
   const { state, result, error, outcome, interrupted, retry } = redirect;
   if (state === 'idle' || !result) {
-    if (state === 'idle') return render.idle ? render.idle() : <DefaultView role="status" locale={locale} state="idle" />;
+    if (state === 'idle') return render.idle ? render.idle() : <DefaultView role="status" text={text} state="idle" />;
     return render.pending
       ? render.pending({ state: state as 'pending' | 'confirming', result: null, interrupted, ...(interrupted ? { retry } : {}) })
-      : <DefaultView role="status" locale={locale} state={state} interrupted={interrupted} retry={interrupted ? retry : undefined} />;
+      : <DefaultView role="status" text={text} state={state} interrupted={interrupted} retry={interrupted ? retry : undefined} />;
   }
   switch (state) {
     case 'success':
       return render.success
         ? render.success({ result: result as ConfirmableRedirect, outcome })
-        : <DefaultView role="status" locale={locale} state={state} result={result} />;
+        : <DefaultView role="status" text={text} state={state} result={result} />;
     case 'fail': {
       const props = { result, error, ...(error ? { retry } : {}) };
-      return render.fail ? render.fail(props) : <DefaultView role="alert" locale={locale} state={state} {...props} />;
+      return render.fail ? render.fail(props) : <DefaultView role="alert" text={text} state={state} {...props} />;
     }
     case 'cancel':
-      return render.cancel ? render.cancel({ result }) : <DefaultView role="status" locale={locale} state={state} result={result} />;
+      return render.cancel ? render.cancel({ result }) : <DefaultView role="status" text={text} state={state} result={result} />;
     case 'invalid':
-      return render.invalid ? render.invalid({ result }) : <DefaultView role="alert" locale={locale} state={state} result={result} />;
+      return render.invalid ? render.invalid({ result }) : <DefaultView role="alert" text={text} state={state} result={result} />;
     default: {
       const props = { state, result, interrupted, ...(interrupted ? { retry } : {}) };
-      return render.pending ? render.pending(props) : <DefaultView role="status" locale={locale} {...props} />;
+      return render.pending ? render.pending(props) : <DefaultView role="status" text={text} {...props} />;
     }
   }
 }
 
 interface DefaultViewProps {
   role: 'status' | 'alert';
-  locale: Locale;
+  text: Messages;
   state: RedirectState;
   result?: ParsedRedirect | null;
   error?: CheckoutError | null;
@@ -136,8 +136,7 @@ interface DefaultViewProps {
 }
 
 /** The built-in rendering: a heading, one or two lines of text and, where it helps, a button. */
-function DefaultView({ role, locale, state, result, error, interrupted, retry }: DefaultViewProps) {
-  const text = messages[locale];
+function DefaultView({ role, text, state, result, error, interrupted, retry }: DefaultViewProps) {
   const headingId = useId();
   let title: string;
   let body: string | undefined;
@@ -195,7 +194,7 @@ function DefaultView({ role, locale, state, result, error, interrupted, retry }:
           {showAmount && (
             <>
               <dt>{text.redirectAmount}</dt>
-              <dd>{formatAmount(result!.amount!, 'KRW', locale)}</dd>
+              <dd>{formatAmount(result!.amount!, 'KRW', text)}</dd>
             </>
           )}
           {showCode && (

@@ -1,13 +1,14 @@
 import type { TossCheckoutOptions } from '@kcheckout/core';
 import { type ReactNode, useMemo } from 'react';
 import { CheckoutContext, type CheckoutContextValue } from './checkout-context.js';
-import type { Locale } from './messages.js';
+import { ko, type Messages } from './messages.js';
 import { useTossWidget } from './use-toss-widget.js';
 
 /** `<Checkout provider="toss">`: the Toss options (documented on `TossCheckoutOptions`). */
 export interface TossCheckoutProps extends TossCheckoutOptions {
   provider: 'toss';
-  locale?: Locale;
+  /** What the parts say: `ko` (default), `en` from this package, or your own table. */
+  messages?: Messages;
   children?: ReactNode;
 }
 
@@ -18,14 +19,14 @@ export interface TossCheckoutProps extends TossCheckoutOptions {
 export type TossCheckoutRootProps = Omit<TossCheckoutProps, 'provider'> & { provider?: 'toss' };
 
 /** Binds `useTossWidget` to the shared checkout context. */
-export function TossCheckoutRoot({ provider: _provider, locale = 'ko', currency = 'KRW', children, ...options }: TossCheckoutRootProps) {
+export function TossCheckoutRoot({ provider: _provider, messages = ko, currency = 'KRW', children, ...options }: TossCheckoutRootProps) {
   const widget = useTossWidget({ ...options, currency });
   const value = useMemo<CheckoutContextValue>(
     () => ({
       provider: 'toss',
       amount: options.amount,
       currency,
-      locale,
+      messages,
       state: widget.error ? 'error' : widget.paying ? 'pending' : widget.methodsReady ? 'ready' : 'loading',
       error: widget.error,
       retry: widget.retry,
@@ -44,7 +45,7 @@ export function TossCheckoutRoot({ provider: _provider, locale = 'ko', currency 
         agreed: widget.agreed,
       },
     }),
-    [options.amount, currency, locale, widget],
+    [options.amount, currency, messages, widget],
   );
   return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
 }

@@ -11,7 +11,7 @@ import {
 } from '@kcheckout/core';
 import { type ReactNode, useMemo, useState } from 'react';
 import type { CheckoutContextValue, CheckoutRedirect } from './checkout-context.js';
-import type { Locale } from './messages.js';
+import type { Messages } from './messages.js';
 import { PaymentMethodPicker } from './payment-method-picker.js';
 
 /** The props `<Checkout provider="portone" | "iamport">` add to the vendor's own options. */
@@ -22,7 +22,8 @@ export interface MethodCheckoutProps {
   currency?: PortOneCurrency;
   /** The method picked at first; the buyer changes it in <PaymentMethods>. None by default. */
   defaultMethod?: PortOneMethod;
-  locale?: Locale;
+  /** What the parts say: `ko` (default), `en` from this package, or your own table. */
+  messages?: Messages;
   children?: ReactNode;
 }
 
@@ -31,7 +32,7 @@ export interface MethodCheckoutInput {
   session: DriverSessionState & { retry: () => void };
   amount: number;
   currency: PortOneCurrency;
-  locale: Locale;
+  messages: Messages;
   defaultMethod: PortOneMethod | undefined;
   /** The vendor's own method check (`toPortOnePayMethod` / `toIamportPayMethod`), for the picker. */
   checkMethod: (method: PortOneMethod) => unknown;
@@ -44,7 +45,7 @@ export interface MethodCheckoutInput {
  * The context value for a vendor without a widget of its own (PortOne V2, iamport V1): the SDK
  * session's state, the amount checked up front, and the method the buyer picks in <PaymentMethods>.
  */
-export function useMethodCheckout({ provider, session, amount, currency, locale, defaultMethod, checkMethod, request, extra }: MethodCheckoutInput) {
+export function useMethodCheckout({ provider, session, amount, currency, messages, defaultMethod, checkMethod, request, extra }: MethodCheckoutInput) {
   const [selected, select] = useState<PortOneMethod | null>(defaultMethod ?? null);
   const [agreementShown, setAgreementShown] = useState(false);
   const [agreed, setAgreed] = useState(false);
@@ -66,7 +67,7 @@ export function useMethodCheckout({ provider, session, amount, currency, locale,
       provider,
       amount,
       currency: checked.money?.currency ?? 'KRW',
-      locale,
+      messages,
       state,
       error,
       retry: session.retry,
@@ -78,6 +79,6 @@ export function useMethodCheckout({ provider, session, amount, currency, locale,
       choice: { Picker: PaymentMethodPicker, checkMethod, selected, select, agreementShown, setAgreementShown, agreed, setAgreed },
       ...extra,
     }),
-    [provider, amount, checked, locale, state, error, session.retry, checkMethod, selected, agreementShown, agreed, request, extra],
+    [provider, amount, checked, messages, state, error, session.retry, checkMethod, selected, agreementShown, agreed, request, extra],
   );
 }

@@ -14,6 +14,7 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type ConfirmableRedirect,
+  en,
   RedirectResult,
   type RedirectResultProps,
   useRedirectResult,
@@ -334,7 +335,7 @@ describe('given no payment result in the address', () => {
   });
 });
 
-describe('given render props and locale', () => {
+describe('given render props and messages', () => {
   it('hands each state its props: success gets the result and outcome', async () => {
     const { query, paymentKey } = tossSuccess();
     const props: RedirectResultProps<{ receipt: string }> = {
@@ -349,8 +350,8 @@ describe('given render props and locale', () => {
     await waitFor(() => expect(screen.getByTestId('mine').textContent).toBe(`${paymentKey} R-1`));
   });
 
-  it('renders English copy with locale="en"', async () => {
-    render(<RedirectResult locale="en" search="?code=PAY_PROCESS_CANCELED&message=x" confirm={fakeServer()} />);
+  it('renders English copy with messages={en}', async () => {
+    render(<RedirectResult messages={en} search="?code=PAY_PROCESS_CANCELED&message=x" confirm={fakeServer()} />);
     await resultState('cancel');
     expect(screen.getByRole('heading').textContent).toBe('The payment was cancelled.');
   });
@@ -383,7 +384,7 @@ async function axeViolations(context: Element) {
 /** The server's HTML alone, in a detached-from-React container. */
 function serverMarkup(search: string, locale?: string): Element {
   const container = document.createElement('div');
-  container.innerHTML = renderToString(<RedirectResult search={search} confirm={() => undefined} locale={locale as 'en' | undefined} />);
+  container.innerHTML = renderToString(<RedirectResult search={search} confirm={() => undefined} messages={locale === 'en' ? en : undefined} />);
   document.body.appendChild(container);
   return container;
 }
@@ -434,7 +435,7 @@ describe('given server-rendered HTML', () => {
       ['success', tossSuccess().query, fakeServer(), 'en'],
     ];
     for (const [state, search, confirm, locale] of cases) {
-      const element = <StrictMode><RedirectResult search={search} confirm={confirm} locale={locale as 'en' | undefined} /></StrictMode>;
+      const element = <StrictMode><RedirectResult search={search} confirm={confirm} messages={locale === 'en' ? en : undefined} /></StrictMode>;
       const { container, recoverable } = await hydrate(element);
       // The server's markup, before any effect: pending, or a final state the query alone decides.
       expect(await axeViolations(serverMarkup(search, locale)), `${state} as rendered by the server`).toEqual([]);
