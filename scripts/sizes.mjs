@@ -27,7 +27,7 @@ const checkoutParts = 'Checkout, PaymentMethods, Agreement, CheckoutButton, Redi
  */
 export const entries = {
   toss: {
-    label: 'kcheckout Toss checkout (/toss: Checkout, PaymentMethods, Agreement, CheckoutButton, RedirectResult; vendor loaders included)',
+    label: 'kcheckout Toss checkout (/toss: Checkout, PaymentMethods, Agreement, CheckoutButton, RedirectResult; script loader and both SDK generations included)',
     code: `export { ${checkoutParts} } from ${dist('toss.js')};`,
   },
   portone: {
