@@ -25,17 +25,31 @@ const markers = {
   iamport: ['cdn.iamport.kr', 'request_pay', 'm_redirect_url'],
 };
 
-/** Source files that are one provider's code: its vendor SDK packages, its drivers, its React root and hooks. */
+/**
+ * Source files that are one provider's code: its vendor SDK packages, its drivers, its redirect
+ * parser (core/src/parse-<provider>-redirect.ts), its React root and hooks.
+ */
 const files = {
   toss: [
     /@tosspayments\/tosspayments-sdk\//,
     /@tosspayments\/payment-widget-sdk\//,
     /core\/dist\/toss-(widget-v1|widget-v2|widget-driver|checkout)\.js$/,
+    /core\/dist\/parse-toss-redirect\.js$/,
     /react\/dist\/(toss-checkout-root|use-toss-widget)\.js$/,
   ],
-  portone: [/@portone\/browser-sdk\//, /core\/dist\/portone-v2\.js$/, /react\/dist\/(portone-checkout-root|use-portone|billing-key-button)\.js$/],
-  iamport: [/core\/dist\/iamport-v1\.js$/, /react\/dist\/(iamport-checkout-root|use-iamport)\.js$/],
+  portone: [
+    /@portone\/browser-sdk\//,
+    /core\/dist\/portone-v2\.js$/,
+    /core\/dist\/parse-portone-redirect\.js$/,
+    /react\/dist\/(portone-checkout-root|use-portone|billing-key-button)\.js$/,
+  ],
+  iamport: [/core\/dist\/iamport-v1\.js$/, /core\/dist\/parse-iamport-redirect\.js$/, /react\/dist\/(iamport-checkout-root|use-iamport)\.js$/],
 };
+
+/** `parseRedirect`: detection across the three vendors, which only the root entry needs. */
+const anyVendorParser = /core\/dist\/parse-redirect\.js$/;
+/** Bytes a bundle keeps from the source files `re` matches. */
+const bytesFrom = (contributions, re) => Object.entries(contributions).filter(([path]) => re.test(path)).reduce((sum, [, n]) => sum + n, 0);
 
 const providers = ['toss', 'portone', 'iamport'];
 const bundles = {};
@@ -55,6 +69,12 @@ for (const provider of providers) {
         assert.deepEqual(kept, []);
       });
     }
+
+    it(`reads redirects with its own parser only: bytes from parse-${provider}-redirect.js, none from parse-redirect.js`, async () => {
+      const { contributions } = await bundle(provider);
+      assert.ok(bytesFrom(contributions, new RegExp(`core/dist/parse-${provider}-redirect\\.js$`)) > 0, `parse-${provider}-redirect.js is in the bundle`);
+      assert.equal(bytesFrom(contributions, anyVendorParser), 0);
+    });
 
     it(`contains its own markers (${markers[provider].join(', ')})`, async () => {
       const { code } = await bundle(provider);
@@ -78,4 +98,9 @@ describe('given a bundle of the root entry @kcheckout/react (every provider)', (
       }
     });
   }
+
+  it('keeps bytes from parse-redirect.js, so the check that the provider entries have none can fail', async () => {
+    const { contributions } = await bundle('root');
+    assert.ok(bytesFrom(contributions, anyVendorParser) > 0);
+  });
 });

@@ -86,6 +86,9 @@ export {
   type RedirectInvalidCode,
   type RedirectStatus,
 } from './parse-redirect.js';
+export { parseTossRedirect } from './parse-toss-redirect.js';
+export { parsePortOneRedirect } from './parse-portone-redirect.js';
+export { parseIamportRedirect } from './parse-iamport-redirect.js';
 export {
   rememberOrder,
   recallOrder,

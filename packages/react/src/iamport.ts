@@ -11,8 +11,14 @@ export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type Fail
 export { useIamport, type UseIamportOptions, type UseIamportResult } from './use-iamport.js';
 export { ko, type Messages } from './messages.js';
 export { en } from './messages-en.js';
-export { useRedirectResult, type UseRedirectResultOptions, type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
-export { RedirectResult, type RedirectResultProps } from './redirect-result.js';
+export {
+  useIamportRedirectResult as useRedirectResult,
+  type IamportRedirectResultOptions as UseRedirectResultOptions,
+  type UseRedirectResultValue,
+  type RedirectState,
+} from './use-redirect-result.js';
+export { IamportRedirectResult as RedirectResult, type IamportRedirectResultProps as RedirectResultProps } from './redirect-result.js';
+export { parseIamportRedirect, type ParsedRedirect, type RedirectInput } from '@kcheckout/core';
 export {
   CheckoutError,
   isCheckoutError,

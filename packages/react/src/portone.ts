@@ -18,8 +18,14 @@ export {
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
 export { ko, type Messages } from './messages.js';
 export { en } from './messages-en.js';
-export { useRedirectResult, type UseRedirectResultOptions, type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
-export { RedirectResult, type RedirectResultProps } from './redirect-result.js';
+export {
+  usePortOneRedirectResult as useRedirectResult,
+  type PortOneRedirectResultOptions as UseRedirectResultOptions,
+  type UseRedirectResultValue,
+  type RedirectState,
+} from './use-redirect-result.js';
+export { PortOneRedirectResult as RedirectResult, type PortOneRedirectResultProps as RedirectResultProps } from './redirect-result.js';
+export { parsePortOneRedirect, type ParsedRedirect, type RedirectInput } from '@kcheckout/core';
 export {
   CheckoutError,
   isCheckoutError,

@@ -1,10 +1,18 @@
-import type { CheckoutError, ParsedRedirect } from '@kcheckout/core';
+import {
+  type CheckoutError,
+  type ParsedRedirect,
+  parseIamportRedirect,
+  parsePortOneRedirect,
+  parseRedirect,
+  parseTossRedirect,
+} from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, type ReactNode, useId } from 'react';
 import { formatAmount, ko, type Messages } from './messages.js';
 import {
   type ConfirmableRedirect,
+  type RedirectParser,
   type RedirectState,
-  useRedirectResult,
+  useRedirectResultWith,
   type UseRedirectResultOptions,
   type UseRedirectResultValue,
 } from './use-redirect-result.js';
@@ -52,6 +60,13 @@ export interface RedirectResultProps<T = unknown>
   idle?: () => ReactNode;
 }
 
+/** The props of `<RedirectResult>` from `@kcheckout/react/toss`: `provider` can be left out, and may only be `"toss"`. */
+export type TossRedirectResultProps<T = unknown> = Omit<RedirectResultProps<T>, 'provider'> & { provider?: 'toss' };
+/** The props of `<RedirectResult>` from `@kcheckout/react/portone`: `provider` can be left out, and may only be `"portone"`. */
+export type PortOneRedirectResultProps<T = unknown> = Omit<RedirectResultProps<T>, 'provider'> & { provider?: 'portone' };
+/** The props of `<RedirectResult>` from `@kcheckout/react/iamport`: `provider` can be left out, and may only be `"iamport"`. */
+export type IamportRedirectResultProps<T = unknown> = Omit<RedirectResultProps<T>, 'provider'> & { provider?: 'iamport' };
+
 /**
  * The page a redirect-mode payment returns to. It reads the query (the `search` prop, or
  * `location.search` after mount), checks the amount, calls `confirm` exactly once per payment and
@@ -64,8 +79,50 @@ export interface RedirectResultProps<T = unknown>
  * ```tsx
  * <RedirectResult confirm={(result) => postJson('/api/payments/confirm', result)} success={() => <OrderComplete />} />
  * ```
+ *
+ * From `@kcheckout/react` it reads every vendor's redirect (`parseRedirect`: the `provider` prop, or
+ * detection). From `/toss`, `/portone` or `/iamport` it reads only that vendor's, and its bundle has
+ * no other vendor's parser: another vendor's query is `idle`, and one mixing both vendors' keys is
+ * `invalid` (`AMBIGUOUS_PROVIDER`).
  */
-export function RedirectResult<T = unknown>({
+export function RedirectResult<T = unknown>(props: RedirectResultProps<T>) {
+  // `parse` after the spread: the entry's parser is not a prop a caller can replace.
+  return <RedirectResultWith<T> {...props} parse={parseRedirect} />;
+}
+
+/**
+ * `<RedirectResult>` as `@kcheckout/react/toss` exports it: the page Toss's `successUrl` / `failUrl`
+ * return to. It reads Toss redirects only (`parseTossRedirect`): a PortOne or iamport query shows
+ * `idle`, and one that mixes their keys with Toss's shows `invalid`. Props and states are the root
+ * entry's `<RedirectResult>`.
+ */
+export function TossRedirectResult<T = unknown>(props: TossRedirectResultProps<T>) {
+  return <RedirectResultWith<T> {...props} parse={parseTossRedirect} />;
+}
+
+/**
+ * `<RedirectResult>` as `@kcheckout/react/portone` exports it: the page PortOne V2's `redirectUrl`
+ * returns to. It reads PortOne V2 redirects only (`parsePortOneRedirect`): a Toss or iamport query
+ * shows `idle`, and one that mixes their keys with PortOne's shows `invalid`. Props and states are
+ * the root entry's `<RedirectResult>`.
+ */
+export function PortOneRedirectResult<T = unknown>(props: PortOneRedirectResultProps<T>) {
+  return <RedirectResultWith<T> {...props} parse={parsePortOneRedirect} />;
+}
+
+/**
+ * `<RedirectResult>` as `@kcheckout/react/iamport` exports it: the page iamport's `m_redirect_url`
+ * returns to. It reads iamport V1 redirects only (`parseIamportRedirect`): a Toss or PortOne V2
+ * query shows `idle`, and one that mixes their keys with iamport's shows `invalid`. Props and
+ * states are the root entry's `<RedirectResult>`.
+ */
+export function IamportRedirectResult<T = unknown>(props: IamportRedirectResultProps<T>) {
+  return <RedirectResultWith<T> {...props} parse={parseIamportRedirect} />;
+}
+
+/** The one rendering behind every entry's `<RedirectResult>`; `parse` is that entry's parser. */
+function RedirectResultWith<T = unknown>({
+  parse,
   confirm,
   search,
   provider,
@@ -78,8 +135,8 @@ export function RedirectResult<T = unknown>({
   pending,
   idle,
   ...rest
-}: RedirectResultProps<T>) {
-  const redirect = useRedirectResult<T>({ confirm, search, provider, expectedAmount });
+}: RedirectResultProps<T> & { parse: RedirectParser }) {
+  const redirect = useRedirectResultWith<T>(parse, { confirm, search, provider, expectedAmount });
   const { state, result } = redirect;
   const busy = state === 'pending' || state === 'confirming';
   return (

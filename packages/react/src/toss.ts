@@ -11,8 +11,14 @@ export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type Fail
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
 export { ko, type Messages } from './messages.js';
 export { en } from './messages-en.js';
-export { useRedirectResult, type UseRedirectResultOptions, type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
-export { RedirectResult, type RedirectResultProps } from './redirect-result.js';
+export {
+  useTossRedirectResult as useRedirectResult,
+  type TossRedirectResultOptions as UseRedirectResultOptions,
+  type UseRedirectResultValue,
+  type RedirectState,
+} from './use-redirect-result.js';
+export { TossRedirectResult as RedirectResult, type TossRedirectResultProps as RedirectResultProps } from './redirect-result.js';
+export { parseTossRedirect, type ParsedRedirect, type RedirectInput } from '@kcheckout/core';
 export {
   CheckoutError,
   isCheckoutError,

@@ -3,7 +3,10 @@ import {
   checkRedirectAmount,
   CONFIRM_MARKER_PREFIX,
   type ParsedRedirect,
+  parseIamportRedirect,
+  parsePortOneRedirect,
   parseRedirect,
+  parseTossRedirect,
   paymentMarkerKey,
   type Provider,
   readConfirmMarker,
@@ -38,7 +41,11 @@ export interface UseRedirectResultOptions<T = unknown> {
    * is then read once, after mount. `null` or `''` means no payment result (`idle`).
    */
   search?: RedirectInput | null;
-  /** The vendor this page is the return address of; detected from the query when left out. */
+  /**
+   * The vendor this page is the return address of; detected from the query when left out (then a
+   * query with keys of two vendors is `invalid` / `AMBIGUOUS_PROVIDER`). The `/toss`, `/portone`
+   * and `/iamport` entries read only their own vendor and accept only its name here.
+   */
   provider?: Provider;
   /**
    * Your call to your own server, which confirms (Toss) or looks up (PortOne, iamport) the payment
@@ -54,6 +61,32 @@ export interface UseRedirectResultOptions<T = unknown> {
    */
   expectedAmount?: number;
 }
+
+/**
+ * The options of `useRedirectResult` from `@kcheckout/react/toss`, which reads Toss redirects only:
+ * `provider` can be left out, and may only be `"toss"`.
+ */
+export type TossRedirectResultOptions<T = unknown> = Omit<UseRedirectResultOptions<T>, 'provider'> & {
+  /** Only `"toss"`: this entry reads Toss redirects only. */
+  provider?: 'toss';
+};
+/** The options of `useRedirectResult` from `@kcheckout/react/portone` (PortOne V2 only; `provider` may only be `"portone"`). */
+export type PortOneRedirectResultOptions<T = unknown> = Omit<UseRedirectResultOptions<T>, 'provider'> & {
+  /** Only `"portone"`: this entry reads PortOne V2 redirects only. */
+  provider?: 'portone';
+};
+/** The options of `useRedirectResult` from `@kcheckout/react/iamport` (iamport V1 only; `provider` may only be `"iamport"`). */
+export type IamportRedirectResultOptions<T = unknown> = Omit<UseRedirectResultOptions<T>, 'provider'> & {
+  /** Only `"iamport"`: this entry reads iamport V1 redirects only. */
+  provider?: 'iamport';
+};
+
+/**
+ * How an entry reads the query: `parseRedirect` (root entry: every vendor, detected) or one vendor's
+ * parser (`parseTossRedirect`, …, which ignores `options`). Each entry passes its own, so a bundle
+ * for one vendor carries no other vendor's redirect rules.
+ */
+export type RedirectParser = (input: RedirectInput | null | undefined, options?: { provider?: Provider }) => ParsedRedirect | null;
 
 export interface UseRedirectResultValue<T = unknown> {
   state: RedirectState;
@@ -98,6 +131,10 @@ interface Snapshot<T> {
  * retried by itself: the state is `pending` with `interrupted`, and `retry` asks again (your
  * server must answer a repeat by looking the payment up).
  *
+ * From `@kcheckout/react` it reads every vendor's redirect (`parseRedirect`, with `provider` or
+ * detection); from `/toss`, `/portone` or `/iamport` only that vendor's (`parseTossRedirect`, …):
+ * there another vendor's query is `idle`, and one mixing both vendors' keys is `invalid`.
+ *
  * ```tsx
  * const { state, result, retry } = useRedirectResult({
  *   confirm: (result) => fetch('/api/payments/confirm', { method: 'POST', body: JSON.stringify(result) }).then(ok),
@@ -105,11 +142,46 @@ interface Snapshot<T> {
  * ```
  */
 export function useRedirectResult<T = unknown>(options: UseRedirectResultOptions<T>): UseRedirectResultValue<T> {
+  return useRedirectResultWith(parseRedirect, options);
+}
+
+/**
+ * `useRedirectResult` as `@kcheckout/react/toss` exports it. It reads Toss redirects only
+ * (`parseTossRedirect`): a PortOne or iamport query is `idle`, and one that mixes their keys with
+ * Toss's is `invalid`. Otherwise it is the root entry's `useRedirectResult`.
+ */
+export function useTossRedirectResult<T = unknown>(options: TossRedirectResultOptions<T>): UseRedirectResultValue<T> {
+  return useRedirectResultWith(parseTossRedirect, options);
+}
+
+/**
+ * `useRedirectResult` as `@kcheckout/react/portone` exports it. It reads PortOne V2 redirects only
+ * (`parsePortOneRedirect`): a Toss or iamport query is `idle`, and one that mixes their keys with
+ * PortOne's is `invalid`. Otherwise it is the root entry's `useRedirectResult`.
+ */
+export function usePortOneRedirectResult<T = unknown>(options: PortOneRedirectResultOptions<T>): UseRedirectResultValue<T> {
+  return useRedirectResultWith(parsePortOneRedirect, options);
+}
+
+/**
+ * `useRedirectResult` as `@kcheckout/react/iamport` exports it. It reads iamport V1 redirects only
+ * (`parseIamportRedirect`): a Toss or PortOne V2 query is `idle`, and one that mixes their keys with
+ * iamport's is `invalid`. Otherwise it is the root entry's `useRedirectResult`.
+ */
+export function useIamportRedirectResult<T = unknown>(options: IamportRedirectResultOptions<T>): UseRedirectResultValue<T> {
+  return useRedirectResultWith(parseIamportRedirect, options);
+}
+
+/**
+ * The one implementation behind every entry's `useRedirectResult` and `<RedirectResult>`. `parse`
+ * must be the same function on every render (each entry passes a module-level parser).
+ */
+export function useRedirectResultWith<T = unknown>(parse: RedirectParser, options: UseRedirectResultOptions<T>): UseRedirectResultValue<T> {
   const { search, provider, expectedAmount } = options;
   const confirmRef = useLatest(options.confirm);
   const given = search !== undefined;
   // Pure and bounded, so the server and the first client render agree on it.
-  const parsedGiven = given ? parseRedirect(search, provider ? { provider } : undefined) : null;
+  const parsedGiven = given ? parse(search, provider ? { provider } : undefined) : null;
   const input = given ? `search:${JSON.stringify(parsedGiven)}` : `location:${provider ?? ''}`;
 
   const [snapshot, setSnapshot] = useState<Snapshot<T> | null>(null);
@@ -121,7 +193,7 @@ export function useRedirectResult<T = unknown>(options: UseRedirectResultOptions
     const show = (next: Omit<Snapshot<T>, 'input' | 'error' | 'outcome' | 'interrupted'> & Partial<Snapshot<T>>) => {
       if (active) setSnapshot({ error: null, outcome: undefined, interrupted: false, ...next, input });
     };
-    const parsed = given ? parsedGiven : parseRedirect(window.location.search, provider ? { provider } : undefined);
+    const parsed = given ? parsedGiven : parse(window.location.search, provider ? { provider } : undefined);
     if (!parsed) {
       show({ state: 'idle', result: null });
       return;
