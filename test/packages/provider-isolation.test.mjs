@@ -15,12 +15,15 @@ import { measure } from '../../scripts/sizes.mjs';
  *   code that loads or preloads that vendor holds them.
  * - Vendor method names our drivers call (`renderPaymentMethods`, `requestIssueBillingKey`,
  *   `request_pay`): property names, which minifiers keep.
- * - Error prefixes inside the vendors' npm loaders (`[TossPayments SDK]` in @tosspayments/*-sdk,
- *   `[PortOne] Failed to load` in @portone/browser-sdk/v2): proof the vendor package's code is in.
+ * - The error prefix inside PortOne's npm loader (`[PortOne] Failed to load` in
+ *   @portone/browser-sdk/v2): proof the vendor package's code is in. Toss's npm loaders are not
+ *   bundled any more (the Toss drivers call the SDK global our loader installs; @tosspayments/* are
+ *   type-only), so their `[TossPayments SDK]` is checked absent below, and Toss's fourth marker is
+ *   the v1 SDK's global name our loader waits for, `PaymentWidget` (core/src/sdk-urls.ts).
  * - `m_redirect_url`: the iamport request builder (core/src/iamport-v1.ts, buildIamportParams).
  */
 const markers = {
-  toss: ['js.tosspayments.com', 'renderPaymentMethods', 'renderAgreement', '[TossPayments SDK]'],
+  toss: ['js.tosspayments.com', 'renderPaymentMethods', 'renderAgreement', 'PaymentWidget'],
   portone: ['cdn.portone.io', 'requestIssueBillingKey', '[PortOne] Failed to load'],
   iamport: ['cdn.iamport.kr', 'request_pay', 'm_redirect_url'],
 };
@@ -31,8 +34,6 @@ const markers = {
  */
 const files = {
   toss: [
-    /@tosspayments\/tosspayments-sdk\//,
-    /@tosspayments\/payment-widget-sdk\//,
     /core\/dist\/toss-(widget-v1|widget-v2|widget-driver|checkout)\.js$/,
     /core\/dist\/parse-toss-redirect\.js$/,
     /react\/dist\/(toss-checkout-root|use-toss-widget)\.js$/,
@@ -82,6 +83,16 @@ for (const provider of providers) {
     });
   });
 }
+
+describe("given Toss's npm loaders, which are types only", () => {
+  for (const name of [...providers, 'root']) {
+    it(`leaves them out of the ${name} bundle: no bytes from @tosspayments/*, no [TossPayments SDK]`, async () => {
+      const { code, contributions } = await bundle(name);
+      assert.equal(bytesFrom(contributions, /@tosspayments\//), 0);
+      assert.equal(code.includes('[TossPayments SDK]'), false);
+    });
+  }
+});
 
 describe('given a bundle of the root entry @kcheckout/react (every provider)', () => {
   for (const provider of providers) {
