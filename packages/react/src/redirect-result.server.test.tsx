@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
-import { describe, expect, it, vi } from 'vitest';
-import { en, RedirectResult, useRedirectResult } from './index.js';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { en, RedirectResult, type RedirectFailProps, type RedirectPendingProps, useRedirectResult } from './index.js';
 
 // Runs in Node: no window, no sessionStorage. The server decides what the query alone decides and
 // leaves the rest (amount check, confirm-once markers, confirm) to the browser.
@@ -63,5 +63,22 @@ describe('given <RedirectResult> in a server render', () => {
     expect(renderToString(<Status search={tossSuccess} />)).toBe('<p>pending/toss/-</p>');
     expect(renderToString(<Status />)).toBe('<p>pending/-/-</p>');
     expect(renderToString(<Status search="" />)).toBe('<p>idle/-/-</p>');
+  });
+});
+
+describe('given the render props\' types', () => {
+  // Checked by `npm run typecheck`: once `interrupted` or `error` is narrowed, `retry` needs no `!`.
+  it('give retry exactly when interrupted, and when confirm failed', () => {
+    expectTypeOf<Extract<RedirectPendingProps, { interrupted: true }>['retry']>().toEqualTypeOf<() => void>();
+    expectTypeOf<Extract<RedirectPendingProps, { interrupted: false }>['retry']>().toEqualTypeOf<undefined>();
+    expectTypeOf<Extract<RedirectFailProps, { error: null }>['retry']>().toEqualTypeOf<undefined>();
+    const page = (
+      <RedirectResult
+        confirm={() => undefined}
+        pending={({ interrupted, retry }) => (interrupted ? <button onClick={() => retry()}>다시 확인</button> : '확인 중')}
+        fail={(props) => (props.error ? <button onClick={() => props.retry()}>{props.error.code}</button> : props.result.code)}
+      />
+    );
+    expect(renderToString(page)).toContain('확인 중');
   });
 });

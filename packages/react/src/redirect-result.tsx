@@ -23,23 +23,22 @@ export interface RedirectSuccessProps<T = unknown> {
   outcome: T | undefined;
 }
 
-export interface RedirectFailProps {
-  /** The vendor's failure (`result.code`, `result.message`), or, when `error` is set, the success confirm refused. */
-  result: ParsedRedirect;
-  /** Set when `confirm` threw or rejected. */
-  error: CheckoutError | null;
-  /** Present when trying again can help: `confirm` failed. A vendor failure needs a new payment. */
-  retry?: () => void;
-}
+/**
+ * `retry` is there exactly when trying again can help: when `confirm` failed (`error` set). A vendor
+ * failure (`error: null`) needs a new payment, so it has no `retry`.
+ */
+export type RedirectFailProps =
+  /** The vendor's failure: `result.code`, `result.message`. */
+  | { result: ParsedRedirect; error: null; retry?: undefined }
+  /** The vendor approved, but your `confirm` threw or rejected. */
+  | { result: ParsedRedirect; error: CheckoutError; retry: () => void };
 
-export interface RedirectPendingProps {
+/** `retry` is there exactly when `interrupted`: an earlier visit started `confirm` and left mid-request. */
+export type RedirectPendingProps = {
   state: 'pending' | 'confirming';
   /** `null` before the query is read. */
   result: ParsedRedirect | null;
-  /** An earlier visit started `confirm` and left mid-request; `retry` asks again. */
-  interrupted: boolean;
-  retry?: () => void;
-}
+} & ({ interrupted: false; retry?: undefined } | { interrupted: true; retry: () => void });
 
 export interface RedirectResultProps<T = unknown>
   extends UseRedirectResultOptions<T>,
@@ -159,7 +158,7 @@ function renderState<T>(redirect: UseRedirectResultValue<T>, render: Renderers<T
   if (state === 'idle' || !result) {
     if (state === 'idle') return render.idle ? render.idle() : <DefaultView role="status" text={text} state="idle" />;
     return render.pending
-      ? render.pending({ state: state as 'pending' | 'confirming', result: null, interrupted, ...(interrupted ? { retry } : {}) })
+      ? render.pending(pendingProps(state as 'pending' | 'confirming', null, interrupted, retry))
       : <DefaultView role="status" text={text} state={state} interrupted={interrupted} retry={interrupted ? retry : undefined} />;
   }
   switch (state) {
@@ -168,7 +167,7 @@ function renderState<T>(redirect: UseRedirectResultValue<T>, render: Renderers<T
         ? render.success({ result: result as ConfirmableRedirect, outcome })
         : <DefaultView role="status" text={text} state={state} result={result} />;
     case 'fail': {
-      const props = { result, error, ...(error ? { retry } : {}) };
+      const props: RedirectFailProps = error ? { result, error, retry } : { result, error: null };
       return render.fail ? render.fail(props) : <DefaultView role="alert" text={text} state={state} {...props} />;
     }
     case 'cancel':
@@ -176,10 +175,14 @@ function renderState<T>(redirect: UseRedirectResultValue<T>, render: Renderers<T
     case 'invalid':
       return render.invalid ? render.invalid({ result }) : <DefaultView role="alert" text={text} state={state} result={result} />;
     default: {
-      const props = { state, result, interrupted, ...(interrupted ? { retry } : {}) };
+      const props = pendingProps(state, result, interrupted, retry);
       return render.pending ? render.pending(props) : <DefaultView role="status" text={text} {...props} />;
     }
   }
+}
+
+function pendingProps(state: RedirectPendingProps['state'], result: ParsedRedirect | null, interrupted: boolean, retry: () => void): RedirectPendingProps {
+  return interrupted ? { state, result, interrupted, retry } : { state, result, interrupted };
 }
 
 interface DefaultViewProps {
