@@ -1,6 +1,8 @@
 'use client';
 
-import { IAMPORT_V1_SCRIPT, type PreloadOptions, preloadScript } from '@kcheckout/core';
+import { IAMPORT_V1_SCRIPT, parseIamportRedirect, type PreloadOptions, preloadScript } from '@kcheckout/core';
+import { vendorRedirectResult, type VendorRedirectResultProps } from './redirect-result.js';
+import { vendorRedirectResultHook, type VendorRedirectResultOptions } from './use-redirect-result.js';
 
 // `@kcheckout/react/iamport`: only what a PortOne V1 (iamport.js) checkout needs; no Toss or V2 code.
 export { IamportCheckoutRoot as Checkout, type IamportCheckoutRootProps as CheckoutProps } from './iamport-checkout-root.js';
@@ -11,13 +13,13 @@ export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type Fail
 export { useIamport, type UseIamportOptions, type UseIamportResult } from './use-iamport.js';
 export { ko, type Messages } from './messages.js';
 export { en } from './messages-en.js';
-export {
-  useIamportRedirectResult as useRedirectResult,
-  type IamportRedirectResultOptions as UseRedirectResultOptions,
-  type UseRedirectResultValue,
-  type RedirectState,
-} from './use-redirect-result.js';
-export { IamportRedirectResult as RedirectResult, type IamportRedirectResultProps as RedirectResultProps } from './redirect-result.js';
+export { type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
+/** `useRedirectResult` reading iamport V1 redirects only (`parseIamportRedirect`); see the root entry's. */
+export const useRedirectResult = /* @__PURE__ */ vendorRedirectResultHook<'iamport'>(parseIamportRedirect);
+export type UseRedirectResultOptions<T = unknown> = VendorRedirectResultOptions<'iamport', T>;
+/** `<RedirectResult>` reading iamport V1 redirects only (`parseIamportRedirect`); see the root entry's. */
+export const RedirectResult = /* @__PURE__ */ vendorRedirectResult<'iamport'>(parseIamportRedirect);
+export type RedirectResultProps<T = unknown> = VendorRedirectResultProps<'iamport', T>;
 export { parseIamportRedirect, type ParsedRedirect, type RedirectInput } from '@kcheckout/core';
 export {
   CheckoutError,

@@ -1,6 +1,8 @@
 'use client';
 
-import { PORTONE_V2_SCRIPT, type PreloadOptions, preloadScript } from '@kcheckout/core';
+import { parsePortOneRedirect, PORTONE_V2_SCRIPT, type PreloadOptions, preloadScript } from '@kcheckout/core';
+import { vendorRedirectResult, type VendorRedirectResultProps } from './redirect-result.js';
+import { vendorRedirectResultHook, type VendorRedirectResultOptions } from './use-redirect-result.js';
 
 // `@kcheckout/react/portone`: only what a PortOne V2 checkout needs; no Toss or iamport code.
 export { PortOneCheckoutRoot as Checkout, type PortOneCheckoutRootProps as CheckoutProps } from './portone-checkout-root.js';
@@ -18,13 +20,13 @@ export {
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
 export { ko, type Messages } from './messages.js';
 export { en } from './messages-en.js';
-export {
-  usePortOneRedirectResult as useRedirectResult,
-  type PortOneRedirectResultOptions as UseRedirectResultOptions,
-  type UseRedirectResultValue,
-  type RedirectState,
-} from './use-redirect-result.js';
-export { PortOneRedirectResult as RedirectResult, type PortOneRedirectResultProps as RedirectResultProps } from './redirect-result.js';
+export { type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
+/** `useRedirectResult` reading PortOne V2 redirects only (`parsePortOneRedirect`); see the root entry's. */
+export const useRedirectResult = /* @__PURE__ */ vendorRedirectResultHook<'portone'>(parsePortOneRedirect);
+export type UseRedirectResultOptions<T = unknown> = VendorRedirectResultOptions<'portone', T>;
+/** `<RedirectResult>` reading PortOne V2 redirects only (`parsePortOneRedirect`); see the root entry's. */
+export const RedirectResult = /* @__PURE__ */ vendorRedirectResult<'portone'>(parsePortOneRedirect);
+export type RedirectResultProps<T = unknown> = VendorRedirectResultProps<'portone', T>;
 export { parsePortOneRedirect, type ParsedRedirect, type RedirectInput } from '@kcheckout/core';
 export {
   CheckoutError,

@@ -1,11 +1,4 @@
-import {
-  type CheckoutError,
-  type ParsedRedirect,
-  parseIamportRedirect,
-  parsePortOneRedirect,
-  parseRedirect,
-  parseTossRedirect,
-} from '@kcheckout/core';
+import { type CheckoutError, type ParsedRedirect, parseRedirect, type Provider } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, type ReactNode, useId } from 'react';
 import { formatAmount, ko, type Messages } from './messages.js';
 import {
@@ -59,12 +52,11 @@ export interface RedirectResultProps<T = unknown>
   idle?: () => ReactNode;
 }
 
-/** The props of `<RedirectResult>` from `@kcheckout/react/toss`: `provider` can be left out, and may only be `"toss"`. */
-export type TossRedirectResultProps<T = unknown> = Omit<RedirectResultProps<T>, 'provider'> & { provider?: 'toss' };
-/** The props of `<RedirectResult>` from `@kcheckout/react/portone`: `provider` can be left out, and may only be `"portone"`. */
-export type PortOneRedirectResultProps<T = unknown> = Omit<RedirectResultProps<T>, 'provider'> & { provider?: 'portone' };
-/** The props of `<RedirectResult>` from `@kcheckout/react/iamport`: `provider` can be left out, and may only be `"iamport"`. */
-export type IamportRedirectResultProps<T = unknown> = Omit<RedirectResultProps<T>, 'provider'> & { provider?: 'iamport' };
+/**
+ * The props of `<RedirectResult>` from a one-vendor entry (`/toss`, `/portone`, `/iamport`): the
+ * root's, with `provider` optional and limited to that vendor (`P`).
+ */
+export type VendorRedirectResultProps<P extends Provider, T = unknown> = Omit<RedirectResultProps<T>, 'provider'> & { provider?: P };
 
 /**
  * The page a redirect-mode payment returns to. It reads the query (the `search` prop, or
@@ -90,33 +82,14 @@ export function RedirectResult<T = unknown>(props: RedirectResultProps<T>) {
 }
 
 /**
- * `<RedirectResult>` as `@kcheckout/react/toss` exports it: the page Toss's `successUrl` / `failUrl`
- * return to. It reads Toss redirects only (`parseTossRedirect`): a PortOne or iamport query shows
- * `idle`, and one that mixes their keys with Toss's shows `invalid`. Props and states are the root
- * entry's `<RedirectResult>`.
+ * `<RedirectResult>` bound to one vendor's parser (`parseTossRedirect`, …), as `/toss`, `/portone`
+ * and `/iamport` export it: another vendor's query shows `idle`, and one that mixes its keys with
+ * this vendor's shows `invalid`. Props and states are the root entry's `<RedirectResult>`.
  */
-export function TossRedirectResult<T = unknown>(props: TossRedirectResultProps<T>) {
-  return <RedirectResultWith<T> {...props} parse={parseTossRedirect} />;
-}
-
-/**
- * `<RedirectResult>` as `@kcheckout/react/portone` exports it: the page PortOne V2's `redirectUrl`
- * returns to. It reads PortOne V2 redirects only (`parsePortOneRedirect`): a Toss or iamport query
- * shows `idle`, and one that mixes their keys with PortOne's shows `invalid`. Props and states are
- * the root entry's `<RedirectResult>`.
- */
-export function PortOneRedirectResult<T = unknown>(props: PortOneRedirectResultProps<T>) {
-  return <RedirectResultWith<T> {...props} parse={parsePortOneRedirect} />;
-}
-
-/**
- * `<RedirectResult>` as `@kcheckout/react/iamport` exports it: the page iamport's `m_redirect_url`
- * returns to. It reads iamport V1 redirects only (`parseIamportRedirect`): a Toss or PortOne V2
- * query shows `idle`, and one that mixes their keys with iamport's shows `invalid`. Props and
- * states are the root entry's `<RedirectResult>`.
- */
-export function IamportRedirectResult<T = unknown>(props: IamportRedirectResultProps<T>) {
-  return <RedirectResultWith<T> {...props} parse={parseIamportRedirect} />;
+export function vendorRedirectResult<P extends Provider>(parse: RedirectParser) {
+  return function RedirectResult<T = unknown>(props: VendorRedirectResultProps<P, T>) {
+    return <RedirectResultWith<T> {...props} parse={parse} />;
+  };
 }
 
 /** The one rendering behind every entry's `<RedirectResult>`; `parse` is that entry's parser. */

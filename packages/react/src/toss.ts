@@ -1,6 +1,8 @@
 'use client';
 
-import { type PreloadOptions, preloadScript, TOSS_SCRIPTS } from '@kcheckout/core';
+import { parseTossRedirect, type PreloadOptions, preloadScript, TOSS_SCRIPTS } from '@kcheckout/core';
+import { vendorRedirectResult, type VendorRedirectResultProps } from './redirect-result.js';
+import { vendorRedirectResultHook, type VendorRedirectResultOptions } from './use-redirect-result.js';
 
 // `@kcheckout/react/toss`: only what a Toss Payments checkout needs. `<Checkout>` here takes the
 // Toss options without `provider`, and the bundle carries no PortOne or iamport code.
@@ -11,13 +13,13 @@ export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type Fail
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
 export { ko, type Messages } from './messages.js';
 export { en } from './messages-en.js';
-export {
-  useTossRedirectResult as useRedirectResult,
-  type TossRedirectResultOptions as UseRedirectResultOptions,
-  type UseRedirectResultValue,
-  type RedirectState,
-} from './use-redirect-result.js';
-export { TossRedirectResult as RedirectResult, type TossRedirectResultProps as RedirectResultProps } from './redirect-result.js';
+export { type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
+/** `useRedirectResult` reading Toss redirects only (`parseTossRedirect`); see the root entry's. */
+export const useRedirectResult = /* @__PURE__ */ vendorRedirectResultHook<'toss'>(parseTossRedirect);
+export type UseRedirectResultOptions<T = unknown> = VendorRedirectResultOptions<'toss', T>;
+/** `<RedirectResult>` reading Toss redirects only (`parseTossRedirect`); see the root entry's. */
+export const RedirectResult = /* @__PURE__ */ vendorRedirectResult<'toss'>(parseTossRedirect);
+export type RedirectResultProps<T = unknown> = VendorRedirectResultProps<'toss', T>;
 export { parseTossRedirect, type ParsedRedirect, type RedirectInput } from '@kcheckout/core';
 export {
   CheckoutError,

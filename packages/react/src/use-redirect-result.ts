@@ -3,10 +3,7 @@ import {
   checkRedirectAmount,
   CONFIRM_MARKER_PREFIX,
   type ParsedRedirect,
-  parseIamportRedirect,
-  parsePortOneRedirect,
   parseRedirect,
-  parseTossRedirect,
   paymentMarkerKey,
   type Provider,
   readConfirmMarker,
@@ -63,22 +60,11 @@ export interface UseRedirectResultOptions<T = unknown> {
 }
 
 /**
- * The options of `useRedirectResult` from `@kcheckout/react/toss`, which reads Toss redirects only:
- * `provider` can be left out, and may only be `"toss"`.
+ * The options of `useRedirectResult` from a one-vendor entry (`/toss`, `/portone`, `/iamport`):
+ * the root's, with `provider` optional and limited to that vendor (`P`), whose redirects alone it reads.
  */
-export type TossRedirectResultOptions<T = unknown> = Omit<UseRedirectResultOptions<T>, 'provider'> & {
-  /** Only `"toss"`: this entry reads Toss redirects only. */
-  provider?: 'toss';
-};
-/** The options of `useRedirectResult` from `@kcheckout/react/portone` (PortOne V2 only; `provider` may only be `"portone"`). */
-export type PortOneRedirectResultOptions<T = unknown> = Omit<UseRedirectResultOptions<T>, 'provider'> & {
-  /** Only `"portone"`: this entry reads PortOne V2 redirects only. */
-  provider?: 'portone';
-};
-/** The options of `useRedirectResult` from `@kcheckout/react/iamport` (iamport V1 only; `provider` may only be `"iamport"`). */
-export type IamportRedirectResultOptions<T = unknown> = Omit<UseRedirectResultOptions<T>, 'provider'> & {
-  /** Only `"iamport"`: this entry reads iamport V1 redirects only. */
-  provider?: 'iamport';
+export type VendorRedirectResultOptions<P extends Provider, T = unknown> = Omit<UseRedirectResultOptions<T>, 'provider'> & {
+  provider?: P;
 };
 
 /**
@@ -146,30 +132,14 @@ export function useRedirectResult<T = unknown>(options: UseRedirectResultOptions
 }
 
 /**
- * `useRedirectResult` as `@kcheckout/react/toss` exports it. It reads Toss redirects only
- * (`parseTossRedirect`): a PortOne or iamport query is `idle`, and one that mixes their keys with
- * Toss's is `invalid`. Otherwise it is the root entry's `useRedirectResult`.
+ * `useRedirectResult` bound to one vendor's parser (`parseTossRedirect`, …), as `/toss`, `/portone`
+ * and `/iamport` export it: there another vendor's query is `idle`, and one that mixes its keys with
+ * this vendor's is `invalid`. Otherwise it is the root entry's `useRedirectResult`.
  */
-export function useTossRedirectResult<T = unknown>(options: TossRedirectResultOptions<T>): UseRedirectResultValue<T> {
-  return useRedirectResultWith(parseTossRedirect, options);
-}
-
-/**
- * `useRedirectResult` as `@kcheckout/react/portone` exports it. It reads PortOne V2 redirects only
- * (`parsePortOneRedirect`): a Toss or iamport query is `idle`, and one that mixes their keys with
- * PortOne's is `invalid`. Otherwise it is the root entry's `useRedirectResult`.
- */
-export function usePortOneRedirectResult<T = unknown>(options: PortOneRedirectResultOptions<T>): UseRedirectResultValue<T> {
-  return useRedirectResultWith(parsePortOneRedirect, options);
-}
-
-/**
- * `useRedirectResult` as `@kcheckout/react/iamport` exports it. It reads iamport V1 redirects only
- * (`parseIamportRedirect`): a Toss or PortOne V2 query is `idle`, and one that mixes their keys with
- * iamport's is `invalid`. Otherwise it is the root entry's `useRedirectResult`.
- */
-export function useIamportRedirectResult<T = unknown>(options: IamportRedirectResultOptions<T>): UseRedirectResultValue<T> {
-  return useRedirectResultWith(parseIamportRedirect, options);
+export function vendorRedirectResultHook<P extends Provider>(parse: RedirectParser) {
+  return function useRedirectResult<T = unknown>(options: VendorRedirectResultOptions<P, T>): UseRedirectResultValue<T> {
+    return useRedirectResultWith(parse, options);
+  };
 }
 
 /**
