@@ -9,6 +9,7 @@ import {
   type PortOneMoney,
   refusePortOneSecret,
   refusePortOneSecretOptions,
+  refuseTossSecretsIn,
   validateIamportCode,
   validateIamportPg,
   validatePortOneChannelKey,
@@ -278,6 +279,7 @@ export function buildIamportParams(
       ? { m_redirect_url: validateRedirectUrl(options.m_redirect_url, 'm_redirect_url', 'iamport') }
       : {}),
   };
+  refuseTossSecretsIn(params, 'iamport');
   return { params, money: checked };
 }
 

@@ -16,6 +16,7 @@ import {
   type PortOneMoney,
   refusePortOneSecret,
   refusePortOneSecretOptions,
+  refuseTossSecretsIn,
   toPortOneMinorUnits,
   validatePortOneChannelKey,
   validatePortOneMethod,
@@ -250,6 +251,7 @@ export function buildPortOnePaymentRequest(
     ...customer(order),
     ...redirectFields(redirect),
   };
+  refuseTossSecretsIn(request, 'portone');
   return { request, money: checked };
 }
 
@@ -264,7 +266,7 @@ export function buildPortOneBillingKeyRequest(
   const issueId = given.issueId === undefined ? undefined : validateOrderId(given.issueId, 'portone');
   const issueName = given.issueName === undefined ? undefined : validateOrderName(given.issueName, 'issueName');
   const display = given.displayAmount === undefined ? undefined : validatePortOneMoney(given.displayAmount, 'portone');
-  return {
+  const request: IssueBillingKeyRequest = {
     storeId: config.storeId,
     channelKey: config.channelKey,
     ...toPortOneBillingKeyMethod(method),
@@ -274,6 +276,8 @@ export function buildPortOneBillingKeyRequest(
     ...customer(given),
     ...redirectFields(redirect),
   };
+  refuseTossSecretsIn(request, 'portone');
+  return request;
 }
 
 function validateOrderName(name: unknown, field = 'orderName'): string {

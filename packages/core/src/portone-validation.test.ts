@@ -7,6 +7,7 @@ import {
   type PortOneMoney,
   refusePortOneSecret,
   refusePortOneSecretOptions,
+  refuseTossSecretsIn,
   toPortOneMinorUnits,
   validateIamportCode,
   validateIamportPg,
@@ -16,6 +17,8 @@ import {
   validatePortOneStoreId,
   validateRedirectUrl,
 } from './portone-validation.js';
+import { buildIamportParams, validateIamportV1Options } from './iamport-v1.js';
+import { buildPortOneBillingKeyRequest, buildPortOnePaymentRequest, validatePortOneV2Options } from './portone-v2.js';
 import type { Money } from './validation.js';
 import { expectCode, expectKoreanAndEnglish, thrown } from './test-utils/checkout-error.js';
 
@@ -167,6 +170,69 @@ describe('given a PortOne secret in browser code', () => {
     expect(error.message).toContain('customerId');
     expect(error.provider).toBe('iamport');
     expect(() => refusePortOneSecret('order-123456', 'customerId')).not.toThrow();
+  });
+});
+
+describe('given a Toss secret key where PortOne or iamport expects something else', () => {
+  // Shaped like Toss's docs keys; the tail is what must never be echoed.
+  const tail = 'FAKEkcheckoutTossTail0123';
+  const tossSecrets = [`test_sk_${tail}`, `live_sk_${tail}`, `test_gsk_${tail}`, `live_gsk_${tail}`] as const;
+  const order = { orderId: 'order_3fQk9ZpLw2', orderName: '생수 외 1건' };
+  const won = { value: 50000, currency: 'KRW' } as const;
+  const v2 = { storeId, channelKey };
+  const v1 = { impCode, channelKey };
+
+  function expectTossSecretRefused(run: () => unknown, field: string, provider: 'portone' | 'iamport') {
+    const error = expectCode(run, 'SECRET_KEY_IN_BROWSER');
+    expect(error.message).toContain(field);
+    expect(error.message).toMatch(/Toss Payments secret key/);
+    expect(error.message).toMatch(/rotate/);
+    expect(error.message).not.toContain(tail.slice(0, 8));
+    expect(error.provider).toBe(provider);
+    expectKoreanAndEnglish(error.message);
+  }
+
+  it.each(tossSecrets)('refuses %s as every PortOne V2 option and every iamport option', (secret) => {
+    expectTossSecretRefused(() => validatePortOneV2Options({ storeId: secret, channelKey }), 'storeId', 'portone');
+    expectTossSecretRefused(() => validatePortOneV2Options({ storeId, channelKey: secret }), 'channelKey', 'portone');
+    expectTossSecretRefused(() => validateIamportV1Options({ impCode: secret, channelKey }), 'impCode', 'iamport');
+    expectTossSecretRefused(() => validateIamportV1Options({ impCode, channelKey: secret }), 'channelKey', 'iamport');
+    expectTossSecretRefused(() => validateIamportV1Options({ impCode, pg: secret }), 'pg', 'iamport');
+  });
+
+  it('refuses it with a trailing newline from an .env file too', () => {
+    expectTossSecretRefused(() => validatePortOneStoreId(`${tossSecrets[0]}\n`), 'storeId', 'portone');
+  });
+
+  it.each([
+    ['paymentId', { ...order, orderId: tossSecrets[0] }],
+    ['customer.phoneNumber', { ...order, customerMobilePhone: tossSecrets[1] }],
+    ['customer.fullName', { ...order, customerName: tossSecrets[2] }],
+    ['customer.email', { ...order, customerEmail: tossSecrets[3] }],
+  ])('refuses it in PortOne.requestPayment as %s', (field, given) => {
+    expectTossSecretRefused(() => buildPortOnePaymentRequest(v2, given, won, { type: 'card' }), field, 'portone');
+  });
+
+  it('refuses it in PortOne.requestIssueBillingKey as the customer id', () => {
+    expectTossSecretRefused(
+      () => buildPortOneBillingKeyRequest(v2, { issueName: '월간 구독', customerId: tossSecrets[0] }, { type: 'card' }),
+      'customer.customerId',
+      'portone',
+    );
+  });
+
+  it.each([
+    ['merchant_uid', { ...order, orderId: tossSecrets[0] }],
+    ['name', { ...order, orderName: tossSecrets[1] }],
+    ['buyer_name', { ...order, customerName: tossSecrets[2] }],
+    ['buyer_tel', { ...order, customerMobilePhone: tossSecrets[3] }],
+  ])('refuses it in IMP.request_pay as %s', (field, given) => {
+    expectTossSecretRefused(() => buildIamportParams(v1, given, won, { type: 'card' }), field, 'iamport');
+  });
+
+  it('lets Toss client keys and ordinary text through, since only secrets are dangerous', () => {
+    expect(() => refuseTossSecretsIn({ orderName: 'test_ck_docs_Ovk5rk1EwkEbP0W43n07xlzm', customer: { fullName: 'task_sk 홍길동' } })).not.toThrow();
+    expect(buildPortOnePaymentRequest(v2, { ...order, customerName: '홍길동' }, won, { type: 'card' }).request.paymentId).toBe(order.orderId);
   });
 });
 

@@ -30,9 +30,9 @@ export function normalizePortOneCurrency(currency: unknown, provider: Provider =
 }
 
 /**
- * Checks an amount for PortOne and returns it with the ISO currency. On top of `validateAmount`,
- * a USD amount must be whole cents: V2 sends `totalAmount` in minor units, and rounding a price
- * silently would charge something other than what the page shows.
+ * Checks an amount for PortOne and returns it with the ISO currency. `validateAmount` already
+ * insists on whole cents for USD, which matters here: V2 sends `totalAmount` in minor units, and
+ * rounding a price silently would charge something other than what the page shows.
  */
 export function validatePortOneMoney(money: unknown, provider: Provider = 'portone'): Money {
   if (!money || typeof money !== 'object') {
@@ -44,16 +44,7 @@ export function validatePortOneMoney(money: unknown, provider: Provider = 'porto
     );
   }
   const { value, currency } = money as { value?: unknown; currency?: unknown };
-  const checked = validateAmount(value, normalizePortOneCurrency(currency ?? 'KRW', provider), provider);
-  if (checked.currency === 'USD' && Math.abs(checked.value * 100 - Math.round(checked.value * 100)) > 1e-6) {
-    throw new CheckoutError(
-      'INVALID_AMOUNT',
-      `USD 금액은 센트 단위까지만 넘길 수 있습니다 (${checked.value}). 소수 둘째 자리에서 반올림하세요. ` +
-        `USD amounts must be whole cents (got ${checked.value}); round to two decimals.`,
-      { provider },
-    );
-  }
-  return checked;
+  return validateAmount(value, normalizePortOneCurrency(currency ?? 'KRW', provider), provider);
 }
 
 /** V2 `totalAmount` is in the currency's minor unit: won for KRW, cents for USD. */
@@ -87,6 +78,16 @@ const SECRET_OPTION_NAMES = [
   'accessToken',
 ] as const;
 
+// Toss secret keys have a documented prefix, so unlike PortOne's opaque secrets they can be refused
+// in any field without risking a false alarm: people switching from Toss paste them into PortOne
+// options, and a shop with both vendors keeps them side by side in one .env file.
+const TOSS_SECRET = /^(test|live)_g?sk_/;
+
+/** Whether a string is a Toss Payments secret key (`test_sk_…`, `live_sk_…`, `test_gsk_…`, `live_gsk_…`). */
+export function looksLikeTossSecret(value: unknown): boolean {
+  return typeof value === 'string' && TOSS_SECRET.test(value.trim());
+}
+
 /** Whether a string looks like a PortOne API secret, webhook secret or access token. */
 export function looksLikePortOneSecret(value: unknown): boolean {
   if (typeof value !== 'string') return false;
@@ -99,6 +100,7 @@ export function looksLikePortOneSecret(value: unknown): boolean {
  * that held it; the message gives the secret's length, never its characters.
  */
 export function refusePortOneSecret(value: unknown, field: string, provider: Provider = 'portone'): void {
+  if (looksLikeTossSecret(value)) throw tossSecretError(field, value as string, provider);
   if (!looksLikePortOneSecret(value)) return;
   throw secretError(field, (value as string).length, provider);
 }
@@ -110,6 +112,34 @@ export function refusePortOneSecretOptions(options: object, provider: Provider =
     const value = record[name];
     if (typeof value === 'string' && value !== '') throw secretError(name, value.length, provider);
   }
+}
+
+/**
+ * Refuses a Toss secret key in any string of a browser SDK request (`PortOne.requestPayment`'s
+ * argument, `IMP.request_pay`'s params), nested objects included. The error names the field
+ * (`customer.fullName`), never the key. PortOne's own secret shapes are not checked here: they are
+ * too loose for free-text fields such as a customer id.
+ */
+export function refuseTossSecretsIn(request: object, provider: Provider = 'portone', path = ''): void {
+  for (const [name, value] of Object.entries(request)) {
+    const field = path ? `${path}.${name}` : name;
+    if (looksLikeTossSecret(value)) throw tossSecretError(field, value as string, provider);
+    if (value && typeof value === 'object') refuseTossSecretsIn(value, provider, field);
+  }
+}
+
+function tossSecretError(field: string, value: string, provider: Provider): CheckoutError {
+  const kind = TOSS_SECRET.exec(value.trim())?.[0] ?? 'test_sk_';
+  return new CheckoutError(
+    'SECRET_KEY_IN_BROWSER',
+    `${field}에 토스페이먼츠 시크릿 키(${kind}…)가 들어 있습니다. 시크릿 키는 서버에서만 쓰고, 브라우저에 노출된 키는 ` +
+      `토스페이먼츠 개발자센터에서 즉시 재발급하세요. 포트원에는 storeId(store-…), channelKey(channel-key-…), ` +
+      `가맹점 식별코드(imp…)만 넘깁니다. ` +
+      `${field} holds a Toss Payments secret key (${kind}…): keep it on the server, rotate it in the Toss developer ` +
+      `center now that browser code has seen it, and give PortOne only the storeId (store-…), the channelKey ` +
+      `(channel-key-…) or the merchant code (imp…).`,
+    { provider },
+  );
 }
 
 function secretError(field: string, length: number, provider: Provider): CheckoutError {

@@ -91,6 +91,43 @@ describe('given an amount', () => {
     expect(expectCode(() => validateAmount(0, 'KRW'), 'INVALID_AMOUNT').provider).toBeUndefined();
   });
 
+  it.each([
+    ['2**53, where 9007199254740992 + 1 is the same number', 2 ** 53],
+    ['1e21, which prints as 1e+21', 1e21],
+    ['Number.MAX_VALUE', Number.MAX_VALUE],
+  ])('refuses %s in KRW with INVALID_AMOUNT saying it is too large', (_, value) => {
+    const error = expectCode(() => validateAmount(value, 'KRW'), 'INVALID_AMOUNT');
+    expect(error.message).toMatch(/too large/);
+    expect(error.message).toContain(String(Number.MAX_SAFE_INTEGER));
+    expectKoreanAndEnglish(error.message);
+  });
+
+  it('accepts the largest safe integer in KRW', () => {
+    expect(validateAmount(Number.MAX_SAFE_INTEGER, 'KRW').value).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it.each([
+    ['-1', -1],
+    ['1.5', 1.5],
+    ['NaN', Number.NaN],
+    ['"15000"', '15000'],
+    ['2**53', 2 ** 53],
+    ['1e21', 1e21],
+  ])('refuses %s in both currencies', (_, value) => {
+    expectCode(() => validateAmount(value, 'KRW'), 'INVALID_AMOUNT');
+    // 1.5 is 1 dollar 50 cents, the only one of these USD takes.
+    if (value !== 1.5) expectCode(() => validateAmount(value, 'USD'), 'INVALID_AMOUNT');
+  });
+
+  it('accepts whole cents in USD up to 1e12 and refuses more, or a third decimal', () => {
+    expect(validateAmount(0.29, 'USD').value).toBe(0.29);
+    expect(validateAmount(1e12, 'USD').value).toBe(1e12);
+    expect(expectCode(() => validateAmount(1e12 + 0.01, 'USD'), 'INVALID_AMOUNT').message).toMatch(/too large/);
+    const error = expectCode(() => validateAmount(12.345, 'USD'), 'INVALID_AMOUNT');
+    expect(error.message).toMatch(/whole cents/);
+    expectKoreanAndEnglish(error.message);
+  });
+
   it('has a typed result', () => {
     expectTypeOf(validateAmount(1000)).toEqualTypeOf<Money>();
     expect(validateAmount(1000).currency).toBe('KRW');

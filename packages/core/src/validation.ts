@@ -10,9 +10,17 @@ export interface Money {
 
 const CURRENCIES: readonly Currency[] = ['KRW', 'USD'];
 
+// USD is capped at a trillion dollars: nobody charges more in one payment, and below the cap the
+// amount in cents (value × 100, what PortOne V2 sends) stays far under 2**53, so rounding it to an
+// integer and checking "at most two decimals" are both exact. KRW needs no such cap beyond being a
+// safe integer, because won have no minor unit.
+const MAX_USD = 1e12;
+
 /**
- * Checks an amount before any vendor sees it. KRW has no minor unit, so a fractional won amount is
- * always a bug (usually a discount computed in floating point).
+ * Checks an amount before any vendor sees it. KRW must be a positive safe integer: it has no minor
+ * unit, so a fractional won amount is always a bug (usually a discount computed in floating point),
+ * and above `Number.MAX_SAFE_INTEGER` (2**53 − 1) two different totals can be the same number.
+ * USD must be positive, finite, whole cents, and at most 1e12.
  */
 export function validateAmount(value: unknown, currency: unknown = 'KRW', provider?: Provider): Money {
   const where = provider ? { provider } : {};
@@ -40,7 +48,13 @@ export function validateAmount(value: unknown, currency: unknown = 'KRW', provid
       where,
     );
   }
-  if (currency === 'KRW' && !Number.isInteger(value)) {
+  if (currency === 'KRW') checkWon(value, where);
+  else checkDollars(value, where);
+  return { value, currency: currency as Currency };
+}
+
+function checkWon(value: number, where: { provider?: Provider }): void {
+  if (!Number.isInteger(value)) {
     throw new CheckoutError(
       'INVALID_AMOUNT',
       `원화(KRW) 금액은 정수여야 합니다 (${value}). Math.round 등으로 반올림한 값을 넘겨주세요. ` +
@@ -48,7 +62,36 @@ export function validateAmount(value: unknown, currency: unknown = 'KRW', provid
       where,
     );
   }
-  return { value, currency: currency as Currency };
+  if (!Number.isSafeInteger(value)) {
+    throw new CheckoutError(
+      'INVALID_AMOUNT',
+      `원화(KRW) 금액이 너무 큽니다 (${value}). ${Number.MAX_SAFE_INTEGER} 이하여야 하며, 보통 단위 변환이나 합계 계산의 ` +
+        `버그입니다. The KRW amount is too large (got ${value}): it must be at most ${Number.MAX_SAFE_INTEGER}; ` +
+        `check the unit conversion or the total.`,
+      where,
+    );
+  }
+}
+
+function checkDollars(value: number, where: { provider?: Provider }): void {
+  if (value > MAX_USD) {
+    throw new CheckoutError(
+      'INVALID_AMOUNT',
+      `USD 금액이 너무 큽니다 (${value}). ${MAX_USD} 이하여야 하며, 보통 센트를 달러로 넘긴 버그입니다. ` +
+        `The USD amount is too large (got ${value}): it must be at most ${MAX_USD}; check that cents were not passed as dollars.`,
+      where,
+    );
+  }
+  const cents = value * 100;
+  // The tolerance absorbs binary float error (0.29 × 100 = 28.999999999999996) without letting a third decimal through.
+  if (Math.abs(cents - Math.round(cents)) > 1e-6) {
+    throw new CheckoutError(
+      'INVALID_AMOUNT',
+      `USD 금액은 센트 단위까지만 넘길 수 있습니다 (${value}). 소수 둘째 자리에서 반올림하세요. ` +
+        `USD amounts must be whole cents (got ${value}); round to two decimals.`,
+      where,
+    );
+  }
 }
 
 /** Fits Toss (`[A-Za-z0-9_=-]{6,64}`, API text says `-` `_` only), PortOne paymentId and iamport merchant_uid. */
