@@ -66,3 +66,35 @@ export function requireSecret(value: unknown, name: string, provider: Provider):
   }
   return value;
 }
+
+/** `readBodyLimited`'s outcome: the body as text, or 413 when it is larger than allowed. */
+export type LimitedBody = { ok: true; text: string } | { ok: false; status: 413 };
+
+/**
+ * Reads `request.body` as UTF-8 text, at most `maxBytes` of it. A `content-length` above the limit
+ * is refused before anything is read; otherwise the stream is read chunk by chunk and cancelled as
+ * soon as it passes the limit, because a declared length can be absent (chunked) or a lie.
+ */
+export async function readBodyLimited(request: Request, maxBytes: number): Promise<LimitedBody> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && /^\s*\d+\s*$/.test(declared) && Number(declared) > maxBytes) {
+    await request.body?.cancel().catch(() => undefined);
+    return { ok: false, status: 413 };
+  }
+  if (!request.body) return { ok: true, text: '' };
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return { ok: false, status: 413 };
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return { ok: true, text: text + decoder.decode() };
+}
