@@ -1,7 +1,8 @@
 /**
  * @kcheckout/server: the merchant's half of a Korean checkout. Confirm a Toss payment, verify a
- * PortOne V2 or V1 payment against the merchant's own order, verify PortOne webhooks, and serve it
- * all as one `(Request) => Promise<Response>` confirm handler. Web-standard (fetch, Web Crypto), so
+ * PortOne V2 or V1 payment against the merchant's own order, refund, verify PortOne webhooks, and
+ * serve it all as `(Request) => Promise<Response>` handlers over one atomic order store
+ * (`@kcheckout/server/libsql`, `@kcheckout/server/postgres`). Web-standard (fetch, Web Crypto), so
  * it runs on Node 20+, Workers, Deno and Bun; `@kcheckout/server/node` adapts the handler to Express.
  */
 export type {
@@ -48,8 +49,11 @@ export {
   createConfirmHandler,
   type ConfirmErrorCode,
   type ConfirmHandlerOptions,
-  type ConfirmOrder,
   type ConfirmRequestBody,
   type ConfirmResponseBody,
-  type PaidOrder,
 } from './handler.js';
+export type { VendorOptions } from './vendors.js';
+export type { CaptureRefusedEvent, CaptureRefusedReason } from './reconcile-capture.js';
+export { reconcilePendingOrders, type ReconcilePendingOptions, type ReconcileReport } from './reconcile-pending.js';
+export { createWebhookHandler, type WebhookHandlerOptions } from './webhook-handler.js';
+export type { ClaimAnswer, Completion, Lease, NewOrder, OrderChange, OrderStatus, OrderStore, OrderStoreOptions, StoredOrder } from './store/order-store.js';

@@ -1,0 +1,322 @@
+// The fault table of the money path: one row per way an order or money was lost before (issue 11),
+// each asserting the vendor calls made, the order's row in the store and the answer. The store is a
+// real libsql file, the vendors are the sandbox's REST stand-ins on loopback.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sandboxSecrets, type SandboxApi } from '@kcheckout/sandbox';
+import { startSandboxServer, type SandboxServer } from '@kcheckout/sandbox/node';
+import Database from 'libsql';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createConfirmHandler } from './handler.js';
+import { createIamportTokenCache } from './iamport.js';
+import type { CaptureRefusedEvent } from './reconcile-capture.js';
+import { reconcilePendingOrders } from './reconcile-pending.js';
+import { openLibsqlOrderStore } from './store/libsql.js';
+import type { OrderStore } from './store/order-store.js';
+import { confirmRequest, row } from './test-utils/orders.js';
+import type { VendorOptions } from './vendors.js';
+import { createWebhookHandler } from './webhook-handler.js';
+
+let server: SandboxServer;
+let dir: string;
+let counter = 0;
+const stores: OrderStore[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kcheckout-money-'));
+  server = await startSandboxServer();
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+
+/** A shop: a libsql file, the confirm and webhook handlers, and what reached the hooks. */
+async function shop(options: { file?: string; now?: () => number; busyTimeoutMs?: number } = {}) {
+  server.api.reset();
+  const file = options.file ?? join(dir, `shop-${++counter}.db`);
+  const store = await openLibsqlOrderStore(file, { ...(options.now ? { now: options.now } : {}), ...(options.busyTimeoutMs ? { busyTimeoutMs: options.busyTimeoutMs } : {}) });
+  stores.push(store);
+  const refused: CaptureRefusedEvent[] = [];
+  const errors: unknown[] = [];
+  const vendors: VendorOptions = {
+    toss: { secretKey: sandboxSecrets.toss.widgetSecretKey, baseUrl: server.url },
+    portone: { apiSecret: sandboxSecrets.portone.apiSecret, baseUrl: server.url, mode: 'test' },
+    iamport: { ...sandboxSecrets.iamport, baseUrl: server.url, mode: 'test', tokenCache: createIamportTokenCache() },
+  };
+  const hooks = { onCaptureRefused: (event: CaptureRefusedEvent) => void refused.push(event), onError: (error: unknown) => void errors.push(error) };
+  const handler = createConfirmHandler({ store, ...vendors, ...hooks });
+  const webhooks = createWebhookHandler({ store, ...vendors, ...hooks, portoneWebhookSecret: sandboxSecrets.portone.webhookSecret });
+  const post = async (body: unknown, on = handler) => {
+    const response = await on(confirmRequest(body));
+    return { status: response.status, body: (await response.json()) as Record<string, any>, retryAfter: response.headers.get('retry-after') };
+  };
+  /** Creates an order whose payment window opened at `amount`. */
+  const order = async (orderId: string, provider: 'toss' | 'portone' | 'iamport', amount: number) => {
+    await store.create({ orderId, provider, amount });
+    await store.open(orderId, { amount });
+  };
+  return { file, store, vendors, handler, webhooks, post, order, refused, errors, row: (orderId: string) => row(store, orderId) };
+}
+
+/** The vendor requests since the last reset, as `METHOD path status`. */
+const calls = (api: SandboxApi = server.api) => api.calls.map((call) => `${call.method} ${call.path.replace(/\?.*$/, '')} ${call.status}`);
+const tossKey = (orderId: string, amount: number, method?: string) => (server.api.recordPayment({ sdk: 'toss-v2', orderId, amount, ...(method ? { method } : {}) }) as { paymentKey: string }).paymentKey;
+
+describe('the fault table', () => {
+  it('1. a second writer holds the write lock for 2 s while the order is written: the write waits, and the buyer gets 200', async () => {
+    const { file, post, order, row } = await shop();
+    await order('order-lock-1', 'toss', 32000);
+    const paymentKey = tossKey('order-lock-1', 32000);
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    const unlock = setTimeout(() => other.exec('COMMIT'), 2000);
+    try {
+      const answer = await post({ provider: 'toss', orderId: 'order-lock-1', paymentKey });
+      expect(answer).toMatchObject({ status: 200, body: { ok: true, status: 'paid', alreadyPaid: false } });
+    } finally {
+      clearTimeout(unlock);
+      if (other.inTransaction) other.exec('COMMIT');
+      other.close();
+    }
+    expect(calls()).toEqual([`POST /v1/payments/confirm 200`]);
+    // Read back through a new connection: the write was committed, not just acknowledged.
+    const reopened = await openLibsqlOrderStore(file);
+    stores.push(reopened);
+    expect(await row('order-lock-1')).toEqual({ status: 'paid', amount: 32000, paidWith: paymentKey, paidAmount: 32000 });
+    expect(await reopened.get('order-lock-1')).toMatchObject({ status: 'paid', paidWith: paymentKey });
+  });
+
+  it('2. two shops on one file confirm one payment 10 times at once: one vendor confirm, one paid row, every buyer ends with 200', async () => {
+    const first = await shop();
+    const second = await openLibsqlOrderStore(first.file);
+    stores.push(second);
+    const other = createConfirmHandler({ store: second, ...first.vendors });
+    await first.order('order-twice-1', 'toss', 15000);
+    const paymentKey = tossKey('order-twice-1', 15000);
+    const body = { provider: 'toss', orderId: 'order-twice-1', paymentKey };
+    const until200 = async (on: typeof first.handler) => {
+      const seen: number[] = [];
+      for (;;) {
+        const answer = await first.post(body, on);
+        seen.push(answer.status);
+        if (answer.status !== 409 || answer.body.error.code !== 'CONFIRM_IN_PROGRESS') return { answer, seen };
+        expect(Number(answer.retryAfter)).toBeGreaterThanOrEqual(1);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const runs = await Promise.all(Array.from({ length: 10 }, (_, index) => until200(index % 2 ? other : first.handler)));
+    expect(runs.map((run) => run.answer.status)).toEqual(Array(10).fill(200));
+    expect(calls().filter((call) => call.includes('/confirm'))).toEqual(['POST /v1/payments/confirm 200']);
+    expect(await first.row('order-twice-1')).toEqual({ status: 'paid', amount: 15000, paidWith: paymentKey, paidAmount: 15000 });
+  });
+
+  it('3. a coupon after the window opened cannot re-price the order: the payment is confirmed for the frozen amount', async () => {
+    const { store, post, order, row } = await shop();
+    await order('order-coupon-1', 'toss', 35000);
+    expect(await store.update('order-coupon-1', { amount: 32000 })).toBeNull();
+    const paymentKey = tossKey('order-coupon-1', 35000);
+    expect(await post({ provider: 'toss', orderId: 'order-coupon-1', paymentKey })).toMatchObject({ status: 200, body: { amount: 35000 } });
+    expect(calls()).toEqual(['POST /v1/payments/confirm 200']);
+    expect(await row('order-coupon-1')).toEqual({ status: 'paid', amount: 35000, paidWith: paymentKey, paidAmount: 35000 });
+  });
+
+  it('4. a store that returns the amount as a string (node-postgres BIGINT) is refused before any vendor call', async () => {
+    const { store, vendors, order, row } = await shop();
+    await order('order-string-1', 'toss', 15000);
+    const stringly: OrderStore = {
+      ...store,
+      claim: async (orderId, attempt) => {
+        const answer = await store.claim(orderId, attempt);
+        return answer.kind === 'claimed' ? { ...answer, order: { ...answer.order, amount: '15000' as unknown as number } } : answer;
+      },
+    };
+    const errors: unknown[] = [];
+    const handler = createConfirmHandler({ store: stringly, ...vendors, onError: (error) => void errors.push(error) });
+    const response = await handler(confirmRequest({ provider: 'toss', orderId: 'order-string-1', paymentKey: tossKey('order-string-1', 15000) }));
+    expect([response.status, (await response.json()).error]).toEqual([500, expect.objectContaining({ code: 'ORDER_INVALID', retryable: false })]);
+    expect(errors).toHaveLength(1);
+    expect(calls()).toEqual([]);
+    expect(await row('order-string-1')).toMatchObject({ status: 'pending', paidWith: null });
+    // The lease was given back: a correct store confirms at once.
+    expect((await store.claim('order-string-1', { vendorPaymentId: 'x', leaseMs: 1000 })).kind).toBe('claimed');
+  });
+
+  it('5. PortOne captured another amount than the order’s: refunded at the vendor, reported, and the buyer reads "refunded", also on retry', async () => {
+    const { post, order, row, refused } = await shop();
+    await order('order-tamper-1', 'portone', 50000);
+    server.api.recordPayment({ sdk: 'portone-v2', paymentId: 'order-tamper-1', amount: 100 });
+    const first = await post({ provider: 'portone', orderId: 'order-tamper-1' });
+    expect(first).toMatchObject({ status: 409, body: { error: { code: 'PAYMENT_REFUNDED', retryable: false } } });
+    // The lookup, the refund, and the refund's own lookup of the refunded payment.
+    expect(calls()).toEqual(['GET /payments/order-tamper-1 200', 'POST /payments/order-tamper-1/cancel 200', 'GET /payments/order-tamper-1 200']);
+    expect(refused).toEqual([
+      expect.objectContaining({ provider: 'portone', orderId: 'order-tamper-1', vendorPaymentId: 'order-tamper-1', capturedAmount: 100, orderAmount: 50000, reason: 'amount-mismatch', refund: expect.objectContaining({ status: 'cancelled' }) }),
+    ]);
+    expect(await row('order-tamper-1')).toMatchObject({ status: 'pending', paidWith: null });
+    server.api.calls.length = 0;
+    expect(await post({ provider: 'portone', orderId: 'order-tamper-1' })).toMatchObject({ status: 409, body: { error: { code: 'PAYMENT_REFUNDED' } } });
+    expect(calls()).toEqual(['GET /payments/order-tamper-1 200']);
+    expect(refused).toHaveLength(1);
+  });
+
+  it('6. iamport (V1) captured another amount: refunded at the vendor and reported', async () => {
+    const { post, order, row, refused } = await shop();
+    await order('order-tamper-2', 'iamport', 50000);
+    const { impUid } = server.api.recordPayment({ sdk: 'iamport-v1', merchantUid: 'order-tamper-2', amount: 100 }) as { impUid: string };
+    expect(await post({ provider: 'iamport', orderId: 'order-tamper-2', impUid })).toMatchObject({ status: 409, body: { error: { code: 'PAYMENT_REFUNDED' } } });
+    expect(calls()).toEqual(['POST /users/getToken 200', `GET /payments/${impUid} 200`, 'POST /payments/cancel 200']);
+    expect(refused).toEqual([expect.objectContaining({ provider: 'iamport', capturedAmount: 100, orderAmount: 50000, refund: expect.objectContaining({ status: 'cancelled' }) })]);
+    expect(await row('order-tamper-2')).toMatchObject({ status: 'pending', paidWith: null });
+  });
+
+  it('7. the order is re-priced behind the freeze while Toss confirms: nothing is recorded as paid for another amount, the capture is refunded', async () => {
+    const { file, store, vendors, order, row } = await shop();
+    await order('order-race-1', 'toss', 32000);
+    const paymentKey = tossKey('order-race-1', 32000);
+    const writer = new Database(file);
+    const racing: OrderStore = {
+      ...store,
+      complete: async (lease, outcome) => {
+        // A second writer (an admin tool, a bug) changes the amount between the vendor call and the write.
+        writer.prepare('UPDATE kcheckout_orders SET amount = 35000 WHERE order_id = ?').run('order-race-1');
+        return store.complete(lease, outcome);
+      },
+    };
+    const refused: CaptureRefusedEvent[] = [];
+    const handler = createConfirmHandler({ store: racing, ...vendors, onCaptureRefused: (event) => void refused.push(event) });
+    const response = await handler(confirmRequest({ provider: 'toss', orderId: 'order-race-1', paymentKey }));
+    writer.close();
+    expect([response.status, (await response.json()).error.code]).toEqual([409, 'PAYMENT_REFUNDED']);
+    expect(calls()).toEqual(['POST /v1/payments/confirm 200', `POST /v1/payments/${paymentKey}/cancel 200`]);
+    expect(refused).toEqual([expect.objectContaining({ reason: 'order-changed', capturedAmount: 32000, orderAmount: 35000 })]);
+    expect(await row('order-race-1')).toEqual({ status: 'pending', amount: 35000, paidWith: null, paidAmount: null });
+  });
+
+  it('8. a bogus paymentKey in flight does not decide for the buyer’s real one: the real one is told to retry, then confirmed', async () => {
+    const { post, order, row } = await shop();
+    await order('order-bogus-1', 'toss', 15000);
+    const paymentKey = tossKey('order-bogus-1', 15000);
+    server.api.injectFault({ kind: 'hang', provider: 'toss', hangMs: 300 });
+    const bogus = post({ provider: 'toss', orderId: 'order-bogus-1', paymentKey: 'tsbx_bogus_key' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const real = await post({ provider: 'toss', orderId: 'order-bogus-1', paymentKey });
+    expect(real).toMatchObject({ status: 409, retryAfter: expect.any(String), body: { error: { code: 'CONFIRM_IN_PROGRESS', retryable: true } } });
+    expect(await bogus).toMatchObject({ status: 503 });
+    expect(await post({ provider: 'toss', orderId: 'order-bogus-1', paymentKey })).toMatchObject({ status: 200, body: { ok: true } });
+    expect(await row('order-bogus-1')).toMatchObject({ status: 'paid', paidWith: paymentKey });
+  });
+
+  it('9. a process that crashed holding the lease blocks no one past the lease', async () => {
+    let time = 1_000_000;
+    const { store, post, order, row } = await shop({ now: () => time });
+    await order('order-crash-1', 'toss', 15000);
+    const paymentKey = tossKey('order-crash-1', 15000);
+    await store.claim('order-crash-1', { vendorPaymentId: paymentKey, leaseMs: 30_000 });
+    expect(await post({ provider: 'toss', orderId: 'order-crash-1', paymentKey })).toMatchObject({ status: 409, retryAfter: '30', body: { error: { code: 'CONFIRM_IN_PROGRESS' } } });
+    expect(calls()).toEqual([]);
+    time += 30_001;
+    expect(await post({ provider: 'toss', orderId: 'order-crash-1', paymentKey })).toMatchObject({ status: 200 });
+    expect(await row('order-crash-1')).toMatchObject({ status: 'paid' });
+  });
+
+  it('10. a webhook whose processing failed is processed on redelivery, not refused as a replay', async () => {
+    const { store, webhooks, order, row } = await shop();
+    await order('order-hook-1', 'portone', 3000);
+    server.api.recordPayment({ sdk: 'portone-v2', paymentId: 'order-hook-1', amount: 3000 });
+    const get = store.get;
+    store.get = async () => {
+      throw new Error('database restarting');
+    };
+    const event = { type: 'Transaction.Paid', data: { storeId: 'store-x', paymentId: 'order-hook-1', transactionId: 'tx-1' } };
+    // The same delivery (one webhook-id) each time, as the vendor retries it; signed by the sandbox.
+    const deliver = async () => {
+      const signed = await server.api.sendWebhook(event, { url: `${server.url}/__nowhere`, id: 'msg_hook_1' });
+      return (await webhooks(new Request('http://shop.test/api/webhooks', { method: 'POST', headers: signed.headers, body: signed.body }))).status;
+    };
+    expect(await deliver()).toBe(503);
+    store.get = get;
+    expect(await row('order-hook-1')).toMatchObject({ status: 'pending' });
+    expect(await deliver()).toBe(200);
+    expect(await row('order-hook-1')).toMatchObject({ status: 'paid', paidWith: 'order-hook-1' });
+    expect(await deliver()).toBe(200);
+    expect(calls().filter((call) => call.startsWith('GET /payments/'))).toHaveLength(1);
+  });
+
+  it('11. a PortOne virtual account: issued (202), the deposit webhook delivered twice moves it to paid once', async () => {
+    const { webhooks, post, order, row } = await shop();
+    await order('order-vbank-1', 'portone', 27000);
+    server.api.recordPayment({ sdk: 'portone-v2', paymentId: 'order-vbank-1', amount: 27000, method: 'VIRTUAL_ACCOUNT' });
+    expect(await post({ provider: 'portone', orderId: 'order-vbank-1' })).toMatchObject({ status: 202, body: { status: 'awaiting-deposit' } });
+    expect(await row('order-vbank-1')).toMatchObject({ status: 'awaiting-deposit', paidWith: 'order-vbank-1', paidAmount: null });
+    await server.api.deposit({ paymentId: 'order-vbank-1' });
+    const event = { type: 'Transaction.Paid', data: { paymentId: 'order-vbank-1', storeId: 'x', transactionId: 'y' } };
+    const statuses = [];
+    for (const id of ['msg_vbank_1', 'msg_vbank_2']) {
+      const signed = await server.api.sendWebhook(event, { url: `${server.url}/__nowhere`, id });
+      statuses.push((await webhooks(new Request('http://shop.test/api/webhooks', { method: 'POST', headers: signed.headers, body: signed.body }))).status);
+    }
+    expect(statuses).toEqual([200, 200]);
+    expect(await row('order-vbank-1')).toMatchObject({ status: 'paid', paidWith: 'order-vbank-1', paidAmount: 27000 });
+  });
+
+  it('12. a Toss virtual account: the deposit callback moves it to paid once; a forged secret is refused', async () => {
+    const { webhooks, post, order, row } = await shop();
+    await order('order-vbank-2', 'toss', 27000);
+    const paymentKey = tossKey('order-vbank-2', 27000, 'VIRTUAL_ACCOUNT');
+    expect(await post({ provider: 'toss', orderId: 'order-vbank-2', paymentKey })).toMatchObject({ status: 202 });
+    const callback = (body: unknown) => webhooks(new Request('http://shop.test/api/webhooks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    const { payment } = await server.api.deposit({ paymentKey });
+    const forged = await callback({ createdAt: new Date().toISOString(), secret: 'forged', status: 'DONE', transactionKey: 'tx', orderId: 'order-vbank-2' });
+    expect(forged.status).toBe(401);
+    expect(await row('order-vbank-2')).toMatchObject({ status: 'awaiting-deposit' });
+    const real = { createdAt: new Date().toISOString(), secret: payment.secret, status: 'DONE', transactionKey: 'tx', orderId: 'order-vbank-2' };
+    expect([(await callback(real)).status, (await callback(real)).status]).toEqual([200, 200]);
+    expect(await row('order-vbank-2')).toMatchObject({ status: 'paid', paidWith: paymentKey, paidAmount: 27000 });
+  });
+
+  it('13. a 10 MB confirm body is refused with 413 without a vendor call', async () => {
+    const { handler } = await shop();
+    const response = await handler(confirmRequest(`{"provider":"toss","pad":"${'x'.repeat(10 * 1024 * 1024)}"}`));
+    expect([response.status, (await response.json()).error.code]).toEqual([413, 'BODY_TOO_LARGE']);
+    expect(calls()).toEqual([]);
+  });
+
+  it('14. a second payment for an order already paid (two tabs, iamport) is refunded, not kept', async () => {
+    const { post, order, row, refused } = await shop();
+    await order('order-second-1', 'iamport', 3000);
+    const first = (server.api.recordPayment({ sdk: 'iamport-v1', merchantUid: 'order-second-1', amount: 3000 }) as { impUid: string }).impUid;
+    const second = (server.api.recordPayment({ sdk: 'iamport-v1', merchantUid: 'order-second-1', amount: 3000 }) as { impUid: string }).impUid;
+    expect(await post({ provider: 'iamport', orderId: 'order-second-1', impUid: first })).toMatchObject({ status: 200 });
+    server.api.calls.length = 0;
+    expect(await post({ provider: 'iamport', orderId: 'order-second-1', impUid: second })).toMatchObject({ status: 409, body: { error: { code: 'PAYMENT_REFUNDED' } } });
+    expect(calls()).toEqual([`GET /payments/${second} 200`, 'POST /payments/cancel 200']);
+    expect(refused).toEqual([expect.objectContaining({ reason: 'order-already-paid', vendorPaymentId: second, capturedAmount: 3000 })]);
+    expect(await row('order-second-1')).toMatchObject({ status: 'paid', paidWith: first });
+  });
+
+  it('15. the sweep completes the buyer who paid and closed the tab, confirms an authorised Toss payment, and expires the rest, once across two sweeps', async () => {
+    let time = 5_000_000;
+    const { store, vendors, order, row } = await shop({ now: () => time });
+    await order('order-sweep-1', 'portone', 3000);
+    server.api.recordPayment({ sdk: 'portone-v2', paymentId: 'order-sweep-1', amount: 3000 });
+    await order('order-sweep-2', 'toss', 4000);
+    const paymentKey = tossKey('order-sweep-2', 4000);
+    await order('order-sweep-3', 'iamport', 5000);
+    await order('order-sweep-4', 'portone', 6000);
+    time += 16 * 60_000;
+    // Toss keeps an authorised payment for about 10 minutes of its own clock, which is not the test's.
+    const [a, b] = await Promise.all([reconcilePendingOrders(store, vendors, { now: () => time }), reconcilePendingOrders(store, vendors, { now: () => time })]);
+    expect([...a.paid, ...b.paid].sort()).toEqual(['order-sweep-1', 'order-sweep-2']);
+    expect([...a.expired, ...b.expired].sort()).toEqual(['order-sweep-3', 'order-sweep-4']);
+    expect(calls().filter((call) => call.includes('/confirm'))).toEqual(['POST /v1/payments/confirm 200']);
+    expect(await row('order-sweep-1')).toMatchObject({ status: 'paid', paidWith: 'order-sweep-1' });
+    expect(await row('order-sweep-2')).toMatchObject({ status: 'paid', paidWith: paymentKey });
+    expect(await row('order-sweep-3')).toMatchObject({ status: 'expired' });
+    expect(await row('order-sweep-4')).toMatchObject({ status: 'expired' });
+  });
+});

@@ -1,0 +1,120 @@
+import { isRecord, readBodyLimited } from './http.js';
+import { confirmPayment, type ConfirmHandlerOptions } from './handler.js';
+import type { OrderStore } from './store/order-store.js';
+import { getTossPayment } from './toss.js';
+import { verifyPortOneWebhook, type WebhookIdStore } from './webhook.js';
+
+export interface WebhookHandlerOptions extends Omit<ConfirmHandlerOptions, 'maxBodyBytes'> {
+  /** PortOne V2's webhook secret (`whsec_…`, from the console). Without it, PortOne webhooks answer 400. */
+  portoneWebhookSecret?: string;
+  /** PortOne's timestamp tolerance; default 300 s. */
+  toleranceSeconds?: number;
+  /** Default 64 KiB. */
+  maxBodyBytes?: number;
+}
+
+/**
+ * The vendors' notifications as one `Request -> Response` route: PortOne V2 webhooks (Standard
+ * Webhooks signature) and Toss's virtual-account deposit callback (`DEPOSIT_CALLBACK`). Neither is
+ * trusted as it arrives:
+ * - the payment is fetched from the vendor again and checked against the store's order, through
+ *   the same claim and conditional write as the confirm handler, so a deposit moves an
+ *   `awaiting-deposit` order to `paid` exactly once, and a payment the browser never came back for
+ *   is completed;
+ * - a PortOne webhook id is recorded only after that succeeded, so a crash mid-processing leads to
+ *   a redelivery that is processed, not refused as a replay.
+ *
+ * Answers 200 when the event is handled or not ours, 503 (retry) when the vendor or the store could
+ * not be reached, 400/401 for a request that is not a valid notification.
+ */
+export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
+  const ids = webhookIds(options.store);
+  return async (request) => {
+    if (request.method !== 'POST') return reply(405, { ok: false, code: 'METHOD_NOT_ALLOWED' });
+    const read = await readBodyLimited(request, options.maxBodyBytes ?? 64 * 1024);
+    if (!read.ok) return reply(413, { ok: false, code: 'BODY_TOO_LARGE' });
+    if (request.headers.has('webhook-signature')) return portOne(request, read.text, options, ids);
+    return tossDeposit(read.text, options);
+  };
+}
+
+async function portOne(request: Request, body: string, options: WebhookHandlerOptions, ids: WebhookIdStore): Promise<Response> {
+  if (!options.portone || !options.portoneWebhookSecret) return reply(400, { ok: false, code: 'PROVIDER_NOT_CONFIGURED' });
+  const verified = await verifyPortOneWebhook(options.portoneWebhookSecret, body, request.headers, {
+    store: ids,
+    ...(options.toleranceSeconds !== undefined ? { toleranceSeconds: options.toleranceSeconds } : {}),
+  });
+  if (!verified.ok) {
+    // A replay was processed before: say so with a 200, so the vendor stops delivering it.
+    if (verified.code === 'REPLAYED') return reply(200, { ok: true, replayed: true });
+    return reply(verified.code === 'INVALID_SIGNATURE' ? 401 : 400, { ok: false, code: verified.code });
+  }
+  const paymentId = verified.event.data.paymentId;
+  // Only payment transactions move an order; billing keys and the rest are acknowledged.
+  if (!verified.event.type.startsWith('Transaction.') || typeof paymentId !== 'string') {
+    await verified.commit();
+    return reply(200, { ok: true, ignored: verified.event.type });
+  }
+  // kcheckout opens PortOne windows with paymentId = orderId unless the order says otherwise.
+  const order = await options.store.get(paymentId).catch(() => undefined);
+  if (order === undefined) return reply(503, { ok: false, code: 'ORDER_STORE_FAILED' }, true);
+  if (!order) {
+    await verified.commit();
+    return reply(200, { ok: true, ignored: 'unknown order' });
+  }
+  const outcome = await confirmPayment({ provider: 'portone', orderId: order.orderId, vendorId: paymentId }, options);
+  if (!outcome.body.ok && outcome.body.error.retryable) return reply(503, { ok: false, code: outcome.body.error.code }, true);
+  await verified.commit();
+  return reply(200, { ok: true, outcome: outcome.body.ok ? outcome.body.status : outcome.body.error.code });
+}
+
+/**
+ * Toss posts `{ createdAt, secret, status, transactionKey, orderId }` when a virtual account
+ * receives its deposit. It carries no signature: the payment is fetched from Toss, and the
+ * callback's `secret` must equal the one Toss gave the payment at issue.
+ */
+async function tossDeposit(body: string, options: WebhookHandlerOptions): Promise<Response> {
+  let event: unknown;
+  try {
+    event = JSON.parse(body);
+  } catch {
+    event = undefined;
+  }
+  if (!isRecord(event) || typeof event.orderId !== 'string' || typeof event.secret !== 'string') {
+    return reply(400, { ok: false, code: 'INVALID_BODY' });
+  }
+  if (!options.toss) return reply(400, { ok: false, code: 'PROVIDER_NOT_CONFIGURED' });
+  const order = await options.store.get(event.orderId).catch(() => undefined);
+  if (order === undefined) return reply(503, { ok: false, code: 'ORDER_STORE_FAILED' }, true);
+  if (!order || order.provider !== 'toss' || !order.paidWith) return reply(200, { ok: true, ignored: 'unknown order' });
+  if (order.status === 'paid') return reply(200, { ok: true, outcome: 'paid' });
+
+  const found = await getTossPayment({ ...options.toss, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), paymentKey: order.paidWith });
+  if (found.status !== 'found') return found.retryable ? reply(503, { ok: false, code: found.code }, true) : reply(200, { ok: true, ignored: found.code });
+  const payment = found.payment;
+  if (payment.secret !== event.secret || payment.orderId !== order.orderId) return reply(401, { ok: false, code: 'INVALID_SECRET' });
+  if (payment.status !== 'DONE') return reply(200, { ok: true, outcome: String(payment.status) });
+  if (payment.totalAmount !== order.amount) return reply(409, { ok: false, code: 'AMOUNT_MISMATCH' });
+  const written = await options.store.markDeposited(order.orderId, { vendorPaymentId: payment.paymentKey, amount: payment.totalAmount }).catch((error: unknown) => {
+    options.onError?.(error);
+    return undefined;
+  });
+  if (written === undefined) return reply(503, { ok: false, code: 'ORDER_STORE_FAILED' }, true);
+  // null: the condition failed because another delivery (or the sweep) wrote it first.
+  return reply(200, { ok: true, outcome: written ? 'paid' : 'unchanged' });
+}
+
+/** The store's webhook table as the verifier's id store. */
+function webhookIds(store: OrderStore): WebhookIdStore {
+  return {
+    has: (id) => store.hasWebhook(id),
+    add: (id, expiresAt) => store.recordWebhook(id, expiresAt),
+  };
+}
+
+function reply(status: number, body: unknown, retry = false): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...(retry ? { 'retry-after': '60' } : {}) },
+  });
+}
