@@ -1,8 +1,8 @@
 import { sandboxClientKeys, sandboxSecrets } from '@kcheckout/sandbox';
 
 // Which vendor each provider talks to. A provider whose keys are all in the environment goes to the
-// real vendor (its test keys, for a demo); otherwise it runs on the offline sandbox. Keys are read
-// here, on the server: only the browser-side ids ever reach a page.
+// real vendor; otherwise it runs on the offline sandbox. Keys are read here, on the server: only the
+// browser-side ids ever reach a page.
 
 export type Env = Record<string, string | undefined>;
 
@@ -37,8 +37,11 @@ function pick<K extends string>(env: Env, provider: string, keys: readonly K[]):
   return Object.fromEntries(keys.map((key) => [key, env[key]!])) as Record<K, string>;
 }
 
+// Only called with real keys set. It defaults to 'live', as the library does: PortOne keys carry no
+// test/live marker, so a 'test' default would count test-channel payments, which move no money, as
+// paid on a live store. Accepting them takes an explicit PORTONE_MODE=test / IAMPORT_MODE=test.
 function mode(env: Env, name: 'PORTONE_MODE' | 'IAMPORT_MODE'): 'test' | 'live' {
-  const value = env[name] ?? 'test';
+  const value = env[name] || 'live';
   if (value !== 'test' && value !== 'live') throw new ConfigError(`${name} must be 'test' or 'live', got ${JSON.stringify(value)}.`);
   return value;
 }
