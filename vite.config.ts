@@ -16,6 +16,8 @@ const entry = (path: string) => fileURLToPath(new URL(`./packages/${path}`, impo
 export const alias = {
   '@kcheckout/sandbox/node': entry('sandbox/src/rest/node.ts'),
   '@kcheckout/server/node': entry('server/src/node.ts'),
+  '@kcheckout/server/libsql': entry('server/src/store/libsql.ts'),
+  '@kcheckout/server/postgres': entry('server/src/store/postgres.ts'),
   '@kcheckout/core': pkg('core'),
   '@kcheckout/react': pkg('react'),
   '@kcheckout/sandbox': pkg('sandbox'),

@@ -3,7 +3,7 @@
 // build (the packages and examples/shop) → package checks → Storybook build → e2e against the built Storybook and the
 // example shop (e2e/*.test.mjs). The last line is the summary CI reads.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,6 +36,20 @@ if (!existsSync(chromium)) {
   }
   if (!existsSync(chromium)) {
     console.error(`Chromium not found at ${chromium}. Install it (sudo apt-get install chromium) or set CHROMIUM_PATH.`);
+    console.log('Tests: 0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+// The order store tests start a throwaway cluster from Debian's PostgreSQL server binaries.
+const hasPostgres = () => existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((version) => existsSync(`/usr/lib/postgresql/${version}/bin/postgres`));
+if (!hasPostgres()) {
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    run('Installing PostgreSQL from apt', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null']);
+  }
+  if (!hasPostgres()) {
+    console.error('PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin. Install them (sudo apt-get install postgresql).');
     console.log('Tests: 0 passed, 1 failed');
     process.exit(1);
   }
