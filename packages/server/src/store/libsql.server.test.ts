@@ -62,11 +62,14 @@ describe('given another connection holding the write lock', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
     release();
 
-    expect(await store.open(orderId, { amount: 15_000 })).toMatchObject({ openedAt: expect.any(Number) });
+    // Another statement than the one that met the lock: on the old connection, the failed statement
+    // keeps a write transaction open, so this write would be acknowledged and never committed.
+    expect(await store.update(orderId, { amount: 16_000 })).toMatchObject({ amount: 16_000 });
+    expect(await store.open(orderId, { amount: 16_000 })).toMatchObject({ openedAt: expect.any(Number) });
     await store.close();
     const reader = new Database(path);
-    const row = reader.prepare('SELECT opened_at FROM kcheckout_orders WHERE order_id = ?').get(orderId) as { opened_at: number | null };
+    const row = reader.prepare('SELECT amount, opened_at FROM kcheckout_orders WHERE order_id = ?').get(orderId) as { amount: number; opened_at: number | null };
     reader.close();
-    expect(row.opened_at).toEqual(expect.any(Number));
+    expect(row).toMatchObject({ amount: 16_000, opened_at: expect.any(Number) });
   }, 10_000);
 });
