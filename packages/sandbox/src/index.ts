@@ -17,6 +17,8 @@ export type {
   SandboxApiCall,
   SandboxApiOptions,
   SandboxApiProvider,
+  SandboxDeposit,
+  SandboxDepositTarget,
   SandboxFault,
   SandboxPaymentSeed,
   SandboxWebhookDelivery,

@@ -1,4 +1,5 @@
 import { callVendor, isRecord, requireSecret, trimBase, type CallOptions, type VendorAnswer } from './http.js';
+import { requireAmount, requireReason, requireVendorId, type CancelResult, type LookupResult } from './refunds.js';
 import type { ExpectedPayment, VendorErrorResult, VendorFailure, VerifyResult } from './results.js';
 
 export const IAMPORT_API_BASE = 'https://api.iamport.kr';
@@ -60,16 +61,9 @@ export async function verifyIamportPayment(options: VerifyIamportPaymentOptions)
   const base = trimBase(options.baseUrl ?? IAMPORT_API_BASE);
   const query = options.mode === 'test' ? '?include_sandbox=true' : '';
   const url = `${base}/payments/${encodeURIComponent(options.impUid)}${query}`;
-  let answer: VendorAnswer | VendorFailure = await lookup(url, options, false);
-  // A token the vendor no longer takes (revoked, or a clock far off): one fresh token, one retry.
-  if ('ok' in answer && answer.ok && answer.httpStatus === 401) answer = await lookup(url, options, true);
-  if (!('ok' in answer)) return answer;
-  if (!answer.ok) return answer.failure;
-  if (answer.httpStatus !== 200 || !isRecord(answer.body) || answer.body.code !== 0) return iamportFailure(answer.httpStatus, answer.body);
-  const payment = answer.body.response;
-  if (!isIamportPayment(payment)) {
-    return { status: 'unavailable', code: 'VENDOR_BAD_RESPONSE', message: 'PortOne V1 answered without a payment; the outcome is unknown, retry.', retryable: true };
-  }
+  const found = paymentOf(await authorised(url, options));
+  if (found.status !== 'found') return found;
+  const { payment } = found;
   const { expected } = options;
   if (expected.orderId !== undefined && payment.merchant_uid !== expected.orderId) {
     return { status: 'mismatch', field: 'orderId', expected: expected.orderId, actual: payment.merchant_uid, payment };
@@ -81,11 +75,114 @@ export async function verifyIamportPayment(options: VerifyIamportPaymentOptions)
   return payment.status === 'paid' ? { status: 'paid', payment } : { status: 'awaiting-deposit', payment };
 }
 
-async function lookup(url: string, options: VerifyIamportPaymentOptions, renew: boolean): Promise<VendorAnswer | VendorFailure> {
+async function lookup(url: string, options: IamportRequestOptions, renew: boolean, init: RequestInit = { method: 'GET' }): Promise<VendorAnswer | VendorFailure> {
   const token = await accessToken(options, renew);
   if (typeof token !== 'string') return token;
   // The docs send the bare token in Authorization (research/portone.md §4.3).
-  return callVendor('PortOne V1', url, { method: 'GET', headers: { authorization: token } }, options);
+  return callVendor('PortOne V1', url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), authorization: token } }, options);
+}
+
+/** One authorised V1 call; a token the vendor no longer takes (revoked, a clock far off) gets one fresh token and one retry. */
+async function authorised(url: string, options: IamportRequestOptions, init?: RequestInit): Promise<VendorAnswer | VendorFailure> {
+  const answer = await lookup(url, options, false, init);
+  if ('ok' in answer && answer.ok && answer.httpStatus === 401) return lookup(url, options, true, init);
+  return answer;
+}
+
+/** What every V1 call takes: the key pair, and where and how to call. */
+export type IamportRequestOptions = Pick<VerifyIamportPaymentOptions, 'impKey' | 'impSecret' | 'baseUrl' | 'tokenCache' | 'now' | 'fetch' | 'timeoutMs' | 'signal'>;
+
+/** The V1 envelope's `response` as a payment, or the failure the envelope says. */
+function paymentOf(answer: VendorAnswer | VendorFailure): LookupResult<IamportPayment> {
+  if (!('ok' in answer)) return answer;
+  if (!answer.ok) return answer.failure;
+  if (answer.httpStatus !== 200 || !isRecord(answer.body) || answer.body.code !== 0) return iamportFailure(answer.httpStatus, answer.body);
+  const payment = answer.body.response;
+  if (!isIamportPayment(payment)) {
+    return { status: 'unavailable', code: 'VENDOR_BAD_RESPONSE', message: 'PortOne V1 answered without a payment; the outcome is unknown, retry.', retryable: true };
+  }
+  return { status: 'found', payment };
+}
+
+export interface FindIamportPaymentOptions extends IamportRequestOptions {
+  /** The merchant's order id the window was opened with. */
+  merchantUid: string;
+  /** Only a payment in this status (`/payments/find/{merchant_uid}/{payment_status}`). Default: the latest of any status. */
+  paymentStatus?: 'ready' | 'paid' | 'cancelled' | 'failed';
+  /** `'test'` adds `include_sandbox=true` (UNVERIFIED that this route needs it; the imp_uid lookup does). */
+  mode?: 'live' | 'test';
+}
+
+/**
+ * Looks a V1 payment up by the merchant's order id: `GET /payments/find/{merchant_uid}[/{payment_status}]`,
+ * which answers the latest payment for it (docs: V1 openapi `payments/getPaymentByMerchantUid`). For a
+ * sweep of orders whose callback never came. An unknown order is a `vendor-error` with `reason: 'not-found'`.
+ */
+export async function findIamportPayment(options: FindIamportPaymentOptions): Promise<LookupResult<IamportPayment>> {
+  const merchantUid = requireVendorId(options.merchantUid, 'merchantUid', 'iamport');
+  const status = options.paymentStatus ? `/${options.paymentStatus}` : '';
+  const query = options.mode === 'test' ? '?include_sandbox=true' : '';
+  return paymentOf(await authorised(`${trimBase(options.baseUrl ?? IAMPORT_API_BASE)}/payments/find/${encodeURIComponent(merchantUid)}${status}${query}`, options));
+}
+
+export interface CancelIamportPaymentOptions extends IamportRequestOptions {
+  impUid: string;
+  /** Required here (V1 makes it optional); shown in the console. */
+  reason: string;
+  /** A partial refund of this many won; omit it to refund everything that is left. */
+  amount?: number;
+  /**
+   * The refundable balance before this refund. V1 refunds only if it matches; a mismatch is
+   * `refused` / `balance-changed`. V1 takes no idempotency key: pass it for a partial refund, so a
+   * retry after a lost answer is refused instead of refunding twice.
+   */
+  checksum?: number;
+}
+
+// UNVERIFIED beyond third-party integrations: V1 answers a fully refunded payment with code 1 and this
+// message (HTTP 200), and an unknown one with "취소할 결제건이 존재하지 않습니다.". The message is what
+// tells them apart, so it is matched rather than the code.
+const ALREADY_CANCELLED = '이미 전액취소된';
+const NOT_FOUND = '취소할 결제건이 존재하지 않습니다';
+
+/**
+ * Refunds (취소) a V1 payment, in full or in part: `POST /payments/cancel` with
+ * `{ imp_uid, reason, amount?, checksum? }` and the cached access token (V1 openapi
+ * `payments/cancelPayment`). A payment already fully refunded is `cancelled` with `alreadyCancelled: true`.
+ */
+export async function cancelIamportPayment(options: CancelIamportPaymentOptions): Promise<CancelResult<IamportPayment>> {
+  const impUid = requireVendorId(options.impUid, 'impUid', 'iamport');
+  const reason = requireReason(options.reason, 'reason', 'iamport');
+  const amount = options.amount === undefined ? undefined : requireAmount(options.amount, 'amount', 'iamport');
+  const checksum = options.checksum;
+  if (checksum !== undefined && !(typeof checksum === 'number' && Number.isSafeInteger(checksum) && checksum >= 0)) requireAmount(checksum, 'checksum', 'iamport');
+  const base = trimBase(options.baseUrl ?? IAMPORT_API_BASE);
+  const body = { imp_uid: impUid, reason, ...(amount !== undefined ? { amount } : {}), ...(checksum !== undefined ? { checksum } : {}) };
+  const answer = await authorised(`${base}/payments/cancel`, options, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const result = paymentOf(answer);
+  if (result.status === 'found') {
+    const { payment } = result;
+    const history = Array.isArray(payment.cancel_history) ? payment.cancel_history : [];
+    const last: unknown = history.at(-1);
+    const cancelled = typeof payment.cancel_amount === 'number' ? payment.cancel_amount : 0;
+    return { status: 'cancelled', cancelledAmount: isRecord(last) && typeof last.amount === 'number' ? last.amount : 0, remainingAmount: payment.amount - cancelled, alreadyCancelled: false, payment };
+  }
+  if (result.status !== 'vendor-error' || result.httpStatus !== 200) return result;
+  if (result.message.includes(ALREADY_CANCELLED)) {
+    const found = paymentOf(await authorised(`${base}/payments/${encodeURIComponent(impUid)}?include_sandbox=true`, options));
+    if (found.status !== 'found') return found;
+    return { status: 'cancelled', cancelledAmount: 0, remainingAmount: 0, alreadyCancelled: true, payment: found.payment };
+  }
+  if (result.message.includes(NOT_FOUND)) return { ...result, reason: 'not-found' };
+  return { status: 'refused', reason: refusalOf(result.message, checksum !== undefined), code: result.code, message: result.message };
+}
+
+/** V1 reports refusals only in words (UNVERIFIED wording): the checksum and the amount are told apart by them. */
+function refusalOf(message: string, sentChecksum: boolean): 'not-cancellable' | 'amount' | 'balance-changed' | 'other' {
+  if (sentChecksum && /checksum/i.test(message)) return 'balance-changed';
+  if (/금액|amount/i.test(message)) return 'amount';
+  if (/취소할 수 없|결제완료/.test(message)) return 'not-cancellable';
+  return 'other';
 }
 
 class TokenFailure extends Error {
@@ -94,7 +191,7 @@ class TokenFailure extends Error {
   }
 }
 
-async function accessToken(options: VerifyIamportPaymentOptions, renew: boolean): Promise<string | VendorFailure> {
+async function accessToken(options: IamportRequestOptions, renew: boolean): Promise<string | VendorFailure> {
   const impKey = requireSecret(options.impKey, 'impKey', 'iamport');
   const impSecret = requireSecret(options.impSecret, 'impSecret', 'iamport');
   const cache = options.tokenCache ?? defaultCache;

@@ -1,5 +1,6 @@
 import { validateOrderId } from '@kcheckout/core';
 import { callVendor, isRecord, requireSecret, trimBase, type CallOptions } from './http.js';
+import { requireAmount, requireReason, requireVendorId, type CancelResult, type LookupResult } from './refunds.js';
 import type { VendorErrorResult, VendorFailure, VerifyResult } from './results.js';
 
 export const TOSS_API_BASE = 'https://api.tosspayments.com';
@@ -37,6 +38,9 @@ export type TossErrorCode =
   | 'FAILED_INTERNAL_SYSTEM_PROCESSING'
   | 'FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING'
   | 'UNKNOWN_PAYMENT_ERROR'
+  | 'ALREADY_CANCELED_PAYMENT'
+  | 'NOT_CANCELABLE_AMOUNT'
+  | 'NOT_CANCELABLE_PAYMENT'
   | (string & {});
 
 export interface TossRequestOptions extends CallOptions {
@@ -78,7 +82,10 @@ const NOT_FOUND_CODES = new Set(['NOT_FOUND_PAYMENT', 'NOT_FOUND_PAYMENT_SESSION
  * Toss drops an unconfirmed one after about 10 minutes.
  */
 export async function confirmTossPayment(options: ConfirmTossPaymentOptions): Promise<TossConfirmResult> {
-  const { paymentKey, amount } = options;
+  // Checked before the request: a wrong amount sent to confirm would be refused at best, and the
+  // 10-minute window would run on while the merchant finds out why.
+  const paymentKey = requireVendorId(options.paymentKey, 'paymentKey', 'toss');
+  const amount = requireAmount(options.amount, 'amount', 'toss');
   const orderId = validateOrderId(options.orderId, 'toss');
   const answer = await callVendor(
     'Toss Payments',
@@ -109,6 +116,94 @@ export async function getTossPayment(options: TossRequestOptions & { paymentKey:
   if (answer.httpStatus !== 200) return tossFailure(answer.httpStatus, answer.body);
   if (!isTossPayment(answer.body)) return unreadable();
   return { status: 'found', payment: answer.body };
+}
+
+/**
+ * Looks a payment up by the merchant's order id: `GET {baseUrl}/v1/payments/orders/{orderId}`
+ * (docs.tosspayments.com/reference#orderid로-결제-조회), e.g. for a sweep of orders whose redirect
+ * never came back. An unknown order is a `vendor-error` with `reason: 'not-found'` (`NOT_FOUND_PAYMENT`).
+ */
+export async function getTossPaymentByOrderId(options: TossRequestOptions & { orderId: string }): Promise<LookupResult<TossPayment>> {
+  const orderId = validateOrderId(options.orderId, 'toss');
+  const answer = await callVendor(
+    'Toss Payments',
+    `${trimBase(options.baseUrl ?? TOSS_API_BASE)}/v1/payments/orders/${encodeURIComponent(orderId)}`,
+    { method: 'GET', headers: authHeader(options) },
+    options,
+  );
+  if (!answer.ok) return answer.failure;
+  if (answer.httpStatus !== 200) return tossFailure(answer.httpStatus, answer.body);
+  if (!isTossPayment(answer.body)) return unreadable();
+  return { status: 'found', payment: answer.body };
+}
+
+export interface CancelTossPaymentOptions extends TossRequestOptions {
+  paymentKey: string;
+  /** Required by Toss (at most 200 characters); shown in the dashboard. */
+  cancelReason: string;
+  /** A partial refund of this many won; omit it to refund everything that is left. */
+  cancelAmount?: number;
+  /**
+   * Toss's `Idempotency-Key` (at most 300 characters, kept 15 days from first use): a repeat with the
+   * same key answers the first answer and refunds nothing more. Default: derived from `paymentKey`,
+   * `cancelAmount` and `cancelReason`, so a retry of the same refund is one refund. Pass your own
+   * refund record's id when two separate refunds of one payment may share amount and reason (two
+   * returned items at the same price), or the second would be taken for a repeat of the first.
+   */
+  idempotencyKey?: string;
+}
+
+// Toss's cancel refusals (docs.tosspayments.com/reference/error-codes, 결제 취소).
+const CANCEL_REFUSALS: Record<string, 'not-cancellable' | 'amount'> = {
+  NOT_CANCELABLE_AMOUNT: 'amount',
+  NOT_CANCELABLE_PAYMENT: 'not-cancellable',
+};
+
+/**
+ * Refunds (취소) a Toss payment, in full or in part: `POST {baseUrl}/v1/payments/{paymentKey}/cancel`
+ * with `{ cancelReason, cancelAmount? }` and an `Idempotency-Key` header
+ * (docs.tosspayments.com/reference#결제-취소, docs.tosspayments.com/reference/using-api/idempotency-key).
+ * `ALREADY_CANCELED_PAYMENT` is answered `cancelled` with `alreadyCancelled: true` after a lookup.
+ */
+export async function cancelTossPayment(options: CancelTossPaymentOptions): Promise<CancelResult<TossPayment>> {
+  const paymentKey = requireVendorId(options.paymentKey, 'paymentKey', 'toss');
+  const cancelReason = requireReason(options.cancelReason, 'cancelReason', 'toss');
+  const cancelAmount = options.cancelAmount === undefined ? undefined : requireAmount(options.cancelAmount, 'cancelAmount', 'toss');
+  const idempotencyKey = options.idempotencyKey ?? (await defaultIdempotencyKey(paymentKey, cancelAmount, cancelReason));
+  requireVendorId(idempotencyKey, 'idempotencyKey', 'toss', 300);
+  const answer = await callVendor(
+    'Toss Payments',
+    `${trimBase(options.baseUrl ?? TOSS_API_BASE)}/v1/payments/${encodeURIComponent(paymentKey)}/cancel`,
+    {
+      method: 'POST',
+      headers: { ...authHeader(options), 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(cancelAmount === undefined ? { cancelReason } : { cancelReason, cancelAmount }),
+    },
+    options,
+  );
+  if (!answer.ok) return answer.failure;
+  if (answer.httpStatus === 200) {
+    if (!isTossPayment(answer.body)) return unreadable();
+    const cancels = Array.isArray(answer.body.cancels) ? answer.body.cancels : [];
+    const last: unknown = cancels.at(-1);
+    const cancelledAmount = isRecord(last) && typeof last.cancelAmount === 'number' ? last.cancelAmount : 0;
+    return { status: 'cancelled', cancelledAmount, remainingAmount: answer.body.balanceAmount, alreadyCancelled: false, payment: answer.body };
+  }
+  const failure = tossFailure(answer.httpStatus, answer.body);
+  if (failure.status !== 'vendor-error') return failure;
+  if (failure.code === 'ALREADY_CANCELED_PAYMENT') {
+    const lookup = await getTossPayment({ ...options, paymentKey });
+    if (lookup.status !== 'found') return lookup;
+    return { status: 'cancelled', cancelledAmount: 0, remainingAmount: lookup.payment.balanceAmount, alreadyCancelled: true, payment: lookup.payment };
+  }
+  const refusal = CANCEL_REFUSALS[failure.code];
+  return refusal ? { status: 'refused', reason: refusal, code: failure.code, message: failure.message } : failure;
+}
+
+/** `kcheckout-cancel-` and the SHA-256 of what makes a refund the same refund. */
+async function defaultIdempotencyKey(paymentKey: string, amount: number | undefined, reason: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify([paymentKey, amount ?? 'all', reason])));
+  return `kcheckout-cancel-${[...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /**

@@ -2,11 +2,11 @@ import { sandboxClientKeys } from '../client-keys.js';
 import type { SandboxIamportPayment, SandboxPayment, SandboxPortOnePayment, SandboxTossPayment } from '../types.js';
 import { randomDigits, randomToken, randomUuid } from '../standins/shared/random.js';
 import { isRecord, json, readJson } from './http.js';
-import { iamportError, iamportRoute } from './iamport.js';
+import { iamportDeposit, iamportError, iamportRoute } from './iamport.js';
 import { createLedger, type RouteContext } from './ledger.js';
-import { portOneError, portOneRoute } from './portone.js';
+import { portOneDeposit, portOneError, portOnePayment, portOneRoute } from './portone.js';
 import { sandboxSecrets } from './secrets.js';
-import { tossError, tossRoute } from './toss.js';
+import { tossDeposit, tossError, tossRoute } from './toss.js';
 import { signStandardWebhook } from './webhook.js';
 
 /** Which vendor API a request went to. */
@@ -52,6 +52,8 @@ export interface SandboxWebhookEvent {
 }
 
 export interface SandboxWebhookDelivery {
+  /** Whose webhook it is: a signed PortOne V2 event, or a Toss notification (`DEPOSIT_CALLBACK`, unsigned). */
+  provider: 'portone' | 'toss';
   url: string;
   body: string;
   headers: Record<string, string>;
@@ -70,6 +72,22 @@ export interface SandboxApiOptions {
    * `secret` (default `sandboxSecrets.portone.webhookSecret`).
    */
   webhook?: { url: string; secret?: string; fetch?: typeof fetch };
+  /**
+   * Where Toss's notifications go: `api.deposit({ paymentKey })` POSTs the virtual account's
+   * `DEPOSIT_CALLBACK` body `{ createdAt, secret, status, transactionKey, orderId }` here. Toss signs
+   * nothing: the merchant compares `secret` with the one the confirm's Payment object carried.
+   */
+  tossWebhook?: { url: string; fetch?: typeof fetch };
+}
+
+/** Whose virtual account the buyer pays into: a Toss `paymentKey`, a PortOne V2 `paymentId`, or a V1 `impUid`. */
+export type SandboxDepositTarget = { paymentKey: string } | { paymentId: string } | { impUid: string };
+
+export interface SandboxDeposit {
+  /** The vendor's payment object after the deposit (Toss Payment, V2 Payment, V1 payment). */
+  payment: Record<string, unknown>;
+  /** The notification sent (Toss `DEPOSIT_CALLBACK`, V2 `Transaction.Paid`), when a URL is configured; V1 sends none. */
+  delivery?: SandboxWebhookDelivery;
 }
 
 export interface SandboxApi {
@@ -85,6 +103,13 @@ export interface SandboxApi {
   readonly webhooks: SandboxWebhookDelivery[];
   /** Makes the next matching vendor request(s) fail; see `SandboxFault`. */
   injectFault(fault: SandboxFault): void;
+  /**
+   * The buyer deposits into an issued virtual account: a confirmed Toss `WAITING_FOR_DEPOSIT` payment
+   * becomes `DONE` and its `DEPOSIT_CALLBACK` goes to `tossWebhook.url`; a V2 `VIRTUAL_ACCOUNT_ISSUED`
+   * payment becomes `PAID` and a signed `Transaction.Paid` goes to `webhook.url`; a V1 `ready` vbank
+   * becomes `paid`. Throws (with the reason) for any other payment. `POST /__sandbox/deposits` does the same.
+   */
+  deposit(target: SandboxDepositTarget): Promise<SandboxDeposit>;
   /** Signs a V2 webhook the Standard Webhooks way and POSTs it to `url` (default the `webhook.url` option). */
   sendWebhook(event: SandboxWebhookEvent, options?: { url?: string; id?: string; secret?: string }): Promise<SandboxWebhookDelivery>;
   /** Forgets payments, tokens, calls, webhooks and faults. */
@@ -99,9 +124,12 @@ const CORS = {
 };
 
 /**
- * The vendors' REST APIs, offline: Toss `POST /v1/payments/confirm` (and the payment lookups), PortOne
- * V2 `GET /payments/{paymentId}`, V1 `POST /users/getToken` and `GET /payments/{imp_uid}`, shaped like
- * the real answers. Web-standard only (Request, Response, Web Crypto), so it runs in Node, in a
+ * The vendors' REST APIs, offline: Toss `POST /v1/payments/confirm`, `POST /v1/payments/{paymentKey}/cancel`
+ * (with `Idempotency-Key`) and the payment lookups; PortOne V2 `GET /payments/{paymentId}` and
+ * `POST /payments/{paymentId}/cancel`; V1 `POST /users/getToken`, `GET /payments/{imp_uid}`,
+ * `GET /payments/find/{merchant_uid}` and `POST /payments/cancel`, shaped like the real answers. A
+ * malformed request (bad %-encoding, bad JSON, wrong types, unknown route) answers 4xx JSON in the
+ * vendor's error shape. Web-standard only (Request, Response, Web Crypto), so it runs in Node, in a
  * worker and in a browser. `@kcheckout/sandbox/node` serves it on loopback.
  *
  * Shared state with the browser stand-ins: `POST /__sandbox/payments` takes the records the payment
@@ -132,7 +160,7 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
     } else if (provider === 'iamport') {
       response = await iamportRoute(request, path, url, ctx);
     } else {
-      response = portOneRoute(request, path, url, ctx);
+      response = await portOneRoute(request, path, url, ctx);
     }
     if (!response) return undefined;
     calls.push({ provider, method: request.method, path: path + url.search, status: response.status });
@@ -152,11 +180,22 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
       const all = [...ctx.ledger.toss.values(), ...ctx.ledger.portone.values(), ...ctx.ledger.iamport.values()].map((entry) => entry.payment);
       return json(200, { payments: all }, CORS);
     }
+    if (path === '/__sandbox/deposits' && request.method === 'POST') {
+      const body = await readJson(request);
+      if (!isRecord(body) || !['paymentKey', 'paymentId', 'impUid'].some((key) => typeof body[key] === 'string')) {
+        return json(400, { error: 'The body must be { "paymentKey" } (Toss), { "paymentId" } (PortOne V2) or { "impUid" } (V1).' }, CORS);
+      }
+      try {
+        return json(200, await api.deposit(body as SandboxDepositTarget), CORS);
+      } catch (error) {
+        return json(409, { error: error instanceof Error ? error.message : String(error) }, CORS);
+      }
+    }
     if (path === '/__sandbox/reset' && request.method === 'POST') {
       api.reset();
       return new Response(null, { status: 204, headers: CORS });
     }
-    return json(404, { error: `No sandbox control route ${request.method} ${path}. There are POST/GET /__sandbox/payments and POST /__sandbox/reset.` }, CORS);
+    return json(404, { error: `No sandbox control route ${request.method} ${path}. There are POST/GET /__sandbox/payments, POST /__sandbox/deposits and POST /__sandbox/reset.` }, CORS);
   }
 
   function announce(payment: SandboxPortOnePayment): void {
@@ -166,11 +205,29 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
     void api.sendWebhook({ type, data: { storeId: payment.storeId, paymentId: payment.paymentId, transactionId: payment.txId } });
   }
 
+  /** POSTs a notification and records it in `webhooks`, with the receiver's status or the network error. */
+  async function deliver(provider: SandboxWebhookDelivery['provider'], url: string, headers: Record<string, string>, body: string, send: typeof fetch = fetch): Promise<SandboxWebhookDelivery> {
+    const delivery: SandboxWebhookDelivery = { provider, url, body, headers, result: 0 };
+    webhooks.push(delivery);
+    try {
+      delivery.result = (await send(url, { method: 'POST', headers, body })).status;
+    } catch (error) {
+      delivery.result = error instanceof Error ? error.message : String(error);
+    }
+    return delivery;
+  }
+
   const api: SandboxApi = {
     async handle(request) {
       const url = new URL(request.url);
-      const response = (await controlRoute(request, url.pathname)) ?? (await vendorRoute(request, url));
-      return response ?? json(404, { code: 'NOT_FOUND', message: `The kcheckout sandbox has no API ${request.method} ${url.pathname}.` });
+      try {
+        const response = (await controlRoute(request, url.pathname)) ?? (await vendorRoute(request, url));
+        // Neither vendor's prefix: no error shape to mimic, so both Toss's `code` and V2's `type`.
+        return response ?? json(404, { code: 'NOT_FOUND', type: 'NOT_FOUND', message: `The kcheckout sandbox has no API ${request.method} ${url.pathname}.` });
+      } catch (error) {
+        // A bug of the sandbox's own, still answered as JSON so a client's parser reports it plainly.
+        return json(500, { code: 'SANDBOX_ERROR', type: 'SANDBOX_ERROR', message: `kcheckout sandbox: ${error instanceof Error ? error.message : String(error)}` });
+      }
     },
     fetch(input, init) {
       const request = new Request(input, init);
@@ -199,6 +256,26 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
     injectFault(fault) {
       faults.push({ ...fault, left: fault.times ?? 1 });
     },
+    async deposit(target) {
+      if ('paymentKey' in target) {
+        const outcome = tossDeposit(ctx, target.paymentKey);
+        if (typeof outcome === 'string') throw new Error(`deposit(): ${outcome}`);
+        if (!options.tossWebhook) return { payment: outcome.payment };
+        const body = JSON.stringify(outcome.callback);
+        return { payment: outcome.payment, delivery: await deliver('toss', options.tossWebhook.url, { 'content-type': 'application/json' }, body, options.tossWebhook.fetch) };
+      }
+      if ('paymentId' in target) {
+        const entry = portOneDeposit(ctx, target.paymentId);
+        if (typeof entry === 'string') throw new Error(`deposit(): ${entry}`);
+        const payment = portOnePayment(entry);
+        if (!options.webhook) return { payment };
+        const delivery = await api.sendWebhook({ type: 'Transaction.Paid', data: { storeId: entry.payment.storeId, paymentId: entry.payment.paymentId, transactionId: entry.payment.txId } });
+        return { payment, delivery };
+      }
+      const payment = iamportDeposit(ctx, target.impUid);
+      if (typeof payment === 'string') throw new Error(`deposit(): ${payment}`);
+      return { payment };
+    },
     async sendWebhook(event, sendOptions = {}) {
       const url = sendOptions.url ?? options.webhook?.url;
       if (!url) throw new Error('sendWebhook(): no url. Pass { url } or createSandboxApi({ webhook: { url } }).');
@@ -208,15 +285,7 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
         timestamp: Math.floor(ctx.now() / 1000),
         body,
       });
-      const delivery: SandboxWebhookDelivery = { url, body, headers: { ...headers, 'content-type': 'application/json' }, result: 0 };
-      webhooks.push(delivery);
-      try {
-        const response = await (options.webhook?.fetch ?? fetch)(url, { method: 'POST', headers: delivery.headers, body });
-        delivery.result = response.status;
-      } catch (error) {
-        delivery.result = error instanceof Error ? error.message : String(error);
-      }
-      return delivery;
+      return deliver('portone', url, { ...headers, 'content-type': 'application/json' }, body, options.webhook?.fetch);
     },
     reset() {
       const fresh = createLedger();
@@ -224,6 +293,7 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
       ctx.ledger.portone = fresh.portone;
       ctx.ledger.iamport = fresh.iamport;
       ctx.ledger.tokens = fresh.tokens;
+      ctx.ledger.idempotency = fresh.idempotency;
       calls.length = 0;
       webhooks.length = 0;
       faults = [];
@@ -234,7 +304,7 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
 
 function providerOf(path: string): SandboxApiProvider | undefined {
   if (path.startsWith('/v1/payments')) return 'toss';
-  if (path === '/users/getToken' || path.startsWith('/payments/imp_')) return 'iamport';
+  if (path === '/users/getToken' || path === '/payments/cancel' || path.startsWith('/payments/imp_') || path.startsWith('/payments/find/')) return 'iamport';
   if (path.startsWith('/payments/')) return 'portone';
   return undefined;
 }

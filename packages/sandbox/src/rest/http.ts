@@ -26,6 +26,23 @@ export async function readFields(request: Request): Promise<Record<string, unkno
   return isRecord(body) ? body : undefined;
 }
 
+/**
+ * A path segment decoded, or `undefined` when its %-encoding is malformed (`%E0%A4%A`), which
+ * `decodeURIComponent` throws for: the caller answers 400 in its vendor's error shape.
+ */
+export function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A whole number of won (or minor units) that JSON and every vendor can carry exactly. */
+export function isAmount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -30,8 +30,9 @@ export function startSandboxServer(options: SandboxServerOptions = {}): Promise<
   const { port = 0, host = '127.0.0.1', api = createSandboxApi(options) } = options;
   const server = createServer((req, res) => {
     serve(api, req, res).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(`kcheckout sandbox: ${error instanceof Error ? error.message : String(error)}`);
+      // JSON like every other answer, so a client's parser reports the message rather than a SyntaxError.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ code: 'SANDBOX_ERROR', type: 'SANDBOX_ERROR', message: `kcheckout sandbox: ${error instanceof Error ? error.message : String(error)}` }));
     });
   });
   return new Promise((resolve, reject) => {
@@ -64,7 +65,7 @@ async function serve(api: SandboxApi, req: IncomingMessage, res: ServerResponse)
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   const method = req.method ?? 'GET';
-  const request = new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), {
+  const request = new Request(requestUrl(req), {
     method,
     headers,
     signal: aborter.signal,
@@ -74,4 +75,13 @@ async function serve(api: SandboxApi, req: IncomingMessage, res: ServerResponse)
   if (aborter.signal.aborted) return;
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+/** The request's URL; a Host header that is not a host name (a client's mistake) falls back to loopback. */
+function requestUrl(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  } catch {
+    return new URL(req.url?.startsWith('/') ? req.url : '/', 'http://localhost');
+  }
 }

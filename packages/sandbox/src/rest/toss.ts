@@ -1,6 +1,6 @@
-import type { SandboxTossPayment } from '../types.js';
-import { basicUser, isRecord, json, kstIso, readJson } from './http.js';
-import type { RouteContext } from './ledger.js';
+import { randomToken } from '../standins/shared/random.js';
+import { basicUser, decodeSegment, isAmount, isRecord, json, kstIso, readJson } from './http.js';
+import { cancelledTotal, type Ledger, type RouteContext } from './ledger.js';
 import { sandboxSecrets } from './secrets.js';
 
 /** Toss confirms only within 10 minutes of the window (research/toss.md §3.3, well attested). */
@@ -16,7 +16,19 @@ const MESSAGES: Record<string, string> = {
   REJECT_CARD_PAYMENT: '한도초과 혹은 잔액부족으로 결제에 실패했습니다.',
   INVALID_REQUEST: '잘못된 요청입니다.',
   FAILED_INTERNAL_SYSTEM_PROCESSING: '내부 시스템 처리 작업이 실패했습니다. 잠시 후 다시 시도해주세요.',
+  // The cancel API's codes (docs.tosspayments.com/reference/error-codes, 결제 취소).
+  ALREADY_CANCELED_PAYMENT: '이미 취소된 결제 입니다.',
+  NOT_CANCELABLE_AMOUNT: '취소 할 수 없는 금액 입니다.',
+  NOT_CANCELABLE_PAYMENT: '취소 할 수 없는 결제 입니다.',
 };
+
+/** Toss keeps an `Idempotency-Key`'s answer for 15 days from its first use (docs.tosspayments.com/reference/using-api/idempotency-key). */
+export const TOSS_IDEMPOTENCY_MS = 15 * 86_400_000;
+const IDEMPOTENCY_KEY_MAX = 300;
+/** UNVERIFIED: the cancel reason's length limit (200, as in common integrations). */
+const CANCEL_REASON_MAX = 200;
+
+type TossEntry = Ledger['toss'] extends Map<string, infer E> ? E : never;
 
 export function tossError(status: number, code: string, message = MESSAGES[code] ?? code): Response {
   return json(status, { code, message });
@@ -33,7 +45,10 @@ const METHOD_NAMES: Record<string, string> = {
   TOSSPAY: '간편결제',
 };
 
-/** `POST /v1/payments/confirm`, `GET /v1/payments/{paymentKey}` and `GET /v1/payments/orders/{orderId}`. */
+/**
+ * `POST /v1/payments/confirm`, `POST /v1/payments/{paymentKey}/cancel`, `GET /v1/payments/{paymentKey}`
+ * and `GET /v1/payments/orders/{orderId}`.
+ */
 export async function tossRoute(request: Request, path: string, ctx: RouteContext): Promise<Response | undefined> {
   if (!path.startsWith('/v1/payments')) return undefined;
   const auth = checkAuth(request);
@@ -43,19 +58,108 @@ export async function tossRoute(request: Request, path: string, ctx: RouteContex
     if (request.method !== 'POST') return tossError(405, 'INVALID_REQUEST', 'POST 요청만 허용됩니다.');
     return confirm(request, ctx);
   }
-  if (request.method !== 'GET') return tossError(405, 'INVALID_REQUEST', 'GET 요청만 허용됩니다.');
+  const cancelMatch = /^\/v1\/payments\/([^/]+)\/cancel$/.exec(path);
+  if (cancelMatch) {
+    if (request.method !== 'POST') return tossError(405, 'INVALID_REQUEST', 'POST 요청만 허용됩니다.');
+    const paymentKey = decodeSegment(cancelMatch[1]!);
+    if (paymentKey === undefined) return malformedPath();
+    return idempotent(request, ctx, () => cancel(request, paymentKey, ctx));
+  }
   const byOrder = /^\/v1\/payments\/orders\/([^/]+)$/.exec(path);
+  const byKey = /^\/v1\/payments\/([^/]+)$/.exec(path);
+  if (!byOrder && !byKey) return tossError(404, 'NOT_FOUND', '요청한 API를 찾을 수 없습니다.');
+  if (request.method !== 'GET') return tossError(405, 'INVALID_REQUEST', 'GET 요청만 허용됩니다.');
   if (byOrder) {
-    const orderId = decodeURIComponent(byOrder[1]!);
+    const orderId = decodeSegment(byOrder[1]!);
+    if (orderId === undefined) return malformedPath();
     const entry = [...ctx.ledger.toss.values()].reverse().find((candidate) => candidate.payment.orderId === orderId);
     return entry ? json(200, tossPayment(entry, ctx.now())) : tossError(404, 'NOT_FOUND_PAYMENT');
   }
-  const byKey = /^\/v1\/payments\/([^/]+)$/.exec(path);
-  if (byKey) {
-    const entry = ctx.ledger.toss.get(decodeURIComponent(byKey[1]!));
-    return entry ? json(200, tossPayment(entry, ctx.now())) : tossError(404, 'NOT_FOUND_PAYMENT');
+  const paymentKey = decodeSegment(byKey![1]!);
+  if (paymentKey === undefined) return malformedPath();
+  const entry = ctx.ledger.toss.get(paymentKey);
+  return entry ? json(200, tossPayment(entry, ctx.now())) : tossError(404, 'NOT_FOUND_PAYMENT');
+}
+
+function malformedPath(): Response {
+  return tossError(400, 'INVALID_REQUEST', '경로의 퍼센트 인코딩이 올바르지 않습니다. (Malformed %-encoding in the path.)');
+}
+
+/**
+ * The Toss status a ledger entry is in: the window's answer until confirmed, then
+ * `WAITING_FOR_DEPOSIT` for an undeposited virtual account, and the refunds' outcome.
+ */
+export function tossStatus(entry: TossEntry): string {
+  const { payment } = entry;
+  if (entry.confirmedAt === undefined) return payment.status === 'approved' ? 'IN_PROGRESS' : 'ABORTED';
+  const cancelled = cancelledTotal(entry);
+  if (cancelled >= payment.amount) return 'CANCELED';
+  if (cancelled > 0) return 'PARTIAL_CANCELED';
+  if (payment.method === 'VIRTUAL_ACCOUNT' && entry.depositedAt === undefined) return 'WAITING_FOR_DEPOSIT';
+  return 'DONE';
+}
+
+/**
+ * Toss's `Idempotency-Key` rule: a repeat of a key (per secret key, for 15 days) answers the first
+ * answer without doing anything again (docs.tosspayments.com/reference/using-api/idempotency-key).
+ */
+async function idempotent(request: Request, ctx: RouteContext, run: () => Promise<Response>): Promise<Response> {
+  const key = request.headers.get('idempotency-key');
+  if (key === null) return run();
+  if (key === '' || key.length > IDEMPOTENCY_KEY_MAX) {
+    return tossError(400, 'INVALID_REQUEST', `Idempotency-Key는 1~${IDEMPOTENCY_KEY_MAX}자여야 합니다.`);
   }
-  return tossError(404, 'NOT_FOUND', '요청한 API를 찾을 수 없습니다.');
+  const slot = `${request.headers.get('authorization')}\n${key}`;
+  const seen = ctx.ledger.idempotency.get(slot);
+  if (seen && ctx.now() - seen.at < TOSS_IDEMPOTENCY_MS) {
+    return new Response(seen.body, { status: seen.status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  }
+  const response = await run();
+  // A server error did nothing, so a retry with the same key must be able to do it.
+  if (response.status < 500) ctx.ledger.idempotency.set(slot, { status: response.status, body: await response.clone().text(), at: ctx.now() });
+  return response;
+}
+
+async function cancel(request: Request, paymentKey: string, ctx: RouteContext): Promise<Response> {
+  const body = await readJson(request);
+  if (!isRecord(body)) return tossError(400, 'INVALID_REQUEST', '요청 본문이 올바른 JSON이 아닙니다.');
+  const { cancelReason, cancelAmount } = body;
+  if (typeof cancelReason !== 'string' || cancelReason.trim() === '' || cancelReason.length > CANCEL_REASON_MAX) {
+    return tossError(400, 'INVALID_REQUEST', `cancelReason(1~${CANCEL_REASON_MAX}자 문자열)이 필요합니다.`);
+  }
+  if (cancelAmount !== undefined && cancelAmount !== null && !isAmount(cancelAmount)) {
+    return tossError(400, 'INVALID_REQUEST', 'cancelAmount는 0보다 큰 정수여야 합니다.');
+  }
+  const entry = ctx.ledger.toss.get(paymentKey);
+  if (!entry) return tossError(404, 'NOT_FOUND_PAYMENT');
+  const status = tossStatus(entry);
+  if (status === 'CANCELED') return tossError(400, 'ALREADY_CANCELED_PAYMENT');
+  if (status !== 'DONE' && status !== 'PARTIAL_CANCELED' && status !== 'WAITING_FOR_DEPOSIT') return tossError(403, 'NOT_CANCELABLE_PAYMENT');
+  const balance = entry.payment.amount - cancelledTotal(entry);
+  const amount = typeof cancelAmount === 'number' ? cancelAmount : balance;
+  // An issued, undeposited account has nothing to refund in part: cancelling it closes it.
+  if (amount > balance || (status === 'WAITING_FOR_DEPOSIT' && amount !== balance)) return tossError(403, 'NOT_CANCELABLE_AMOUNT');
+  (entry.cancels ??= []).push({ amount, reason: cancelReason, at: ctx.now(), id: `txsbx${randomToken('', 16)}` });
+  return json(200, tossPayment(entry, ctx.now()));
+}
+
+/**
+ * Marks a confirmed, undeposited virtual account as paid and returns the `DEPOSIT_CALLBACK` body Toss
+ * posts to the merchant, or why it cannot.
+ */
+export function tossDeposit(ctx: RouteContext, paymentKey: string): { payment: Record<string, unknown>; callback: Record<string, unknown> } | string {
+  const entry = ctx.ledger.toss.get(paymentKey);
+  if (!entry) return `No Toss payment ${JSON.stringify(paymentKey)}: record it (api.recordPayment) and confirm it first.`;
+  if (entry.payment.method !== 'VIRTUAL_ACCOUNT') return `Toss payment ${paymentKey} is not a virtual account (method ${entry.payment.method}).`;
+  const status = tossStatus(entry);
+  if (status !== 'WAITING_FOR_DEPOSIT') return `Toss payment ${paymentKey} is ${status}; only a confirmed virtual account in WAITING_FOR_DEPOSIT takes a deposit.`;
+  entry.depositedAt = ctx.now();
+  const payment = tossPayment(entry, ctx.now());
+  return {
+    payment,
+    // The deposit notification's body (docs.tosspayments.com/guides/webhook, DEPOSIT_CALLBACK).
+    callback: { createdAt: kstIso(ctx.now()).slice(0, 19) + '.000000', secret: entry.secret, status: 'DONE', transactionKey: payment.lastTransactionKey, orderId: entry.payment.orderId },
+  };
 }
 
 function checkAuth(request: Request): Response | undefined {
@@ -89,35 +193,40 @@ async function confirm(request: Request, ctx: RouteContext): Promise<Response> {
   }
   if (payment.status === 'declined') return tossError(403, 'REJECT_CARD_PAYMENT');
   entry.confirmedAt = ctx.now();
+  // The merchant compares a deposit callback's `secret` with this one (research: Toss virtual-account webhook guide).
+  if (payment.method === 'VIRTUAL_ACCOUNT') entry.secret = randomToken('', 20);
   return json(200, tossPayment(entry, ctx.now()));
 }
 
 /** The Payment object (research/toss.md §3.3), for the fields a sandbox payment can fill. */
-function tossPayment(entry: { payment: SandboxTossPayment; confirmedAt?: number }, now: number): Record<string, unknown> {
+function tossPayment(entry: TossEntry, now: number): Record<string, unknown> {
   const { payment, confirmedAt } = entry;
   const virtualAccount = payment.method === 'VIRTUAL_ACCOUNT';
-  const status = confirmedAt === undefined ? (payment.status === 'approved' ? 'IN_PROGRESS' : 'ABORTED') : virtualAccount ? 'WAITING_FOR_DEPOSIT' : 'DONE';
+  const status = tossStatus(entry);
+  const cancels = entry.cancels ?? [];
+  let refundable = payment.amount;
+  const approvedAt = confirmedAt === undefined ? null : virtualAccount ? entry.depositedAt : confirmedAt;
   const method = METHOD_NAMES[payment.method] ?? payment.method;
   const supplied = Math.round(payment.amount / 1.1);
   return {
     mId: 'tkcheckoutsbx',
     version: '2022-11-16',
     paymentKey: payment.paymentKey,
-    lastTransactionKey: confirmedAt === undefined ? null : `txsbx${payment.paymentKey.slice(4, 20)}`,
+    lastTransactionKey: cancels.at(-1)?.id ?? (confirmedAt === undefined ? null : `txsbx${payment.paymentKey.slice(4, 20)}${entry.depositedAt === undefined ? '' : 'D'}`),
     type: 'NORMAL',
     orderId: payment.orderId,
     orderName: payment.orderName,
     currency: payment.currency,
     method,
     totalAmount: payment.amount,
-    balanceAmount: payment.amount,
+    balanceAmount: payment.amount - cancelledTotal(entry),
     suppliedAmount: supplied,
     vat: payment.amount - supplied,
     taxFreeAmount: 0,
     taxExemptionAmount: 0,
     status,
     requestedAt: kstIso(payment.answeredAt),
-    approvedAt: confirmedAt === undefined || virtualAccount ? null : kstIso(confirmedAt),
+    approvedAt: approvedAt === undefined || approvedAt === null ? null : kstIso(approvedAt),
     useEscrow: false,
     cultureExpense: false,
     isPartialCancelable: true,
@@ -130,8 +239,22 @@ function tossPayment(entry: { payment: SandboxTossPayment; confirmedAt?: number 
     cashReceipt: null,
     cashReceipts: null,
     discount: null,
-    cancels: null,
-    secret: null,
+    cancels: cancels.length === 0
+      ? null
+      : cancels.map((cancel) => ({
+          transactionKey: cancel.id,
+          cancelReason: cancel.reason,
+          taxExemptionAmount: 0,
+          canceledAt: kstIso(cancel.at),
+          easyPayDiscountAmount: 0,
+          receiptKey: null,
+          cancelAmount: cancel.amount,
+          taxFreeAmount: 0,
+          refundableAmount: (refundable -= cancel.amount),
+          cancelStatus: 'DONE',
+          cancelRequestId: null,
+        })),
+    secret: entry.secret ?? null,
     failure: null,
     country: 'KR',
     receipt: { url: `https://sandbox.kcheckout.invalid/receipt/${payment.paymentKey}` },
