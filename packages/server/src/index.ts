@@ -17,23 +17,41 @@ export type {
   VerifyResult,
 } from './results.js';
 export { DEFAULT_TIMEOUT_MS, type FetchLike } from './http.js';
+export type { CancelledResult, CancelResult, LookupResult, RefusedResult } from './refunds.js';
 export {
+  cancelTossPayment,
   checkTossPayment,
   confirmTossPayment,
   getTossPayment,
+  getTossPaymentByOrderId,
   TOSS_API_BASE,
+  type CancelTossPaymentOptions,
   type ConfirmTossPaymentOptions,
   type TossConfirmResult,
   type TossErrorCode,
   type TossPayment,
   type TossRequestOptions,
 } from './toss.js';
-export { checkPortOnePayment, verifyPortOnePayment, type PortOnePayment, type VerifyPortOnePaymentOptions } from './portone.js';
 export {
+  cancelPortOnePayment,
+  checkPortOnePayment,
+  getPortOnePayment,
+  verifyPortOnePayment,
+  type CancelPortOnePaymentOptions,
+  type PortOnePayment,
+  type PortOneRequestOptions,
+  type VerifyPortOnePaymentOptions,
+} from './portone.js';
+export {
+  cancelIamportPayment,
   createIamportTokenCache,
+  findIamportPayment,
   IAMPORT_API_BASE,
   verifyIamportPayment,
+  type CancelIamportPaymentOptions,
+  type FindIamportPaymentOptions,
   type IamportPayment,
+  type IamportRequestOptions,
   type IamportTokenCache,
   type VerifyIamportPaymentOptions,
 } from './iamport.js';

@@ -4,15 +4,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { validateAmount, validatePortOneV2Options } from '@kcheckout/core';
 import { sandboxSecrets, type SandboxApi } from '@kcheckout/sandbox';
 import { startSandboxServer, type SandboxServer } from '@kcheckout/sandbox/node';
 import Database from 'libsql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createConfirmHandler } from './handler.js';
+import { readSetup } from '../../../examples/shop/server/config.js';
 import { createIamportTokenCache } from './iamport.js';
+import { toNodeHandler } from './node.js';
 import type { CaptureRefusedEvent } from './reconcile-capture.js';
 import { reconcilePendingOrders } from './reconcile-pending.js';
 import { openLibsqlOrderStore } from './store/libsql.js';
+import { confirmTossPayment } from './toss.js';
 import type { OrderStore } from './store/order-store.js';
 import { confirmRequest, row } from './test-utils/orders.js';
 import type { VendorOptions } from './vendors.js';
@@ -318,5 +325,93 @@ describe('the fault table', () => {
     expect(await row('order-sweep-2')).toMatchObject({ status: 'paid', paidWith: paymentKey });
     expect(await row('order-sweep-3')).toMatchObject({ status: 'expired' });
     expect(await row('order-sweep-4')).toMatchObject({ status: 'expired' });
+  });
+
+  it('16. a non-finite webhook tolerance is refused when the route is built, not silently switched off', async () => {
+    const { store, vendors } = await shop();
+    for (const toleranceSeconds of [Number.NaN, Number.POSITIVE_INFINITY, -1]) {
+      expect(() => createWebhookHandler({ store, ...vendors, portoneWebhookSecret: sandboxSecrets.portone.webhookSecret, toleranceSeconds }), String(toleranceSeconds)).toThrow(
+        expect.objectContaining({ code: 'INVALID_OPTION' }),
+      );
+    }
+  });
+
+  it('17. a 16 KB webhook-signature header of candidates is refused (401) without touching the order', async () => {
+    const { webhooks, order, row } = await shop();
+    await order('order-hmac-1', 'portone', 3000);
+    server.api.recordPayment({ sdk: 'portone-v2', paymentId: 'order-hmac-1', amount: 3000 });
+    server.api.calls.length = 0;
+    const signed = await server.api.sendWebhook({ type: 'Transaction.Paid', data: { paymentId: 'order-hmac-1' } }, { url: `${server.url}/__nowhere` });
+    const bogus = Array.from({ length: 16 * 1024 / 48 }, () => `v1,${btoa('x'.repeat(32))}`).join(' ');
+    const response = await webhooks(new Request('http://shop.test/api/webhooks', { method: 'POST', headers: { ...signed.headers, 'webhook-signature': `${bogus} ${signed.headers['webhook-signature']}` }, body: signed.body }));
+    expect(bogus.length).toBeGreaterThan(16_000);
+    expect([response.status, (await response.json()).code]).toEqual([401, 'INVALID_SIGNATURE']);
+    expect(calls()).toEqual([]);
+    expect(await row('order-hmac-1')).toMatchObject({ status: 'pending' });
+  });
+
+  it('18. an empty or malformed Host answers 400, not a retryable 500', async () => {
+    const { handler } = await shop();
+    const http = createServer(toNodeHandler(handler));
+    await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
+    const { port } = http.address() as AddressInfo;
+    const raw = (host: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.end(`POST /api/confirm HTTP/1.1\r\nHost: ${host}\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}`));
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+    try {
+      for (const host of ['', 'exa mple']) expect((await raw(host)).split('\r\n')[0], JSON.stringify(host)).toBe('HTTP/1.1 400 Bad Request');
+    } finally {
+      await new Promise<void>((done) => http.close(() => done()));
+    }
+    expect(calls()).toEqual([]);
+  });
+
+  it('19. confirmTossPayment refuses NaN, -1, 1.5, "15000", 1e21 and 2^53 before sending anything', async () => {
+    await shop();
+    for (const amount of [Number.NaN, -1, 1.5, '15000', 1e21, 2 ** 53]) {
+      await expect(
+        confirmTossPayment({ secretKey: sandboxSecrets.toss.widgetSecretKey, baseUrl: server.url, paymentKey: 'tsbx_any', orderId: 'order-amount-1', amount: amount as number }),
+        String(amount),
+      ).rejects.toMatchObject({ code: 'INVALID_AMOUNT' });
+    }
+    expect(calls()).toEqual([]);
+    for (const amount of [2 ** 53, 1e21]) expect(() => validateAmount(amount, 'KRW'), String(amount)).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
+  });
+
+  it('20. a Toss secret key is refused as a PortOne storeId or channelKey', () => {
+    const secret = sandboxSecrets.toss.apiSecretKey;
+    expect(() => validatePortOneV2Options({ storeId: secret, channelKey: 'channel-key-x' })).toThrow(expect.objectContaining({ code: 'SECRET_KEY_IN_BROWSER' }));
+    expect(() => validatePortOneV2Options({ storeId: 'store-00000000-0000-0000-0000-000000000000', channelKey: secret })).toThrow(expect.objectContaining({ code: 'SECRET_KEY_IN_BROWSER' }));
+  });
+
+  it('21. the REST stand-ins answer a malformed %-encoded path with a 4xx JSON error', async () => {
+    await shop();
+    for (const path of ['/v1/payments/%E0%A4%A', '/payments/%ZZ', '/payments/imp_%E0%A4%A']) {
+      const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Basic ${btoa(`${sandboxSecrets.toss.widgetSecretKey}:`)}` } });
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.status, path).toBeLessThan(500);
+      expect(response.headers.get('content-type'), path).toContain('application/json');
+    }
+  });
+
+  it('22. the example shop with live PortOne and iamport keys takes live money only, unless the mode says test', () => {
+    const live = {
+      PORTONE_STORE_ID: 'store-00000000-0000-0000-0000-000000000000',
+      PORTONE_CHANNEL_KEY: 'channel-key-00000000-0000-0000-0000-000000000000',
+      PORTONE_API_SECRET: 'a-live-api-secret',
+      IAMPORT_IMP_CODE: 'imp12345678',
+      IAMPORT_CHANNEL_KEY: 'channel-key-00000000-0000-0000-0000-000000000001',
+      IAMPORT_API_KEY: 'key',
+      IAMPORT_API_SECRET: 'secret',
+    };
+    const setup = readSetup(live);
+    expect([setup.portone.server.mode, setup.iamport.server.mode]).toEqual(['live', 'live']);
+    const test = readSetup({ ...live, PORTONE_MODE: 'test', IAMPORT_MODE: 'test' });
+    expect([test.portone.server.mode, test.iamport.server.mode]).toEqual(['test', 'test']);
   });
 });

@@ -2,7 +2,7 @@ import { isRecord, readBodyLimited } from './http.js';
 import { confirmPayment, type ConfirmHandlerOptions } from './handler.js';
 import type { OrderStore } from './store/order-store.js';
 import { getTossPayment } from './toss.js';
-import { verifyPortOneWebhook, type WebhookIdStore } from './webhook.js';
+import { checkTolerance, verifyPortOneWebhook, type WebhookIdStore } from './webhook.js';
 
 export interface WebhookHandlerOptions extends Omit<ConfirmHandlerOptions, 'maxBodyBytes'> {
   /** PortOne V2's webhook secret (`whsec_…`, from the console). Without it, PortOne webhooks answer 400. */
@@ -29,6 +29,8 @@ export interface WebhookHandlerOptions extends Omit<ConfirmHandlerOptions, 'maxB
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
   const ids = webhookIds(options.store);
+  // At construction, so a NaN tolerance fails the deploy rather than every delivery.
+  if (options.toleranceSeconds !== undefined) checkTolerance(options.toleranceSeconds);
   return async (request) => {
     if (request.method !== 'POST') return reply(405, { ok: false, code: 'METHOD_NOT_ALLOWED' });
     const read = await readBodyLimited(request, options.maxBodyBytes ?? 64 * 1024);

@@ -154,7 +154,7 @@ export async function verifyPortOneWebhook(secret: string | Uint8Array, rawBody:
   };
 }
 
-function checkTolerance(value: unknown): number {
+export function checkTolerance(value: unknown): number {
   // NaN would make every `> toleranceSeconds` comparison false and switch the timestamp check off.
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
   throw new CheckoutError(
