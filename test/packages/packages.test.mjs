@@ -5,7 +5,7 @@
 // Needs the built packages (scripts/test.mjs runs it after `pnpm -r run build`).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -133,9 +133,15 @@ function makeConsumer(major) {
     mkdirSync(into, { recursive: true });
     sh('tar', ['-xzf', tarball(name), '-C', into]);
     cpSync(join(into, 'package'), join(modules, '@kcheckout', name), { recursive: true });
-    for (const dep of Object.keys(packedManifest(name).dependencies ?? {})) {
+    const manifest = packedManifest(name);
+    for (const dep of Object.keys(manifest.dependencies ?? {})) {
       if (dep.startsWith('@kcheckout/')) continue;
       link(join(root, 'packages', name, 'node_modules', dep), dep);
+    }
+    // Optional peers an app installs for the entry it uses (the server's libsql and pg stores).
+    for (const peer of Object.keys(manifest.peerDependencies ?? {})) {
+      const from = join(root, 'packages', name, 'node_modules', peer);
+      if (manifest.peerDependenciesMeta?.[peer]?.optional && existsSync(from) && !existsSync(join(modules, peer))) link(from, peer);
     }
   }
   const { react, reactDom } = reactVersions[major];
@@ -165,6 +171,8 @@ const expectedExports = {
   '@kcheckout/sandbox/node': ['startSandboxServer'],
   '@kcheckout/server': ['confirmTossPayment', 'verifyPortOnePayment', 'verifyIamportPayment', 'verifyPortOneWebhook', 'createConfirmHandler'],
   '@kcheckout/server/node': ['toNodeHandler'],
+  '@kcheckout/server/libsql': ['openLibsqlOrderStore'],
+  '@kcheckout/server/postgres': ['openPostgresOrderStore'],
 };
 
 describe('given a consumer app with the tarballs installed (React 19)', () => {
@@ -209,6 +217,8 @@ import { sandboxClientKeys, sandboxScriptUrl } from '@kcheckout/sandbox';
 import { startSandboxServer } from '@kcheckout/sandbox/node';
 import { createConfirmHandler } from '@kcheckout/server';
 import { toNodeHandler } from '@kcheckout/server/node';
+import { openLibsqlOrderStore } from '@kcheckout/server/libsql';
+import { openPostgresOrderStore } from '@kcheckout/server/postgres';
 
 export const pages = [
   <Checkout provider="toss" clientKey={sandboxClientKeys.toss} customerKey="buyer_1" amount={50000} scriptSrc={sandboxScriptUrl('toss-v2')}>
@@ -233,7 +243,7 @@ export const wrong = <Toss.Checkout clientKey={sandboxClientKeys.toss} customerK
 export const parsed: ReturnType<typeof parseRedirect> = parseRedirect('?orderId=order_123456&paymentKey=pk&amount=1000');
 export const result: CheckoutResult | undefined = undefined;
 export const error: CheckoutError = new CheckoutError('SDK_MISSING', 'missing');
-export const used = [preload, Toss.preload, PortOne.preload, Iamport.preload, startSandboxServer, createConfirmHandler, toNodeHandler];
+export const used = [preload, Toss.preload, PortOne.preload, Iamport.preload, startSandboxServer, createConfirmHandler, toNodeHandler, openLibsqlOrderStore, openPostgresOrderStore];
 `;
 
   for (const mode of ['bundler', 'node16']) {
