@@ -1,7 +1,7 @@
 // The example shop end to end, in Debian's Chromium: cart → server-side order → checkout (the real
 // @kcheckout/react components, the sandbox's stand-in scripts loaded by URL) → payment window →
 // confirm through the shop's @kcheckout/server handler against the sandbox's REST stand-ins →
-// order paid in the shop's SQLite database. Every provider, PC promise and phone redirect, and the
+// order paid in the shop's SQLite database (the library's `kcheckout_orders` table). Every provider, PC promise and phone redirect, and the
 // ways a payment goes wrong. The figures (vendor calls per confirm, orders lost) print at the end.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -39,8 +39,10 @@ before(async () => {
   const { startShop } = await import(serverBundle);
   tmp = mkdtempSync(join(tmpdir(), 'kcheckout-shop-'));
   // env: {} keeps every provider on the sandbox whatever keys this machine has set; a short vendor
-  // timeout keeps the hanging-vendor case quick.
-  shop = await startShop({ port: 0, dbPath: join(tmp, 'shop.db'), staticDir: join(shopDir, 'dist/app'), env: {}, vendorTimeoutMs: 1500 });
+  // timeout keeps the hanging-vendor case quick. Sandbox webhooks off: a delivery would race the
+  // page's confirm and add vendor lookups, blurring the per-confirm figures and consuming the
+  // injected faults; the sweep timer off, so only these scenarios touch the orders.
+  shop = await startShop({ port: 0, dbPath: join(tmp, 'shop.db'), staticDir: join(shopDir, 'dist/app'), env: {}, vendorTimeoutMs: 1500, sandboxWebhooks: false, sweepEveryMs: 0 });
   db = new Database(join(tmp, 'shop.db'), { readonly: true });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -56,7 +58,8 @@ after(async () => {
 });
 
 /** The order as the database has it (not the API: this reads the SQLite file the server writes). */
-const row = (orderId) => db.prepare('SELECT status, amount, gateway, paid_with FROM orders WHERE order_id = ?').get(orderId);
+const row = (orderId) =>
+  db.prepare("SELECT status, amount, paid_with, opened_at, json_extract(data, '$.gateway') AS gateway FROM kcheckout_orders WHERE order_id = ?").get(orderId);
 const vendorCalls = () => shop.sandbox.calls.length;
 const callsSince = (mark) => shop.sandbox.calls.slice(mark);
 
@@ -329,12 +332,74 @@ describe('given the example shop on the offline sandbox', () => {
     });
   }
 
+  it('a coupon after the payment window opened makes a new order; the frozen order keeps its amount', async () => {
+    const api = (path, method = 'GET', body) =>
+      fetch(`${shop.url}${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, ...(body ? { body: JSON.stringify(body) } : {}) }).then(async (response) => ({
+        status: response.status,
+        body: await response.json(),
+      }));
+    const created = await api('/api/orders', 'POST', { items: [{ sku: 'beans-1kg', quantity: 1 }, { sku: 'mug', quantity: 1 }] });
+    assert.equal(created.status, 201);
+    const orderId = created.body.orderId;
+    assert.equal(created.body.amount, AMOUNTS.none);
+
+    // A page showing a stale amount is refused, and nothing is frozen.
+    const stale = await api(`/api/orders/${orderId}/open`, 'POST', { amount: AMOUNTS.WELCOME10 });
+    assert.equal(stale.status, 409);
+    assert.equal(stale.body.error.code, 'ORDER_CHANGED');
+    assert.equal(row(orderId).opened_at, null);
+
+    const opened = await api(`/api/orders/${orderId}/open`, 'POST', { amount: AMOUNTS.none });
+    assert.equal(opened.status, 200);
+    assert.ok(opened.body.openedAt);
+    assert.ok(row(orderId).opened_at);
+
+    const changed = await api(`/api/orders/${orderId}`, 'PATCH', { coupon: 'WELCOME10' });
+    assert.equal(changed.status, 201);
+    assert.equal(changed.body.replaces, orderId);
+    assert.notEqual(changed.body.orderId, orderId);
+    assert.match(changed.body.orderId, /^shop_/);
+    assert.equal(changed.body.amount, AMOUNTS.WELCOME10);
+    assert.deepEqual(changed.body.items, created.body.items);
+    assert.equal(changed.body.openedAt, null);
+    assert.equal(row(orderId).amount, AMOUNTS.none, 'the frozen order keeps its amount');
+    assert.equal(row(orderId).status, 'pending');
+    assert.equal(row(changed.body.orderId).amount, AMOUNTS.WELCOME10);
+  });
+
+  it('a coupon after the window opened, in the browser: the page moves to the new order and pays it', async () => {
+    const { context, page, errors } = await open(PC);
+    try {
+      const orderId = await placeOrder(page);
+      // Open the window, then close it: the order is frozen at its amount.
+      await pay(page, 'toss-v2', 'cancel');
+      await page.getByTestId('checkout-notice').filter({ hasText: '결제를 취소했습니다' }).waitFor();
+      assert.ok(row(orderId).opened_at, 'the press froze the order before the window opened');
+
+      await page.getByRole('textbox', { name: '쿠폰 코드' }).fill('SAVE3000');
+      await page.getByRole('button', { name: '적용', exact: true }).click();
+      await page.waitForURL((url) => /\/checkout\/shop_[A-Za-z0-9]+$/.test(url.pathname) && !url.pathname.endsWith(orderId));
+      const replacement = page.url().split('/').pop();
+      await page.getByRole('button', { name: `${AMOUNTS.SAVE3000.toLocaleString('ko-KR')}원 결제하기` }).waitFor();
+      assert.equal(row(orderId).amount, AMOUNTS.none);
+      assert.equal(row(replacement).amount, AMOUNTS.SAVE3000);
+
+      await pay(page, 'toss-v2', 'approve');
+      await page.waitForURL(`${shop.url}/orders/${replacement}`);
+      await expectPaid(page, replacement, AMOUNTS.SAVE3000);
+      assert.equal(row(orderId).status, 'pending');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('loses no order: every payment the sandbox approved belongs to a paid order, and every paid order to an approved payment', async () => {
     const { payments } = await (await fetch(`${shop.sandboxUrl}/__sandbox/payments`)).json();
     const approved = payments.filter((payment) => payment.status === 'approved');
     const orderOf = (payment) => payment.orderId ?? payment.paymentId ?? payment.merchantUid;
     const lost = approved.filter((payment) => row(orderOf(payment))?.status !== 'paid');
-    const paidOrders = db.prepare("SELECT order_id FROM orders WHERE status = 'paid'").all();
+    const paidOrders = db.prepare("SELECT order_id FROM kcheckout_orders WHERE status = 'paid'").all();
     const approvedOrders = new Set(approved.map(orderOf));
     const phantom = paidOrders.filter((order) => !approvedOrders.has(order.order_id));
     const faultsLost = figures.faults.filter((fault) => !fault.paid).length;
@@ -357,5 +422,79 @@ describe('given the example shop on the offline sandbox', () => {
     assert.deepEqual(phantom, []);
     assert.equal(faultsLost, 0);
     assert.ok(figures.faults.length > 0 && figures.confirms.length === 8, 'the flows above ran first');
+  });
+});
+
+describe('given the example shop with the sandbox webhooks on, and the sweep run by hand', () => {
+  let webhookShop;
+  let webhookTmp;
+  const api = (path, method = 'GET', body) =>
+    fetch(`${webhookShop.url}${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, ...(body ? { body: JSON.stringify(body) } : {}) }).then(async (response) => ({
+      status: response.status,
+      body: await response.json(),
+    }));
+  const ITEMS = [{ sku: 'beans-1kg', quantity: 1 }, { sku: 'mug', quantity: 1 }];
+  /** An order whose payment window has opened, as the checkout page's press leaves it. */
+  async function openedOrder(gateway) {
+    const { body: order } = await api('/api/orders', 'POST', { items: ITEMS, gateway });
+    assert.equal((await api(`/api/orders/${order.orderId}/open`, 'POST', { amount: order.amount })).status, 200);
+    return order;
+  }
+  async function statusBecomes(orderId, status) {
+    for (let tries = 0; tries < 100; tries++) {
+      const { body } = await api(`/api/orders/${orderId}`);
+      if (body.status === status) return body;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.fail(`order ${orderId} never became ${status}`);
+  }
+
+  before(async () => {
+    const { startShop } = await import(serverBundle);
+    webhookTmp = mkdtempSync(join(tmpdir(), 'kcheckout-shop-webhooks-'));
+    // sweepOlderThanMs 0: every opened order is due, so the sweep need not wait 15 minutes.
+    webhookShop = await startShop({ port: 0, dbPath: join(webhookTmp, 'shop.db'), env: {}, vendorTimeoutMs: 1500, sweepEveryMs: 0, sweepOlderThanMs: 0 });
+  });
+  after(async () => {
+    await webhookShop?.close();
+    if (webhookTmp) rmSync(webhookTmp, { recursive: true, force: true });
+  });
+
+  it('portone: a payment whose buyer never came back is paid by the signed webhook', async () => {
+    const order = await openedOrder('portone');
+    webhookShop.sandbox.recordPayment({ sdk: 'portone-v2', paymentId: order.orderId, amount: order.amount });
+    const paid = await statusBecomes(order.orderId, 'paid');
+    assert.equal(paid.paidWith, order.orderId);
+    const delivery = webhookShop.sandbox.webhooks.find((entry) => entry.body.includes(order.orderId));
+    assert.equal(delivery?.result, 200);
+  });
+
+  it('toss: a virtual account is awaiting deposit after the confirm, and paid by the deposit callback', async () => {
+    const order = await openedOrder('toss-v2');
+    const payment = webhookShop.sandbox.recordPayment({ sdk: 'toss-v2', orderId: order.orderId, amount: order.amount, method: 'VIRTUAL_ACCOUNT' });
+    const confirmed = await api('/api/confirm', 'POST', { provider: 'toss', orderId: order.orderId, paymentKey: payment.paymentKey, amount: order.amount });
+    assert.equal(confirmed.status, 202);
+    assert.equal(confirmed.body.status, 'awaiting-deposit');
+    assert.equal((await api(`/api/orders/${order.orderId}`)).body.status, 'awaiting-deposit');
+    // Its amount is the bank's business now: no coupon, no new order.
+    assert.equal((await api(`/api/orders/${order.orderId}`, 'PATCH', { coupon: 'WELCOME10' })).status, 409);
+
+    const { delivery } = await webhookShop.sandbox.deposit({ paymentKey: payment.paymentKey });
+    assert.equal(delivery?.result, 200);
+    assert.equal((await api(`/api/orders/${order.orderId}`)).body.status, 'paid');
+  });
+
+  it('the sweep (POST /api/reconcile) expires an opened order the vendor holds no payment for', async () => {
+    const order = await openedOrder('toss-v2');
+    const { status, body: report } = await api('/api/reconcile', 'POST');
+    assert.equal(status, 200);
+    assert.ok(report.checked >= 1);
+    assert.ok(report.expired.includes(order.orderId), JSON.stringify(report));
+    assert.equal((await api(`/api/orders/${order.orderId}`)).body.status, 'expired');
+    // An expired order can no longer be paid; a coupon on it makes a new, payable order.
+    const changed = await api(`/api/orders/${order.orderId}`, 'PATCH', { coupon: 'SAVE3000' });
+    assert.equal(changed.status, 201);
+    assert.equal(changed.body.replaces, order.orderId);
+    assert.equal(changed.body.status, 'pending');
   });
 });

@@ -12,4 +12,6 @@ export const kcheckoutSources = {
   '@kcheckout/sandbox/node': source('sandbox/src/rest/node.ts'),
   '@kcheckout/server': source('server/src/index.ts'),
   '@kcheckout/server/node': source('server/src/node.ts'),
+  '@kcheckout/server/libsql': source('server/src/store/libsql.ts'),
+  '@kcheckout/server/postgres': source('server/src/store/postgres.ts'),
 };

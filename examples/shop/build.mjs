@@ -1,5 +1,6 @@
 // Builds the example shop: the pages with Vite (dist/app) and the server with esbuild
-// (dist/server.mjs, one file; libsql stays external for its native binary).
+// (dist/server.mjs, one file; libsql stays external for its native binary, and pg, loaded only
+// when SHOP_DATABASE_URL is set, stays external so a SQLite run never needs it).
 // Usage: node build.mjs (from any directory).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,7 +27,7 @@ await bundle({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['libsql'],
+  external: ['libsql', 'pg'],
   logLevel: 'warning',
   // Some bundled CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import { createRequire as __kcheckoutCreateRequire } from 'node:module'; const require = __kcheckoutCreateRequire(import.meta.url);" },

@@ -1,142 +1,133 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'libsql';
+import type { OrderStore, StoredOrder } from '@kcheckout/server';
+import { openLibsqlOrderStore } from '@kcheckout/server/libsql';
+import { openPostgresOrderStore } from '@kcheckout/server/postgres';
 import type { CartLine, Quote } from '../shared/catalog.js';
-import { type Gateway, type Order, type OrderStatus, providerOf } from '../shared/types.js';
+import { type Gateway, type Order, providerOf } from '../shared/types.js';
+import { ConfigError } from './config.js';
 
-// The shop's orders in SQLite (libsql, the SQLite fork whose prebuilt binary ships in an npm
-// package). The file and its table are created on first run.
+// The shop keeps no orders table of its own: its orders ARE the library's `kcheckout_orders` rows,
+// so the confirm handler, the webhooks and the sweep change the very record the pages read. What
+// only the shop needs (the cart, its quote, the gateway, the order name) rides in the row's `data`.
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS orders (
-  order_id   TEXT PRIMARY KEY,
-  status     TEXT NOT NULL CHECK (status IN ('pending', 'paid')),
-  gateway    TEXT NOT NULL,
-  items      TEXT NOT NULL,
-  coupon     TEXT,
-  quote      TEXT NOT NULL,
-  amount     INTEGER NOT NULL CHECK (amount > 0),
-  currency   TEXT NOT NULL DEFAULT 'KRW',
-  order_name TEXT NOT NULL,
-  paid_with  TEXT,
-  created_at TEXT NOT NULL,
-  paid_at    TEXT
-);
-CREATE INDEX IF NOT EXISTS orders_created_at ON orders (created_at);
-`;
-
-interface Row {
-  order_id: string;
-  status: OrderStatus;
+/** The shop's own fields, in `kcheckout_orders.data`. */
+interface ShopData {
   gateway: Gateway;
-  items: string;
-  coupon: string | null;
-  quote: string;
-  amount: number;
-  currency: 'KRW';
-  order_name: string;
-  paid_with: string | null;
-  created_at: string;
-  paid_at: string | null;
+  items: CartLine[];
+  quote: Quote;
+  orderName: string;
 }
 
-export interface OrderStore {
+/** Where the orders live: a SQLite file (the default), or Postgres when a URL is given. */
+export interface OrdersLocation {
+  /** The SQLite file; created with its tables on first run. */
+  dbPath: string;
+  /** A `postgres://` URL (`SHOP_DATABASE_URL`); when set, `dbPath` is not used. */
+  databaseUrl?: string | undefined;
+}
+
+/** The shop's orders over the library's order store, in the shape its API answers. */
+export interface ShopOrders {
+  /** The SQLite path, or the Postgres URL without its password, for the start-up banner. */
   readonly path: string;
-  create(order: { orderId: string; gateway: Gateway; items: CartLine[]; quote: Quote }): Order;
-  get(orderId: string): Order | null;
-  list(): Order[];
-  /** Re-prices or switches the gateway of a pending order; `null` when the order is not pending. */
-  update(orderId: string, change: { gateway?: Gateway; quote?: Quote }): Order | null;
+  /** The library's store itself, for the confirm handler, the webhooks and the sweep. */
+  readonly store: OrderStore;
+  create(order: { orderId: string; gateway: Gateway; items: CartLine[]; quote: Quote }): Promise<Order>;
+  get(orderId: string): Promise<Order | null>;
+  list(): Promise<Order[]>;
   /**
-   * Marks a pending order paid with `vendorPaymentId`. Idempotent: an order already paid with the
-   * same id is left as it is. Throws when the order is missing or was paid with another payment.
+   * Re-prices or switches the gateway of a pending order whose payment window has not opened;
+   * `null` when it has opened (or the order is gone): make a new order instead.
    */
-  markPaid(orderId: string, vendorPaymentId: string): void;
-  close(): void;
+  update(orderId: string, change: { gateway?: Gateway; quote?: Quote }): Promise<Order | null>;
+  /**
+   * The payment window is about to open for `amount`: freezes the order's amount and provider.
+   * Idempotent; `null` when the order is not pending or its amount is not `amount`.
+   */
+  open(orderId: string, amount: number): Promise<Order | null>;
+  close(): Promise<void>;
 }
 
-export function openOrderStore(path: string): OrderStore {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.exec('PRAGMA journal_mode = WAL;');
-  db.exec(SCHEMA);
+/** Opens the orders: `openLibsqlOrderStore` on the SQLite file, or `openPostgresOrderStore` on `databaseUrl`. */
+export async function openShopOrders(location: OrdersLocation): Promise<ShopOrders> {
+  let store: OrderStore;
+  let path: string;
+  if (location.databaseUrl) {
+    if (!/^postgres(ql)?:\/\//.test(location.databaseUrl)) {
+      throw new ConfigError('SHOP_DATABASE_URL must be a postgres:// (or postgresql://) URL, e.g. postgres://shop:secret@localhost:5432/shop.');
+    }
+    store = await openPostgresOrderStore({ connectionString: location.databaseUrl });
+    path = redact(location.databaseUrl);
+  } else {
+    if (location.dbPath !== ':memory:') mkdirSync(dirname(location.dbPath), { recursive: true });
+    store = await openLibsqlOrderStore(location.dbPath);
+    path = location.dbPath;
+  }
 
-  const select = db.prepare('SELECT * FROM orders WHERE order_id = ?');
-  const insert = db.prepare(
-    `INSERT INTO orders (order_id, status, gateway, items, coupon, quote, amount, order_name, created_at)
-     VALUES (@orderId, 'pending', @gateway, @items, @coupon, @quote, @amount, @orderName, @createdAt)`,
-  );
-  const reprice = db.prepare(
-    `UPDATE orders SET gateway = @gateway, coupon = @coupon, quote = @quote, amount = @amount, order_name = @orderName
-     WHERE order_id = @orderId AND status = 'pending'`,
-  );
-  const pay = db.prepare(`UPDATE orders SET status = 'paid', paid_with = ?, paid_at = ? WHERE order_id = ? AND status = 'pending'`);
-
-  const read = (orderId: string) => (select.get(orderId) as Row | undefined) ?? null;
+  const read = async (orderId: string) => {
+    const stored = await store.get(orderId);
+    return stored && toOrder(stored);
+  };
 
   return {
     path,
-    create({ orderId, gateway, items, quote }) {
-      insert.run({
-        orderId,
-        gateway,
-        items: JSON.stringify(items),
-        coupon: quote.coupon?.code ?? null,
-        quote: JSON.stringify(quote),
-        amount: quote.amount,
-        orderName: quote.orderName,
-        createdAt: new Date().toISOString(),
-      });
-      return toOrder(read(orderId)!);
+    store,
+    async create({ orderId, gateway, items, quote }) {
+      const data: ShopData = { gateway, items, quote, orderName: quote.orderName };
+      return toOrder(await store.create({ orderId, provider: providerOf(gateway), amount: quote.amount, currency: 'KRW', data }));
     },
-    get(orderId) {
-      const row = read(orderId);
-      return row ? toOrder(row) : null;
+    get: read,
+    async list() {
+      return (await store.list({ limit: 200 })).map(toOrder);
     },
-    list() {
-      return (db.prepare('SELECT * FROM orders ORDER BY created_at DESC, order_id').all() as Row[]).map(toOrder);
+    async update(orderId, change) {
+      const current = await read(orderId);
+      if (!current) return null;
+      const gateway = change.gateway ?? current.gateway;
+      const quote = change.quote ?? current.quote;
+      const data: ShopData = { gateway, items: current.items, quote, orderName: quote.orderName };
+      // Conditional in the store (pending, window not opened): a window opening meanwhile wins.
+      const updated = await store.update(orderId, { provider: providerOf(gateway), amount: quote.amount, data });
+      return updated && toOrder(updated);
     },
-    update(orderId, change) {
-      const row = read(orderId);
-      if (!row || row.status !== 'pending') return null;
-      const quote = change.quote ?? (JSON.parse(row.quote) as Quote);
-      const { changes } = reprice.run({
-        orderId,
-        gateway: change.gateway ?? row.gateway,
-        coupon: quote.coupon?.code ?? null,
-        quote: JSON.stringify(quote),
-        amount: quote.amount,
-        orderName: quote.orderName,
-      });
-      return changes === 1 ? toOrder(read(orderId)!) : null;
+    async open(orderId, amount) {
+      const current = await store.get(orderId);
+      if (!current) return null;
+      const opened = await store.open(orderId, { amount, provider: current.provider });
+      return opened && toOrder(opened);
     },
-    markPaid(orderId, vendorPaymentId) {
-      const { changes } = pay.run(vendorPaymentId, new Date().toISOString(), orderId);
-      if (changes === 1) return;
-      const row = read(orderId);
-      if (!row) throw new Error(`markPaid: no order ${orderId}`);
-      if (row.paid_with !== vendorPaymentId) throw new Error(`markPaid: order ${orderId} is already paid with another payment`);
-    },
-    close() {
-      db.close();
-    },
+    close: () => store.close(),
   };
 }
 
-function toOrder(row: Row): Order {
-  const quote = JSON.parse(row.quote) as Quote;
+function toOrder(stored: StoredOrder): Order {
+  const data = stored.data as ShopData;
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
-    orderId: row.order_id,
-    status: row.status,
-    gateway: row.gateway,
-    provider: providerOf(row.gateway),
-    items: JSON.parse(row.items) as CartLine[],
-    quote,
-    amount: row.amount,
-    currency: row.currency,
-    orderName: row.order_name,
-    paidWith: row.paid_with,
-    createdAt: row.created_at,
-    paidAt: row.paid_at,
+    orderId: stored.orderId,
+    status: stored.status,
+    gateway: data.gateway,
+    provider: providerOf(data.gateway),
+    items: data.items,
+    quote: data.quote,
+    amount: stored.amount,
+    currency: 'KRW',
+    orderName: data.orderName,
+    paidWith: stored.paidWith,
+    createdAt: new Date(stored.createdAt).toISOString(),
+    openedAt: iso(stored.openedAt),
+    paidAt: iso(stored.paidAt),
   };
+}
+
+/** The URL as the banner prints it: never the password. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
 }

@@ -33,7 +33,8 @@ async function main() {
   const setup = readSetup(env);
   const vendor = (name: keyof typeof setup) => `${name}: ${setup[name].sandbox ? 'sandbox (offline)' : 'real vendor (keys from the environment)'}`;
   console.log(`\nkcheckout example shop  →  ${shop.url}\n`);
-  console.log(`  orders database: ${shop.orders.path}`);
+  console.log(`  orders database: ${shop.orders.path}${env.SHOP_DATABASE_URL ? ' (Postgres)' : ' (SQLite)'}`);
+  console.log(`  webhooks: ${shop.url}/api/webhooks · sweep every 60 s (POST /api/reconcile runs it now)`);
   console.log(`  ${vendor('toss')} · ${vendor('portone')} · ${vendor('iamport')}`);
   if (shop.sandboxUrl) console.log(`  REST stand-ins: ${shop.sandboxUrl}`);
   console.log('  Ctrl+C to stop\n');

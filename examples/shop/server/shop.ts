@@ -5,20 +5,35 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createOrderId } from '@kcheckout/core';
 import type { SandboxApi } from '@kcheckout/sandbox';
 import { startSandboxServer, type SandboxServer } from '@kcheckout/sandbox/node';
-import { createConfirmHandler } from '@kcheckout/server';
+import { createConfirmHandler, createWebhookHandler, reconcilePendingOrders, type CaptureRefusedEvent, type ReconcileReport, type VendorOptions } from '@kcheckout/server';
 import { toNodeHandler } from '@kcheckout/server/node';
 import { type CartLine, quote, QuoteError } from '../shared/catalog.js';
 import { type Gateway, isGateway, type Order, type ShopConfig } from '../shared/types.js';
+import { sandboxSecrets } from '@kcheckout/sandbox';
 import { type Env, readSetup } from './config.js';
-import { openOrderStore, type OrderStore } from './db.js';
+import { openShopOrders, type ShopOrders } from './db.js';
 
 export interface ShopOptions {
   /** Default 0 (any free port). */
   port?: number;
   /** Default `127.0.0.1`. */
   host?: string;
-  /** The SQLite file; created with its table on first run. */
+  /** The SQLite file; created with its tables on first run. Not used when `databaseUrl` is set. */
   dbPath: string;
+  /**
+   * A `postgres://` URL: the orders go to Postgres instead of the SQLite file, so several shop
+   * processes can share them. Default `env.SHOP_DATABASE_URL`.
+   */
+  databaseUrl?: string;
+  /**
+   * On the sandbox, have the REST stand-ins deliver their PortOne webhooks (and Toss deposit
+   * callbacks) to this shop's `/api/webhooks`, as the vendors would. Default true.
+   */
+  sandboxWebhooks?: boolean;
+  /** How often the sweep runs; default 60 000 ms. 0 turns the timer off (`POST /api/reconcile` still runs it). */
+  sweepEveryMs?: number;
+  /** The sweep looks up orders whose window opened longer ago than this; default 15 minutes. */
+  sweepOlderThanMs?: number;
   /** The built pages (`dist/app`); without it only the API is served. */
   staticDir?: string;
   /** Keys and modes (see README); default `process.env`. */
@@ -32,7 +47,9 @@ export interface ShopOptions {
 export interface Shop {
   url: string;
   port: number;
-  orders: OrderStore;
+  orders: ShopOrders;
+  /** One sweep now, as `POST /api/reconcile` runs it. */
+  reconcile(): Promise<ReconcileReport>;
   /** The REST stand-ins, when a provider runs on the sandbox: their `calls` count vendor requests. */
   sandbox: SandboxApi | null;
   sandboxUrl: string | null;
@@ -59,31 +76,88 @@ class HttpError extends Error {
   }
 }
 
-/** Starts the shop: orders database, REST stand-ins (when needed), API, pages. */
+const SWEEP_EVERY_MS = 60_000;
+/** An order whose window opened this long ago and is still unpaid is looked up at its vendor. */
+const SWEEP_OLDER_THAN_MS = 15 * 60_000;
+
+/**
+ * Starts the shop: orders (SQLite, or Postgres with `databaseUrl`), REST stand-ins (when needed),
+ * API with confirm, webhooks and the sweep, pages.
+ */
 export async function startShop(options: ShopOptions): Promise<Shop> {
   const env = options.env ?? process.env;
   const setup = readSetup(env);
   const log = options.log ?? (() => {});
   const needsSandbox = setup.toss.sandbox || setup.portone.sandbox || setup.iamport.sandbox;
-  const sandbox: SandboxServer | null = needsSandbox ? await startSandboxServer({ host: '127.0.0.1' }) : null;
-  const orders = openOrderStore(options.dbPath);
-  const baseUrl = (isSandbox: boolean) => (isSandbox && sandbox ? { baseUrl: sandbox.url } : {});
+  const orders = await openShopOrders({ dbPath: options.dbPath, databaseUrl: options.databaseUrl ?? env.SHOP_DATABASE_URL });
+  const { store } = orders;
 
-  const confirm = toNodeHandler(
-    createConfirmHandler({
-      toss: { ...setup.toss.server, ...baseUrl(setup.toss.sandbox) },
-      portone: { ...setup.portone.server, ...baseUrl(setup.portone.sandbox) },
-      iamport: { ...setup.iamport.server, ...baseUrl(setup.iamport.sandbox) },
-      // The amount comes from here, the shop's own record, never from the request.
-      loadOrder: (orderId) => {
-        const order = orders.get(orderId);
-        return order && { orderId, amount: order.amount, currency: order.currency, paid: order.status === 'paid', provider: order.provider, ...(order.paidWith ? { paidWith: order.paidWith } : {}) };
-      },
-      markPaid: (paid) => orders.markPaid(paid.orderId, paid.vendorPaymentId),
-      ...(options.vendorTimeoutMs ? { timeoutMs: options.vendorTimeoutMs } : {}),
-      onError: (error) => log(`order store error: ${error instanceof Error ? error.message : String(error)}`),
-    }),
-  );
+  // The API is set up once the server listens: the sandbox needs the shop's address for its
+  // webhooks, and the vendor clients need the sandbox's. A request in between waits for it.
+  let routes!: Routes;
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const server = createServer((req, res) => void ready.then(() => serve(routes, req, res, log)));
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => done());
+    });
+  } catch (error) {
+    await orders.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+
+  let sandbox: SandboxServer | null = null;
+  if (needsSandbox) {
+    const webhooks = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}/api/webhooks`;
+    try {
+      sandbox = await startSandboxServer({
+        host: '127.0.0.1',
+        ...(options.sandboxWebhooks === false ? {} : { webhook: { url: webhooks }, tossWebhook: { url: webhooks } }),
+      });
+    } catch (error) {
+      server.close();
+      await orders.close();
+      throw error;
+    }
+  }
+  const baseUrl = (isSandbox: boolean) => (isSandbox && sandbox ? { baseUrl: sandbox.url } : {});
+  const vendors: VendorOptions = {
+    toss: { ...setup.toss.server, ...baseUrl(setup.toss.sandbox) },
+    portone: { ...setup.portone.server, ...baseUrl(setup.portone.sandbox) },
+    iamport: { ...setup.iamport.server, ...baseUrl(setup.iamport.sandbox) },
+    ...(options.vendorTimeoutMs ? { timeoutMs: options.vendorTimeoutMs } : {}),
+  };
+  const onError = (error: unknown) => log(`order store error: ${error instanceof Error ? error.message : String(error)}`);
+  // The buyer was charged and refunded: a line a person reads (and, for a failed refund, acts on).
+  const onCaptureRefused = (event: CaptureRefusedEvent) =>
+    log(`capture refused: ${event.provider} ${event.vendorPaymentId} for order ${event.orderId} (${event.reason}; captured ${event.capturedAmount ?? '?'} of ${event.orderAmount} ${event.currency}) → refund ${event.refund.status}`);
+
+  // The amount comes from the store, the shop's own record, never from the request.
+  const confirm = toNodeHandler(createConfirmHandler({ ...vendors, store, onCaptureRefused, onError }));
+  const portoneWebhookSecret = setup.portone.sandbox ? sandboxSecrets.portone.webhookSecret : env.PORTONE_WEBHOOK_SECRET;
+  const webhook = toNodeHandler(createWebhookHandler({ ...vendors, store, onCaptureRefused, onError, ...(portoneWebhookSecret ? { portoneWebhookSecret } : {}) }));
+
+  // One sweep at a time in this process; several processes may sweep at once (the store claims each order).
+  let sweeping: Promise<ReconcileReport> | null = null;
+  const reconcile = () =>
+    (sweeping ??= reconcilePendingOrders(store, vendors, { olderThanMs: options.sweepOlderThanMs ?? SWEEP_OLDER_THAN_MS, onCaptureRefused, onError }).finally(() => (sweeping = null)));
+  const sweepEveryMs = options.sweepEveryMs ?? SWEEP_EVERY_MS;
+  const timer =
+    sweepEveryMs > 0
+      ? setInterval(() => {
+          reconcile().then(
+            (report) => report.checked > 0 && log(`sweep: ${JSON.stringify(report)}`),
+            (error: unknown) => log(`sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+          );
+        }, sweepEveryMs)
+      : null;
+  // The sweep must never keep the process alive on its own.
+  timer?.unref();
 
   const config: ShopConfig = {
     sandboxApiBase: sandbox?.url ?? null,
@@ -97,34 +171,68 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const method = req.method ?? 'GET';
     if (path === '/api/confirm') return void confirm(req, res);
+    if (path === '/api/webhooks') return void webhook(req, res);
+    if (path === '/api/reconcile' && method === 'POST') return send(res, 200, await reconcile());
     if (path === '/api/config' && method === 'GET') return send(res, 200, config);
-    if (path === '/api/orders' && method === 'GET') return send(res, 200, { orders: orders.list() });
+    if (path === '/api/orders' && method === 'GET') return send(res, 200, { orders: await orders.list() });
     if (path === '/api/orders' && method === 'POST') {
       const body = await readJson(req);
       const items = cartOf(body.items);
       const gateway = body.gateway === undefined ? 'toss-v2' : gatewayOf(body.gateway);
-      const order = orders.create({ orderId: createOrderId('shop'), gateway, items, quote: priced(items, body.coupon) });
+      const order = await orders.create({ orderId: createOrderId('shop'), gateway, items, quote: priced(items, body.coupon) });
       return send(res, 201, order);
+    }
+    const opening = /^\/api\/orders\/([A-Za-z0-9_-]{6,64})\/open$/.exec(path);
+    if (opening) {
+      if (method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} ${path}`);
+      return send(res, 200, await openOrder(opening[1]!, (await readJson(req)).amount));
     }
     const match = /^\/api\/orders\/([A-Za-z0-9_-]{6,64})$/.exec(path);
     if (match) {
       const orderId = match[1]!;
-      const order = orders.get(orderId);
+      const order = await orders.get(orderId);
       if (!order) throw new HttpError(404, 'ORDER_NOT_FOUND', `주문이 없습니다: ${orderId}`);
       if (method === 'GET') return send(res, 200, order);
       if (method === 'PATCH') {
-        const body = await readJson(req);
-        if (order.status !== 'pending') throw new HttpError(409, 'ORDER_NOT_PENDING', '결제가 끝난 주문은 바꿀 수 없습니다.');
-        const change: { gateway?: Gateway; quote?: Order['quote'] } = {};
-        if (body.gateway !== undefined) change.gateway = gatewayOf(body.gateway);
-        if (body.coupon !== undefined) change.quote = priced(order.items, body.coupon);
-        const updated = orders.update(orderId, change);
-        if (!updated) throw new HttpError(409, 'ORDER_NOT_PENDING', '결제가 끝난 주문은 바꿀 수 없습니다.');
-        return send(res, 200, updated);
+        const answer = await changeOrder(order, await readJson(req));
+        return send(res, 'replaces' in answer ? 201 : 200, answer);
       }
       throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} ${path}`);
     }
     throw new HttpError(404, 'NOT_FOUND', `No API ${method} ${path}`);
+  }
+
+  /** `POST /api/orders/:id/open`: the page is about to open the window for `amount`; freeze it. */
+  async function openOrder(orderId: string, amount: unknown): Promise<Order> {
+    if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0) {
+      throw new HttpError(400, 'INVALID_REQUEST', 'amount must be the positive whole number the page shows.');
+    }
+    const opened = await orders.open(orderId, amount);
+    if (opened) return opened;
+    const order = await orders.get(orderId);
+    if (!order) throw new HttpError(404, 'ORDER_NOT_FOUND', `주문이 없습니다: ${orderId}`);
+    if (order.status === 'paid') throw new HttpError(409, 'ORDER_NOT_PENDING', '이미 결제된 주문입니다.');
+    if (order.status !== 'pending') throw new HttpError(409, 'ORDER_NOT_PENDING', '더 이상 결제할 수 없는 주문입니다. 주문을 새로 해 주세요.');
+    throw new HttpError(409, 'ORDER_CHANGED', '주문 금액이 바뀌었습니다. 페이지를 새로 고친 뒤 다시 결제해 주세요.');
+  }
+
+  /**
+   * `PATCH /api/orders/:id` (coupon, gateway). Before the window opens the order is re-priced in
+   * place. After, its amount is frozen (a vendor may already hold a payment for it), so the change
+   * makes a new order with the same items and answers it with `replaces`.
+   */
+  async function changeOrder(order: Order, body: Record<string, unknown>): Promise<Order | (Order & { replaces: string })> {
+    if (order.status === 'paid') throw new HttpError(409, 'ORDER_NOT_PENDING', '결제가 끝난 주문은 바꿀 수 없습니다.');
+    if (order.status === 'awaiting-deposit') throw new HttpError(409, 'ORDER_NOT_PENDING', '가상계좌가 발급된 주문은 바꿀 수 없습니다. 입금하거나 주문을 새로 해 주세요.');
+    const gateway = body.gateway === undefined ? order.gateway : gatewayOf(body.gateway);
+    const quote = body.coupon === undefined ? order.quote : priced(order.items, body.coupon);
+    if (order.status === 'pending' && order.openedAt === null) {
+      const updated = await orders.update(order.orderId, { gateway, quote });
+      if (updated) return updated;
+      // The window opened meanwhile (another tab): fall through to a new order.
+    }
+    const replacement = await orders.create({ orderId: createOrderId('shop'), gateway, items: order.items, quote });
+    return { ...replacement, replaces: order.orderId };
   }
 
   function page(req: IncomingMessage, res: ServerResponse, path: string): void {
@@ -140,44 +248,48 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
     createReadStream(file).pipe(res);
   }
 
-  const server = createServer((req, res) => {
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://shop').pathname);
-    } catch {
-      return send(res, 400, { ok: false, error: { code: 'BAD_PATH', message: 'Malformed path' } });
-    }
-    if (!path.startsWith('/api/')) return page(req, res, path);
-    res.on('finish', () => log(`${req.method} ${path} ${res.statusCode}`));
-    api(req, res, path).catch((error: unknown) => {
-      if (error instanceof HttpError) return send(res, error.status, { ok: false, error: { code: error.code, message: error.message } });
-      if (error instanceof QuoteError) return send(res, 400, { ok: false, error: { code: error.code, message: error.message } });
-      log(`error: ${error instanceof Error ? error.stack : String(error)}`);
-      send(res, 500, { ok: false, error: { code: 'INTERNAL_ERROR', message: '서버 오류입니다. 다시 시도해 주세요.', retryable: true } });
-    });
-  });
-
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => done());
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = options.host ?? '127.0.0.1';
+  routes = { api, page };
+  markReady();
   return {
-    url: `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`,
+    url,
     port,
     orders,
+    reconcile,
     sandbox: sandbox?.api ?? null,
     sandboxUrl: sandbox?.url ?? null,
     async close() {
+      if (timer) clearInterval(timer);
       await new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();
       });
       await sandbox?.close();
-      orders.close();
+      await sweeping?.catch(() => undefined);
+      await orders.close();
     },
   };
+}
+
+interface Routes {
+  api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void>;
+  page(req: IncomingMessage, res: ServerResponse, path: string): void;
+}
+
+function serve(routes: Routes, req: IncomingMessage, res: ServerResponse, log: (line: string) => void): void {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://shop').pathname);
+  } catch {
+    return send(res, 400, { ok: false, error: { code: 'BAD_PATH', message: 'Malformed path' } });
+  }
+  if (!path.startsWith('/api/')) return routes.page(req, res, path);
+  res.on('finish', () => log(`${req.method} ${path} ${res.statusCode}`));
+  routes.api(req, res, path).catch((error: unknown) => {
+    if (error instanceof HttpError) return send(res, error.status, { ok: false, error: { code: error.code, message: error.message } });
+    if (error instanceof QuoteError) return send(res, 400, { ok: false, error: { code: error.code, message: error.message } });
+    log(`error: ${error instanceof Error ? error.stack : String(error)}`);
+    send(res, 500, { ok: false, error: { code: 'INTERNAL_ERROR', message: '서버 오류입니다. 다시 시도해 주세요.', retryable: true } });
+  });
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

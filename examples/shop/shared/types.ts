@@ -14,9 +14,14 @@ export const GATEWAYS: ReadonlyArray<{ id: Gateway; label: string; provider: Pro
 export const providerOf = (gateway: Gateway): ProviderName => GATEWAYS.find((entry) => entry.id === gateway)!.provider;
 export const isGateway = (value: unknown): value is Gateway => GATEWAYS.some((entry) => entry.id === value);
 
-export type OrderStatus = 'pending' | 'paid';
+/**
+ * As `@kcheckout/server`'s store keeps it: `pending` (may be re-priced until its payment window
+ * opens), `awaiting-deposit` (a virtual account was issued), `paid`, `expired` (the window opened
+ * long ago and the vendor holds no payment: the sweep).
+ */
+export type OrderStatus = 'pending' | 'awaiting-deposit' | 'paid' | 'expired';
 
-/** An order as the API shows it; the database row, with the quote it was priced by. */
+/** An order as the API shows it: the store's `kcheckout_orders` row, with the shop's fields from its `data`. */
 export interface Order {
   orderId: string;
   status: OrderStatus;
@@ -30,6 +35,8 @@ export interface Order {
   /** Toss paymentKey, PortOne paymentId or iamport imp_uid, once paid. */
   paidWith: string | null;
   createdAt: string;
+  /** When the payment window first opened; from then on the amount is frozen. */
+  openedAt: string | null;
   paidAt: string | null;
 }
 

@@ -8,6 +8,8 @@ export class ShopApiError extends Error {
     readonly code: string,
     message: string,
     readonly retryable = false,
+    /** The server's `retry-after`, in seconds, when it sent one. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -27,7 +29,14 @@ async function call<T>(path: string, init?: { method?: string; body?: unknown })
   const body = (await response.json().catch(() => null)) as (T & { ok?: boolean }) | ApiError | null;
   if (!response.ok || !body || (body as { ok?: boolean }).ok === false) {
     const error = (body as ApiError | null)?.error;
-    throw new ShopApiError(response.status, error?.code ?? 'HTTP_' + response.status, error?.message ?? `HTTP ${response.status}`, error?.retryable ?? response.status >= 500);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new ShopApiError(
+      response.status,
+      error?.code ?? 'HTTP_' + response.status,
+      error?.message ?? `HTTP ${response.status}`,
+      error?.retryable ?? response.status >= 500,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
   }
   return body as T;
 }
@@ -37,9 +46,22 @@ export const api = {
   createOrder: (items: CartLine[], gateway?: Gateway) => call<Order>('/api/orders', { method: 'POST', body: { items, gateway } }),
   order: (orderId: string) => call<Order>(`/api/orders/${encodeURIComponent(orderId)}`),
   orders: () => call<{ orders: Order[] }>('/api/orders').then((body) => body.orders),
+  /**
+   * Re-prices the order or switches its gateway. Once its payment window has opened, the server
+   * answers a new order instead, with `replaces` naming this one: the page moves to it.
+   */
   updateOrder: (orderId: string, change: { gateway?: Gateway; coupon?: string | null }) =>
-    call<Order>(`/api/orders/${encodeURIComponent(orderId)}`, { method: 'PATCH', body: change }),
+    call<Order & { replaces?: string }>(`/api/orders/${encodeURIComponent(orderId)}`, { method: 'PATCH', body: change }),
+  /**
+   * The payment window is about to open for `amount`: the server freezes the order at it. Rejects
+   * with `ORDER_CHANGED` (409) when the page shows a stale amount.
+   */
+  openOrder: (orderId: string, amount: number) => call<Order>(`/api/orders/${encodeURIComponent(orderId)}/open`, { method: 'POST', body: { amount } }),
 };
+
+/** How often a confirm that meets another in progress is tried again, and its longest wait. */
+const IN_PROGRESS_TRIES = 5;
+const IN_PROGRESS_MAX_WAIT_MS = 10_000;
 
 /** What the confirm endpoint needs: the order and the vendor's id for the payment. */
 export interface ConfirmInput {
@@ -54,7 +76,31 @@ export interface ConfirmInput {
 
 export type ConfirmSuccess = Extract<ConfirmResponseBody, { ok: true }>;
 
-/** `POST /api/confirm`, the shop's @kcheckout/server confirm handler. Throws `ShopApiError` on refusal. */
-export function confirmPayment(input: ConfirmInput): Promise<ConfirmSuccess> {
-  return call<ConfirmSuccess>('/api/confirm', { method: 'POST', body: input });
+/**
+ * `POST /api/confirm`, the shop's @kcheckout/server confirm handler. Throws `ShopApiError` on
+ * refusal. `CONFIRM_IN_PROGRESS` (another request, a webhook or the sweep holds the order) is
+ * retried after the server's `retry-after`, up to 5 tries: that request's outcome is then the answer.
+ */
+export async function confirmPayment(input: ConfirmInput): Promise<ConfirmSuccess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call<ConfirmSuccess>('/api/confirm', { method: 'POST', body: input });
+    } catch (error) {
+      if (!(error instanceof ShopApiError) || error.code !== 'CONFIRM_IN_PROGRESS' || attempt >= IN_PROGRESS_TRIES) throw error;
+      const wait = Math.min((error.retryAfterSeconds ?? 1) * 1000, IN_PROGRESS_MAX_WAIT_MS);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+/**
+ * Buyer copy for a refusal whose code needs more than the server's message: money taken and
+ * refunded must say so plainly, and must not offer a retry of the same payment.
+ */
+export function refusalText(error: ShopApiError): string {
+  if (error.code === 'PAYMENT_REFUNDED') return '결제가 확인되지 않아 자동으로 환불(취소)되었습니다. 다시 결제해 주세요.';
+  if (error.code === 'REFUND_FAILED') return '결제가 확인되지 않았고 자동 환불도 실패했습니다. 고객센터로 문의해 주세요.';
+  if (error.code === 'ORDER_EXPIRED') return '주문이 만료되었습니다. 주문을 새로 해 주세요.';
+  if (error.code === 'CONFIRM_IN_PROGRESS') return '다른 창에서 결제를 확인하고 있습니다. 잠시 뒤 다시 확인해 주세요.';
+  return `${error.message} (${error.code})`;
 }

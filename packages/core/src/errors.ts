@@ -30,7 +30,9 @@ export type CheckoutErrorCode =
    * The merchant's own `confirm` call (to its server) threw or rejected. `cause` holds what it
    * threw, and `vendorCode` that value's `code`, if it had one.
    */
-  | 'CONFIRM_FAILED';
+  | 'CONFIRM_FAILED'
+  /** The merchant's beforePayment rejected; the payment window was not opened. `cause` holds what it threw. */
+  | 'BEFORE_PAYMENT_FAILED';
 
 export interface CheckoutErrorOptions {
   provider?: Provider;

@@ -7,7 +7,7 @@ import {
   rememberOrder,
   validateOrderId,
 } from '@kcheckout/core';
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react';
 import { ActionButton, settle } from './action-button.js';
 import { useLatest } from './use-latest.js';
 import { type CheckoutRedirect, useCheckoutContext } from './checkout-context.js';
@@ -38,6 +38,20 @@ export interface CheckoutButtonProps extends Omit<ComponentPropsWithoutRef<'butt
   windowType?: CheckoutRedirect['windowType'];
   /** PortOne V2 only: redirect on PC too, so one result page serves every device. Needs `redirectUrl`. */
   forceRedirect?: boolean;
+  /**
+   * Runs after the press and before the payment window opens, with the order about to be paid
+   * (`orderId` filled in). Its purpose: freeze the order's amount on your server (for example
+   * `POST /api/orders/:id/open`), so the amount the vendor charges can no longer change under the
+   * buyer. Awaited; the button shows `pending` meanwhile, and one press is still one request.
+   *
+   * Reject to keep the window closed: `onFail` then receives a result whose `error` is a
+   * `CheckoutError` with code `BEFORE_PAYMENT_FAILED` (`cause` holds what you threw), or the
+   * `CheckoutError` you threw yourself.
+   *
+   * The vendor window opens after this await. Browsers keep a click's user activation for only a
+   * few seconds, and a popup opened later may be blocked, so keep it quick: one request.
+   */
+  beforePayment?: (order: PaymentOrder) => void | Promise<void>;
   /** The vendor authorised the payment. Send `paymentKey`, `orderId` and `amount` to your server to confirm it. */
   onSuccess?: (result: SuccessResult) => void;
   onFail?: (result: FailResult) => void;
@@ -57,21 +71,35 @@ export interface CheckoutButtonProps extends Omit<ComponentPropsWithoutRef<'butt
  * `data-state`: `loading | ready | error | pending`; `data-disabled` when it cannot be pressed.
  */
 export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>(function CheckoutButton(
-  { order, successUrl, failUrl, redirectUrl, windowType, forceRedirect, onSuccess, onFail, onCancel, asChild, children, ...rest },
+  { order, successUrl, failUrl, redirectUrl, windowType, forceRedirect, beforePayment, onSuccess, onFail, onCancel, asChild, children, ...rest },
   ref,
 ) {
   const checkout = useCheckoutContext('CheckoutButton');
   const { amount, currency, messages: text, provider } = checkout;
   const redirect = { successUrl, failUrl, redirectUrl, windowType, forceRedirect };
   const propError = checkProps(provider, order, redirect);
-  const handlers = useLatest({ onSuccess, onFail, onCancel });
+  const handlers = useLatest({ onSuccess, onFail, onCancel, beforePayment });
+  // The checkout reports `pending` only once the window opens; this covers the merchant's await before it.
+  const [preparing, setPreparing] = useState(false);
 
   const pay = async () => {
     const paymentOrder: PaymentOrder = { ...order, orderId: order.orderId ?? createOrderId() };
     const result = await settle<CheckoutResult>(
-      () => {
+      async () => {
+        const before = handlers.current.beforePayment;
+        if (before) {
+          setPreparing(true);
+          try {
+            await before(paymentOrder);
+          } catch (error) {
+            throw beforePaymentError(error, provider);
+          } finally {
+            setPreparing(false);
+          }
+        }
         // The redirect page compares the amount it receives with this (AMOUNT_MISMATCH). Written
-        // synchronously, so the click's user activation survives for PGs that open a popup.
+        // right before the call, so without beforePayment the click's user activation survives
+        // for PGs that open a popup.
         rememberOrder({ orderId: paymentOrder.orderId, amount, currency, provider });
         return checkout.pay(paymentOrder, absoluteRedirect(redirect));
       },
@@ -90,7 +118,7 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
   return (
     <ActionButton
       part="checkout-button"
-      state={checkout.state}
+      state={preparing ? 'pending' : checkout.state}
       propError={propError}
       errorLead={text.invalidOrder}
       allowed={checkout.canPay}
@@ -99,10 +127,21 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
       {...rest}
       ref={ref}
     >
-      {children ?? (checkout.state === 'pending' ? text.paying : text.pay(formatAmount(amount, currency, text)))}
+      {children ?? (preparing || checkout.state === 'pending' ? text.paying : text.pay(formatAmount(amount, currency, text)))}
     </ActionButton>
   );
 });
+
+function beforePaymentError(error: unknown, provider: Provider): CheckoutError {
+  if (error instanceof CheckoutError) return error;
+  const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  return new CheckoutError(
+    'BEFORE_PAYMENT_FAILED',
+    `beforePayment이 실패해 결제창을 열지 않았습니다${detail ? `: ${detail}` : '.'} ` +
+      `beforePayment rejected${detail ? `: ${detail}` : ''}, so the payment window was not opened. Fix what it threw (see cause), then let the buyer press again.`,
+    { provider, cause: error },
+  );
+}
 
 /** Pure, so the server and the client render the same error. */
 function checkProps(provider: Provider, order: CheckoutButtonProps['order'], redirect: CheckoutRedirect): CheckoutError | null {

@@ -3,7 +3,7 @@ import { Agreement, Checkout, CheckoutButton, type CheckoutProps, PaymentMethods
 import { type FormEvent, useEffect, useState, useSyncExternalStore } from 'react';
 import { COUPONS, won } from '../../shared/catalog.js';
 import { type Gateway, GATEWAYS, type Order } from '../../shared/types.js';
-import { api, type ConfirmInput, confirmPayment, ShopApiError } from '../api.js';
+import { api, type ConfirmInput, confirmPayment, refusalText, ShopApiError } from '../api.js';
 import { linkProps, navigate } from '../router.js';
 import { type LoadedConfig, useShopConfig } from '../shop-config.js';
 import { OrderSummary } from './order-summary.js';
@@ -73,10 +73,12 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
 
   if (loadError || configError) return <p className="notice bad" role="alert">{loadError ?? configError?.message}</p>;
   if (!order || !config) return <p className="muted">불러오는 중…</p>;
-  if (order.status === 'paid') {
+  if (order.status !== 'pending') {
+    const title = { paid: '이미 결제된 주문입니다', 'awaiting-deposit': '입금을 기다리는 주문입니다', expired: '만료된 주문입니다' }[order.status];
     return (
-      <section className="card">
-        <h1>이미 결제된 주문입니다</h1>
+      <section className="card" data-testid="checkout-closed" data-state={order.status}>
+        <h1>{title}</h1>
+        {order.status === 'expired' && <p>결제창을 연 지 오래되어 주문이 만료되었습니다. 장바구니에서 다시 주문해 주세요.</p>}
         <a {...linkProps(`/orders/${order.orderId}`)}>주문 보기</a>
       </section>
     );
@@ -86,8 +88,12 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
     setBusy(true);
     try {
       // The server re-prices the order; the checkout below then gets the new amount (setAmount,
-      // no widget re-render).
-      setOrder(await api.updateOrder(order.orderId, patch));
+      // no widget re-render). Once a payment window has opened for it, the order's amount is
+      // frozen, so the server answers a new order instead and the page moves to it.
+      const changed = await api.updateOrder(order.orderId, patch);
+      // A new page (keyed by order id) loads the new order; replace, so Back skips the frozen one.
+      if (changed.replaces) navigate(`/checkout/${changed.orderId}`, { replace: true });
+      else setOrder(changed);
       setNotice(null);
       return true;
     } catch (error) {
@@ -109,9 +115,10 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
       await confirmPayment(input);
       navigate(`/orders/${input.orderId}`, { replace: true });
     } catch (error) {
-      const refused = error as ShopApiError;
+      const refused = error instanceof ShopApiError ? error : new ShopApiError(0, 'UNKNOWN', String(error), true);
+      // PAYMENT_REFUNDED is final: the money went back, so there is nothing to confirm again.
       const retry = refused.retryable ? () => void confirm(input) : undefined;
-      setNotice({ kind: 'bad', text: `결제를 확인하지 못했습니다: ${refused.message} (${refused.code})`, ...(retry ? { retry } : {}) });
+      setNotice({ kind: 'bad', text: `결제를 확인하지 못했습니다: ${refusalText(refused)}`, ...(retry ? { retry } : {}) });
     }
   };
 
@@ -157,6 +164,9 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
           <CheckoutButton
             order={{ orderId: order.orderId, orderName: order.orderName }}
             {...redirectProps(order.gateway, mobile)}
+            // The server freezes the order at the amount this page shows before any window opens;
+            // a stale page (the price changed elsewhere) is refused with ORDER_CHANGED.
+            beforePayment={(payment) => api.openOrder(payment.orderId, order.amount).then(() => undefined)}
             onClick={() => {
               setPaying(true);
               setNotice(null);
@@ -173,6 +183,12 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
             }}
             onFail={(result) => {
               setPaying(false);
+              if (result.code === 'BEFORE_PAYMENT_FAILED') {
+                const cause = result.error?.cause;
+                if (cause instanceof ShopApiError && cause.code === 'ORDER_CHANGED') void api.order(order.orderId).then(setOrder, () => undefined);
+                setNotice({ kind: 'bad', text: `결제창을 열지 않았습니다: ${cause instanceof ShopApiError ? cause.message : result.message}` });
+                return;
+              }
               setNotice({ kind: 'bad', text: `결제에 실패했습니다: ${result.message} (${result.code}). 다른 결제수단으로 다시 시도할 수 있습니다.` });
             }}
             onCancel={() => {

@@ -6,7 +6,8 @@ import { linkProps } from '../router.js';
 import { OrderSummary } from './order-summary.js';
 
 const gatewayLabel = (order: Order) => GATEWAYS.find((entry) => entry.id === order.gateway)?.label ?? order.gateway;
-const statusLabel = (order: Order) => (order.status === 'paid' ? '결제 완료' : '결제 대기');
+const STATUS_LABELS: Record<Order['status'], string> = { pending: '결제 대기', 'awaiting-deposit': '입금 대기', paid: '결제 완료', expired: '만료' };
+const statusLabel = (order: Order) => STATUS_LABELS[order.status];
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('ko-KR') : '—');
 
 /** Every order, as the database has it. */
@@ -38,7 +39,7 @@ export function OrdersPage() {
               {orders.map((order) => (
                 <tr key={order.orderId} data-order-id={order.orderId} data-status={order.status}>
                   <td>
-                    <a {...linkProps(order.status === 'paid' ? `/orders/${order.orderId}` : `/checkout/${order.orderId}`)}>{order.orderName}</a>
+                    <a {...linkProps(order.status === 'pending' ? `/checkout/${order.orderId}` : `/orders/${order.orderId}`)}>{order.orderName}</a>
                     <div className="muted">{time(order.createdAt)}</div>
                   </td>
                   <td>{won(order.amount)}</td>
@@ -64,7 +65,8 @@ export function OrderPage({ orderId }: { orderId: string }) {
   if (!order) return <p className="muted">불러오는 중…</p>;
   return (
     <section className="card" data-testid="order" data-state={order.status} data-order-id={order.orderId}>
-      <h1>{order.status === 'paid' ? '결제가 완료되었습니다' : '결제 대기 중인 주문'}</h1>
+      <h1>{{ paid: '결제가 완료되었습니다', pending: '결제 대기 중인 주문', 'awaiting-deposit': '입금을 기다리는 주문', expired: '만료된 주문' }[order.status]}</h1>
+      {order.status === 'awaiting-deposit' && <p>발급된 가상계좌로 입금하면 자동으로 결제 완료가 됩니다.</p>}
       <OrderStatusView order={order} />
       {order.status === 'pending' && <a {...linkProps(`/checkout/${order.orderId}`)}>결제하기</a>}
     </section>

@@ -2,7 +2,7 @@ import { forgetOrder, type ParsedRedirect, parseRedirect } from '@kcheckout/core
 import { type CheckoutError, type ConfirmableRedirect, RedirectResult } from '@kcheckout/react';
 import { useEffect, useState } from 'react';
 import type { Order, ProviderName } from '../../shared/types.js';
-import { api, type ConfirmInput, type ConfirmSuccess, confirmPayment, ShopApiError } from '../api.js';
+import { api, type ConfirmInput, type ConfirmSuccess, confirmPayment, refusalText, ShopApiError } from '../api.js';
 import { linkProps } from '../router.js';
 import { OrderStatusView } from './orders.js';
 
@@ -17,6 +17,7 @@ function confirmInput(result: ConfirmableRedirect): ConfirmInput {
   return { provider: 'iamport', orderId: result.orderId!, impUid: result.impUid! };
 }
 
+// confirmPayment waits out CONFIRM_IN_PROGRESS (a webhook or another tab holds the order) by itself.
 const confirm = (result: ConfirmableRedirect) => confirmPayment(confirmInput(result));
 
 export function PaymentSuccessPage({ provider, search }: { provider: ProviderName; search: string }) {
@@ -79,7 +80,15 @@ function Confirmed({ orderId, outcome }: { orderId: string; outcome: ConfirmSucc
   }
   return (
     <section className="card" data-testid="payment-result" data-state={order.status} data-order-id={order.orderId}>
-      <h1>{order.status === 'paid' ? '결제가 완료되었습니다' : outcome?.status === 'awaiting-deposit' ? '가상계좌가 발급되었습니다' : '결제가 아직 끝나지 않았습니다'}</h1>
+      <h1>
+        {order.status === 'paid'
+          ? '결제가 완료되었습니다'
+          : order.status === 'awaiting-deposit' || outcome?.status === 'awaiting-deposit'
+            ? '가상계좌가 발급되었습니다'
+            : order.status === 'expired'
+              ? '주문이 만료되었습니다'
+              : '결제가 아직 끝나지 않았습니다'}
+      </h1>
       <OrderStatusView order={order} />
     </section>
   );
@@ -111,10 +120,11 @@ function Refused({ error, retry }: { error: ShopApiError; retry?: (() => void) |
     <section className="card" data-testid="payment-result" data-state="refused" data-code={error.code}>
       <h1>결제를 확인하지 못했습니다</h1>
       <p className="notice bad" role="alert">
-        {error.message} ({error.code})
+        {refusalText(error)}
       </p>
       <p>주문은 결제되지 않았습니다.{error.retryable ? ' 잠시 뒤 다시 확인해 주세요. 다시 확인해도 두 번 결제되지 않습니다.' : ''}</p>
-      {error.retryable && retry && (
+      {/* PAYMENT_REFUNDED is final (the money went back): never offer to confirm it again. */}
+      {error.retryable && error.code !== 'PAYMENT_REFUNDED' && retry && (
         <button type="button" className="primary" onClick={retry}>
           결제 다시 확인
         </button>
