@@ -428,6 +428,7 @@ describe('given the example shop on the offline sandbox', () => {
 describe('given the example shop with the sandbox webhooks on, and the sweep run by hand', () => {
   let webhookShop;
   let webhookTmp;
+  const logged = [];
   const api = (path, method = 'GET', body) =>
     fetch(`${webhookShop.url}${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, ...(body ? { body: JSON.stringify(body) } : {}) }).then(async (response) => ({
       status: response.status,
@@ -453,7 +454,16 @@ describe('given the example shop with the sandbox webhooks on, and the sweep run
     const { startShop } = await import(serverBundle);
     webhookTmp = mkdtempSync(join(tmpdir(), 'kcheckout-shop-webhooks-'));
     // sweepOlderThanMs 0: every opened order is due, so the sweep need not wait 15 minutes.
-    webhookShop = await startShop({ port: 0, dbPath: join(webhookTmp, 'shop.db'), env: {}, vendorTimeoutMs: 1500, sweepEveryMs: 0, sweepOlderThanMs: 0 });
+    webhookShop = await startShop({
+      port: 0,
+      dbPath: join(webhookTmp, 'shop.db'),
+      staticDir: join(shopDir, 'dist/app'),
+      env: {},
+      vendorTimeoutMs: 1500,
+      sweepEveryMs: 0,
+      sweepOlderThanMs: 0,
+      log: (line) => logged.push(line),
+    });
   });
   after(async () => {
     await webhookShop?.close();
@@ -482,6 +492,25 @@ describe('given the example shop with the sandbox webhooks on, and the sweep run
     const { delivery } = await webhookShop.sandbox.deposit({ paymentKey: payment.paymentKey });
     assert.equal(delivery?.result, 200);
     assert.equal((await api(`/api/orders/${order.orderId}`)).body.status, 'paid');
+  });
+
+  it('portone: money captured for another amount is refunded, and the buyer is told so, with no retry', async () => {
+    const order = await openedOrder('portone');
+    // A tampered window: the vendor captured 100 won for this order.
+    webhookShop.sandbox.recordPayment({ sdk: 'portone-v2', paymentId: order.orderId, amount: 100 });
+    const { context, page, errors } = await open(PHONE);
+    try {
+      await page.goto(`${webhookShop.url}/payment/success/portone?paymentId=${order.orderId}`);
+      const refused = page.locator('[data-testid="payment-result"][data-state="refused"][data-code="PAYMENT_REFUNDED"]');
+      await refused.waitFor({ timeout: 15_000 });
+      assert.match(await refused.textContent(), /결제가 확인되지 않아 자동으로 환불\(취소\)되었습니다\. 다시 결제해 주세요\./);
+      assert.equal(await refused.getByRole('button').count(), 0, 'a refunded payment offers no retry');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+    assert.equal((await api(`/api/orders/${order.orderId}`)).body.status, 'pending');
+    assert.ok(logged.some((line) => line.startsWith('capture refused: portone') && line.includes(order.orderId)), logged.join('\n'));
   });
 
   it('the sweep (POST /api/reconcile) expires an opened order the vendor holds no payment for', async () => {
