@@ -513,6 +513,29 @@ describe('given the example shop with the sandbox webhooks on, and the sweep run
     assert.ok(logged.some((line) => line.startsWith('capture refused: portone') && line.includes(order.orderId)), logged.join('\n'));
   });
 
+  it('toss: a confirm that meets another in progress (409 CONFIRM_IN_PROGRESS) is retried by the page after retry-after, and pays', async () => {
+    const order = await openedOrder('toss-v2');
+    const payment = webhookShop.sandbox.recordPayment({ sdk: 'toss-v2', orderId: order.orderId, amount: order.amount });
+    // Another server's confirm attempt holds the order for 1.5 s, as a second process sharing the file would.
+    const writer = new Database(join(webhookTmp, 'shop.db'));
+    try {
+      writer.prepare("UPDATE kcheckout_orders SET lease_token = 'other-server', lease_until = ?, lease_payment = ? WHERE order_id = ?").run(Date.now() + 1500, payment.paymentKey, order.orderId);
+    } finally {
+      writer.close();
+    }
+    const { context, page, errors } = await open(PHONE);
+    try {
+      const answers = [];
+      page.on('response', (response) => response.url().endsWith('/api/confirm') && answers.push(response.status()));
+      await page.goto(`${webhookShop.url}/payment/success/toss?paymentType=NORMAL&orderId=${order.orderId}&paymentKey=${payment.paymentKey}&amount=${order.amount}`);
+      await page.locator(`[data-order-id="${order.orderId}"][data-state="paid"]`).waitFor({ timeout: 15_000 });
+      assert.deepEqual(answers, [409, 200]);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the sweep (POST /api/reconcile) expires an opened order the vendor holds no payment for', async () => {
     const order = await openedOrder('toss-v2');
     const { status, body: report } = await api('/api/reconcile', 'POST');
