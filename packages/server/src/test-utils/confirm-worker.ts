@@ -1,6 +1,7 @@
 // One confirm server in its own OS process, for the multi-process test and the server bench. It is
 // bundled with esbuild (pg and libsql external) and run as `node <bundle> '<WorkerConfig JSON>'`;
-// it prints its port on stdout once it listens on 127.0.0.1, and closes on SIGTERM or SIGINT.
+// it prints its port on stdout once it listens on 127.0.0.1, and closes on SIGTERM or SIGINT. On
+// SIGUSR2 it prints `cpu <µs>`: the CPU time it has used so far (the bench's per-confirm cost).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createConfirmHandler } from '../handler.js';
@@ -36,6 +37,10 @@ async function main(): Promise<void> {
     store,
     toss: { secretKey: config.tossSecretKey, baseUrl: config.tossBaseUrl },
     onError: (error) => console.error('confirm-worker:', error),
+  });
+  process.on('SIGUSR2', () => {
+    const { user, system } = process.cpuUsage();
+    process.stdout.write(`cpu ${user + system}\n`);
   });
   const server = createServer(toNodeHandler(handler));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
