@@ -367,6 +367,30 @@ describe('given the example shop on the offline sandbox', () => {
     assert.equal(row(changed.body.orderId).amount, AMOUNTS.WELCOME10);
   });
 
+  it('a page with a stale amount opens no window: the press is refused (ORDER_CHANGED) and the page shows the new amount', async () => {
+    const { context, page, errors } = await open(PC);
+    try {
+      const orderId = await placeOrder(page);
+      // Another tab re-prices the order; this page still shows the old amount.
+      const other = await fetch(`${shop.url}/api/orders/${orderId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ coupon: 'SAVE3000' }) });
+      assert.equal(other.status, 200);
+      const mark = vendorCalls();
+      await page.locator('[data-kcheckout-sandbox="agreement"] input[type="checkbox"]').check();
+      await page.waitForFunction(() => !document.querySelector('button[data-kcheckout="checkout-button"]')?.disabled);
+      await page.getByRole('button', { name: `${AMOUNTS.none.toLocaleString('ko-KR')}원 결제하기` }).click();
+      await page.getByTestId('checkout-notice').filter({ hasText: '주문 금액이 바뀌었습니다' }).waitFor();
+      await page.getByRole('button', { name: `${AMOUNTS.SAVE3000.toLocaleString('ko-KR')}원 결제하기` }).waitFor();
+      assert.equal(await page.getByRole('dialog').count(), 0, 'no payment window opened');
+      assert.equal(await page.evaluate(() => window.kcheckoutSandbox.log.filter((entry) => entry.method === 'requestPayment').length), 0);
+      assert.deepEqual(callsSince(mark), []);
+      assert.equal(row(orderId).opened_at, null);
+      assert.equal(row(orderId).amount, AMOUNTS.SAVE3000);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a coupon after the window opened, in the browser: the page moves to the new order and pays it', async () => {
     const { context, page, errors } = await open(PC);
     try {
