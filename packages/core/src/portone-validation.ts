@@ -132,12 +132,8 @@ function tossSecretError(field: string, value: string, provider: Provider): Chec
   const kind = TOSS_SECRET.exec(value.trim())?.[0] ?? 'test_sk_';
   return new CheckoutError(
     'SECRET_KEY_IN_BROWSER',
-    `${field}에 토스페이먼츠 시크릿 키(${kind}…)가 들어 있습니다. 시크릿 키는 서버에서만 쓰고, 브라우저에 노출된 키는 ` +
-      `토스페이먼츠 개발자센터에서 즉시 재발급하세요. 포트원에는 storeId(store-…), channelKey(channel-key-…), ` +
-      `가맹점 식별코드(imp…)만 넘깁니다. ` +
-      `${field} holds a Toss Payments secret key (${kind}…): keep it on the server, rotate it in the Toss developer ` +
-      `center now that browser code has seen it, and give PortOne only the storeId (store-…), the channelKey ` +
-      `(channel-key-…) or the merchant code (imp…).`,
+    `${field}에 토스페이먼츠 시크릿 키(${kind}…)가 있습니다. 서버에만 두고 즉시 재발급하세요. ` +
+      `${field} holds a Toss Payments secret key (${kind}…): keep it on the server and rotate it now.`,
     { provider },
   );
 }

@@ -54,41 +54,26 @@ export function validateAmount(value: unknown, currency: unknown = 'KRW', provid
 }
 
 function checkWon(value: number, where: { provider?: Provider }): void {
-  if (!Number.isInteger(value)) {
-    throw new CheckoutError(
-      'INVALID_AMOUNT',
-      `원화(KRW) 금액은 정수여야 합니다 (${value}). Math.round 등으로 반올림한 값을 넘겨주세요. ` +
-        `KRW amounts must be whole won (got ${value}); round the total before passing it.`,
-      where,
-    );
-  }
+  // One check for both bugs: a fraction (a discount in floating point) and a total past 2**53 − 1,
+  // where two different totals can be the same number.
   if (!Number.isSafeInteger(value)) {
     throw new CheckoutError(
       'INVALID_AMOUNT',
-      `원화(KRW) 금액이 너무 큽니다 (${value}). ${Number.MAX_SAFE_INTEGER} 이하여야 하며, 보통 단위 변환이나 합계 계산의 ` +
-        `버그입니다. The KRW amount is too large (got ${value}): it must be at most ${Number.MAX_SAFE_INTEGER}; ` +
-        `check the unit conversion or the total.`,
+      `원화(KRW) 금액은 ${Number.MAX_SAFE_INTEGER} 이하의 정수여야 합니다 (${value}). 합계를 반올림하고 단위를 확인하세요. ` +
+        `KRW amounts must be whole won up to ${Number.MAX_SAFE_INTEGER} (got ${value}); round the total and check its unit.`,
       where,
     );
   }
 }
 
 function checkDollars(value: number, where: { provider?: Provider }): void {
-  if (value > MAX_USD) {
-    throw new CheckoutError(
-      'INVALID_AMOUNT',
-      `USD 금액이 너무 큽니다 (${value}). ${MAX_USD} 이하여야 하며, 보통 센트를 달러로 넘긴 버그입니다. ` +
-        `The USD amount is too large (got ${value}): it must be at most ${MAX_USD}; check that cents were not passed as dollars.`,
-      where,
-    );
-  }
   const cents = value * 100;
   // The tolerance absorbs binary float error (0.29 × 100 = 28.999999999999996) without letting a third decimal through.
-  if (Math.abs(cents - Math.round(cents)) > 1e-6) {
+  if (value > MAX_USD || Math.abs(cents - Math.round(cents)) > 1e-6) {
     throw new CheckoutError(
       'INVALID_AMOUNT',
-      `USD 금액은 센트 단위까지만 넘길 수 있습니다 (${value}). 소수 둘째 자리에서 반올림하세요. ` +
-        `USD amounts must be whole cents (got ${value}); round to two decimals.`,
+      `USD 금액은 ${MAX_USD} 이하, 센트 단위까지만 넘길 수 있습니다 (${value}). ` +
+        `USD amounts must be whole cents, at most ${MAX_USD} (got ${value}); round to two decimals and check the unit.`,
       where,
     );
   }
