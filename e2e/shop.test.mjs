@@ -477,7 +477,8 @@ describe('given the example shop with the sandbox webhooks on, and the sweep run
   before(async () => {
     const { startShop } = await import(serverBundle);
     webhookTmp = mkdtempSync(join(tmpdir(), 'kcheckout-shop-webhooks-'));
-    // sweepOlderThanMs 0: every opened order is due, so the sweep need not wait 15 minutes.
+    // sweepOlderThanMs and sweepExpireAfterMs 0: every opened order is due and may expire now, so the
+    // sweep need not wait 5 and 60 minutes.
     webhookShop = await startShop({
       port: 0,
       dbPath: join(webhookTmp, 'shop.db'),
@@ -486,6 +487,7 @@ describe('given the example shop with the sandbox webhooks on, and the sweep run
       vendorTimeoutMs: 1500,
       sweepEveryMs: 0,
       sweepOlderThanMs: 0,
+      sweepExpireAfterMs: 0,
       log: (line) => logged.push(line),
     });
   });

@@ -32,8 +32,10 @@ export interface ShopOptions {
   sandboxWebhooks?: boolean;
   /** How often the sweep runs; default 60 000 ms. 0 turns the timer off (`POST /api/reconcile` still runs it). */
   sweepEveryMs?: number;
-  /** The sweep looks up orders whose window opened longer ago than this; default 15 minutes. */
+  /** The sweep looks up orders whose window opened longer ago than this; default the library's 5 minutes. */
   sweepOlderThanMs?: number;
+  /** The sweep expires orders with no payment whose window opened longer ago than this; default the library's 60 minutes. */
+  sweepExpireAfterMs?: number;
   /** The built pages (`dist/app`); without it only the API is served. */
   staticDir?: string;
   /** Keys and modes (see README); default `process.env`. */
@@ -77,8 +79,6 @@ class HttpError extends Error {
 }
 
 const SWEEP_EVERY_MS = 60_000;
-/** An order whose window opened this long ago and is still unpaid is looked up at its vendor. */
-const SWEEP_OLDER_THAN_MS = 15 * 60_000;
 
 /**
  * Starts the shop: orders (SQLite, or Postgres with `databaseUrl`), REST stand-ins (when needed),
@@ -145,7 +145,12 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
   // One sweep at a time in this process; several processes may sweep at once (the store claims each order).
   let sweeping: Promise<ReconcileReport> | null = null;
   const reconcile = () =>
-    (sweeping ??= reconcilePendingOrders(store, vendors, { olderThanMs: options.sweepOlderThanMs ?? SWEEP_OLDER_THAN_MS, onCaptureRefused, onError }).finally(() => (sweeping = null)));
+    (sweeping ??= reconcilePendingOrders(store, vendors, {
+      ...(options.sweepOlderThanMs !== undefined ? { olderThanMs: options.sweepOlderThanMs } : {}),
+      ...(options.sweepExpireAfterMs !== undefined ? { expireAfterMs: options.sweepExpireAfterMs } : {}),
+      onCaptureRefused,
+      onError,
+    }).finally(() => (sweeping = null)));
   const sweepEveryMs = options.sweepEveryMs ?? SWEEP_EVERY_MS;
   const timer =
     sweepEveryMs > 0

@@ -6,8 +6,17 @@ import { getTossPayment, getTossPaymentByOrderId } from './toss.js';
 import { settleAtVendor, type VendorOptions } from './vendors.js';
 
 export interface ReconcilePendingOptions {
-  /** How long after its window opened an order is looked up; default 15 minutes. */
+  /**
+   * How long after its window opened an order is looked up; default 5 minutes. Toss keeps an
+   * authorised payment for about 10 minutes before it must be confirmed, so keep this below that.
+   */
   olderThanMs?: number;
+  /**
+   * How long after its window opened an order with no payment at the vendor is expired; default 60
+   * minutes. Longer than a buyer may sit in a payment window: an order expired under a buyer who
+   * then pays gets that payment refunded.
+   */
+  expireAfterMs?: number;
   /** At most this many orders per run; default 100. */
   limit?: number;
   /** How long one order is held while it is looked up; default 30 000. */
@@ -40,8 +49,8 @@ export interface ReconcileReport {
 /**
  * The sweep for the buyer who pays and closes the tab before the redirect, on a shop without
  * webhooks: every order whose window opened more than `olderThanMs` ago and that is still pending
- * (or awaiting a deposit) is looked up at its vendor and completed, refunded or expired through the
- * same store writes as the confirm handler. Run it from a cron or a route; several instances may run
+ * (or awaiting a deposit) is looked up at its vendor and completed or refunded through the same
+ * store writes as the confirm handler; one with no payment is expired once `expireAfterMs` passed. Run it from a cron or a route; several instances may run
  * it at once, since each order is claimed before it is looked up.
  *
  * Toss only completes a payment the merchant confirms within about 10 minutes, so for Toss the
@@ -50,7 +59,8 @@ export interface ReconcileReport {
 export async function reconcilePendingOrders(store: OrderStore, vendors: VendorOptions, options: ReconcilePendingOptions = {}): Promise<ReconcileReport> {
   const now = options.now ?? Date.now;
   const report: ReconcileReport = { checked: 0, paid: [], awaitingDeposit: [], expired: [], refunded: [], busy: [], failed: [] };
-  const orders = await store.stale(now() - (options.olderThanMs ?? 15 * 60_000), { limit: options.limit ?? 100 });
+  const orders = await store.stale(now() - (options.olderThanMs ?? 5 * 60_000), { limit: options.limit ?? 100 });
+  const expireBefore = now() - (options.expireAfterMs ?? 60 * 60_000);
   for (const order of orders) {
     report.checked++;
     if (!vendors[order.provider]) {
@@ -58,7 +68,7 @@ export async function reconcilePendingOrders(store: OrderStore, vendors: VendorO
       continue;
     }
     try {
-      await sweepOne(store, vendors, options, order, report);
+      await sweepOne(store, vendors, options, order, report, expireBefore);
     } catch (error) {
       options.onError?.(error);
       report.failed.push({ orderId: order.orderId, reason: error instanceof Error ? error.message : String(error) });
@@ -67,7 +77,7 @@ export async function reconcilePendingOrders(store: OrderStore, vendors: VendorO
   return report;
 }
 
-async function sweepOne(store: OrderStore, vendors: VendorOptions, options: ReconcilePendingOptions, stale: StoredOrder, report: ReconcileReport): Promise<void> {
+async function sweepOne(store: OrderStore, vendors: VendorOptions, options: ReconcilePendingOptions, stale: StoredOrder, report: ReconcileReport, expireBefore: number): Promise<void> {
   const found = await findPayment(vendors, stale);
   if (found.status === 'unavailable' || (found.status === 'vendor-error' && found.reason !== 'not-found')) {
     report.failed.push({ orderId: stale.orderId, reason: found.message });
@@ -81,11 +91,11 @@ async function sweepOne(store: OrderStore, vendors: VendorOptions, options: Reco
   let written = false;
   try {
     if (found.status !== 'found') {
-      written = await expire(store, lease, order, report);
+      written = await expire(store, lease, order, report, expireBefore);
       return;
     }
     const result = await settleAtVendor(vendors, order.provider, found.vendorId, { orderId: order.orderId, amount: order.amount, currency: order.currency });
-    written = await apply(store, vendors, options, order, lease, found.vendorId, result, report);
+    written = await apply(store, vendors, options, order, lease, found.vendorId, result, report, expireBefore);
   } finally {
     if (!written) await store.release(lease).catch((error: unknown) => options.onError?.(error));
   }
@@ -101,6 +111,7 @@ async function apply(
   vendorId: string,
   result: VerifyResult<unknown>,
   report: ReconcileReport,
+  expireBefore: number,
 ): Promise<boolean> {
   if (result.status === 'paid' || result.status === 'awaiting-deposit') {
     const written = await store.complete(lease, { status: result.status, amount: order.amount, vendorPaymentId: vendorId });
@@ -115,19 +126,20 @@ async function apply(
       return false;
     }
     report.refunded.push(order.orderId);
-    return expire(store, lease, order, report);
+    return expire(store, lease, order, report, expireBefore);
   }
   if (result.status === 'unavailable' || (result.status === 'vendor-error' && result.retryable)) {
     report.failed.push({ orderId: order.orderId, reason: result.message });
     return false;
   }
   // Failed, cancelled, never paid, or a session Toss no longer holds: nothing will pay this order now.
-  return expire(store, lease, order, report);
+  return expire(store, lease, order, report, expireBefore);
 }
 
-async function expire(store: OrderStore, lease: Lease, order: StoredOrder, report: ReconcileReport): Promise<boolean> {
-  // An issued virtual account may still be paid until its due date; only a pending order expires.
-  if (order.status !== 'pending') return false;
+async function expire(store: OrderStore, lease: Lease, order: StoredOrder, report: ReconcileReport, expireBefore: number): Promise<boolean> {
+  // An issued virtual account may still be paid until its due date; only a pending order expires,
+  // and only once no buyer can still be in its payment window.
+  if (order.status !== 'pending' || order.openedAt === null || order.openedAt >= expireBefore) return false;
   const written = await store.complete(lease, { status: 'expired' });
   if (written) report.expired.push(order.orderId);
   return written !== null;
