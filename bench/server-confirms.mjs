@@ -92,6 +92,11 @@ try {
   const table = render(bare, rows);
   console.log(`\nServer: confirms as they scale (${ROUNDS} × ${CONFIRMS} confirms of distinct Toss orders, concurrency ${CONCURRENCY}, ${availableParallelism()} cores, ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after)\n`);
   console.log(table);
+  // The store alone: what a confirm adds to the vendor call when nothing else competes for the CPU.
+  const alone = [];
+  for (const kind of ['libsql', 'postgres']) alone.push(await measureStoreAlone(kind));
+  console.log(`\nThe store alone: claim + complete of one order, one at a time (${CONFIRMS} orders, in this process)\n`);
+  console.log(alone.map(({ kind, p50, p99 }) => `${kind.padEnd(8)} | p50 ${p50.toFixed(2)} ms | p99 ${p99.toFixed(2)} ms`).join('\n'));
 } finally {
   await sandbox.close();
   await postgres.stop();
@@ -110,6 +115,24 @@ async function seed(store, count) {
     seeded.push({ orderId, paymentKey, amount });
   }
   return seeded;
+}
+
+async function measureStoreAlone(kind) {
+  const store = kind === 'postgres' ? await openPostgresOrderStore({ connectionString: await createDatabase(postgres.url, `bench_${++databases}`) }) : await openLibsqlOrderStore(join(dir, `orders-${++databases}.db`));
+  try {
+    const seeded = await seed(store, CONFIRMS);
+    const times = [];
+    for (const { orderId, paymentKey, amount } of seeded) {
+      const started = performance.now();
+      const claim = await store.claim(orderId, { vendorPaymentId: paymentKey, leaseMs: 30_000 });
+      if (claim.kind !== 'claimed' || !(await store.complete(claim.lease, { status: 'paid', amount, vendorPaymentId: paymentKey }))) throw new Error(`store alone: ${orderId} was not written`);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    return { kind, p50: times[Math.floor(times.length * 0.5)], p99: times[Math.floor(times.length * 0.99)] };
+  } finally {
+    await store.close();
+  }
 }
 
 async function measureConfirms(kind, processes) {
