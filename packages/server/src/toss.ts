@@ -105,17 +105,8 @@ export async function confirmTossPayment(options: ConfirmTossPaymentOptions): Pr
 }
 
 /** Looks a payment up: `GET {baseUrl}/v1/payments/{paymentKey}`. */
-export async function getTossPayment(options: TossRequestOptions & { paymentKey: string }): Promise<{ status: 'found'; payment: TossPayment } | VendorFailure> {
-  const answer = await callVendor(
-    'Toss Payments',
-    `${trimBase(options.baseUrl ?? TOSS_API_BASE)}/v1/payments/${encodeURIComponent(options.paymentKey)}`,
-    { method: 'GET', headers: authHeader(options) },
-    options,
-  );
-  if (!answer.ok) return answer.failure;
-  if (answer.httpStatus !== 200) return tossFailure(answer.httpStatus, answer.body);
-  if (!isTossPayment(answer.body)) return unreadable();
-  return { status: 'found', payment: answer.body };
+export function getTossPayment(options: TossRequestOptions & { paymentKey: string }): Promise<LookupResult<TossPayment>> {
+  return lookup(options, encodeURIComponent(options.paymentKey));
 }
 
 /**
@@ -123,14 +114,12 @@ export async function getTossPayment(options: TossRequestOptions & { paymentKey:
  * (docs.tosspayments.com/reference#orderid로-결제-조회), e.g. for a sweep of orders whose redirect
  * never came back. An unknown order is a `vendor-error` with `reason: 'not-found'` (`NOT_FOUND_PAYMENT`).
  */
-export async function getTossPaymentByOrderId(options: TossRequestOptions & { orderId: string }): Promise<LookupResult<TossPayment>> {
-  const orderId = validateOrderId(options.orderId, 'toss');
-  const answer = await callVendor(
-    'Toss Payments',
-    `${trimBase(options.baseUrl ?? TOSS_API_BASE)}/v1/payments/orders/${encodeURIComponent(orderId)}`,
-    { method: 'GET', headers: authHeader(options) },
-    options,
-  );
+export function getTossPaymentByOrderId(options: TossRequestOptions & { orderId: string }): Promise<LookupResult<TossPayment>> {
+  return lookup(options, `orders/${encodeURIComponent(validateOrderId(options.orderId, 'toss'))}`);
+}
+
+async function lookup(options: TossRequestOptions, path: string): Promise<LookupResult<TossPayment>> {
+  const answer = await callVendor('Toss Payments', `${trimBase(options.baseUrl ?? TOSS_API_BASE)}/v1/payments/${path}`, { method: 'GET', headers: authHeader(options) }, options);
   if (!answer.ok) return answer.failure;
   if (answer.httpStatus !== 200) return tossFailure(answer.httpStatus, answer.body);
   if (!isTossPayment(answer.body)) return unreadable();
