@@ -1,33 +1,9 @@
 import Database from 'libsql';
 import type { OrderStore, OrderStoreOptions } from './order-store.js';
 import { storeError } from './rows.js';
-import { createSqlOrderStore, type SqlDriver } from './sql-order-store.js';
+import { createSqlOrderStore, orderTables, type SqlDriver } from './sql-order-store.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS kcheckout_orders (
-  order_id      TEXT PRIMARY KEY,
-  provider      TEXT NOT NULL,
-  amount        BIGINT NOT NULL CHECK (amount > 0),
-  currency      TEXT NOT NULL DEFAULT 'KRW',
-  payment_id    TEXT,
-  status        TEXT NOT NULL CHECK (status IN ('pending', 'awaiting-deposit', 'paid', 'expired')),
-  opened_at     BIGINT,
-  lease_token   TEXT,
-  lease_until   BIGINT,
-  lease_payment TEXT,
-  paid_with     TEXT,
-  paid_amount   BIGINT,
-  paid_at       BIGINT,
-  data          TEXT,
-  created_at    BIGINT NOT NULL,
-  updated_at    BIGINT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS kcheckout_orders_stale ON kcheckout_orders (status, opened_at);
-CREATE TABLE IF NOT EXISTS kcheckout_webhooks (
-  id         TEXT PRIMARY KEY,
-  expires_at BIGINT NOT NULL
-);
-`;
+const SCHEMA = orderTables('TEXT');
 
 // libsql is synchronous: a long busy_timeout would block the event loop for as long as another
 // process holds the lock. So each statement waits briefly, and the waiting happens between tries.

@@ -1,35 +1,12 @@
 import type { OrderStore, OrderStoreOptions } from './order-store.js';
-import { createSqlOrderStore } from './sql-order-store.js';
+import { createSqlOrderStore, orderTables } from './sql-order-store.js';
 
 // Sent as one simple-protocol query: Postgres runs its statements as one transaction, so the
 // advisory lock is held until the tables exist and two servers starting at once do not race
 // on CREATE TABLE IF NOT EXISTS (which can fail on a duplicate type when run concurrently).
 const SCHEMA = `
 SELECT pg_advisory_xact_lock(hashtext('kcheckout.schema'));
-CREATE TABLE IF NOT EXISTS kcheckout_orders (
-  order_id      TEXT PRIMARY KEY,
-  provider      TEXT NOT NULL,
-  amount        BIGINT NOT NULL CHECK (amount > 0),
-  currency      TEXT NOT NULL DEFAULT 'KRW',
-  payment_id    TEXT,
-  status        TEXT NOT NULL CHECK (status IN ('pending', 'awaiting-deposit', 'paid', 'expired')),
-  opened_at     BIGINT,
-  lease_token   TEXT,
-  lease_until   BIGINT,
-  lease_payment TEXT,
-  paid_with     TEXT,
-  paid_amount   BIGINT,
-  paid_at       BIGINT,
-  data          JSONB,
-  created_at    BIGINT NOT NULL,
-  updated_at    BIGINT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS kcheckout_orders_stale ON kcheckout_orders (status, opened_at);
-CREATE TABLE IF NOT EXISTS kcheckout_webhooks (
-  id         TEXT PRIMARY KEY,
-  expires_at BIGINT NOT NULL
-);
-`;
+${orderTables('JSONB')}`;
 
 /**
  * What the store needs of a pool: node-postgres' `pg.Pool` (or `pg.Client`) fits, so you can pass

@@ -5,6 +5,35 @@ import { changeColumns, checkAmount, newOrderColumns, storeError, toStoredOrder 
 // single UPDATE … WHERE <condition> RETURNING *: the database checks the condition and writes in one
 // step, so no read-then-write window exists for a second process to slip into.
 
+/** The tables, in the SQL both databases take; only the JSON column's type differs. */
+export function orderTables(json: 'TEXT' | 'JSONB'): string {
+  return `
+CREATE TABLE IF NOT EXISTS kcheckout_orders (
+  order_id      TEXT PRIMARY KEY,
+  provider      TEXT NOT NULL,
+  amount        BIGINT NOT NULL CHECK (amount > 0),
+  currency      TEXT NOT NULL DEFAULT 'KRW',
+  payment_id    TEXT,
+  status        TEXT NOT NULL CHECK (status IN ('pending', 'awaiting-deposit', 'paid', 'expired')),
+  opened_at     BIGINT,
+  lease_token   TEXT,
+  lease_until   BIGINT,
+  lease_payment TEXT,
+  paid_with     TEXT,
+  paid_amount   BIGINT,
+  paid_at       BIGINT,
+  data          ${json},
+  created_at    BIGINT NOT NULL,
+  updated_at    BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS kcheckout_orders_stale ON kcheckout_orders (status, opened_at);
+CREATE TABLE IF NOT EXISTS kcheckout_webhooks (
+  id         TEXT PRIMARY KEY,
+  expires_at BIGINT NOT NULL
+);
+`;
+}
+
 /** How an adapter runs one statement. */
 export interface SqlDriver {
   /** Runs one statement written with `?` placeholders; resolves with its rows (RETURNING rows for writes). */
