@@ -15,10 +15,24 @@ interface ShopArgs {
   orderId?: string;
   redirect?: boolean;
   locale?: 'ko' | 'en';
+  /** `beforePayment`: freeze the order on the server first (`slow`: 800 ms), or refuse (the price changed). */
+  before?: 'slow' | 'refuse';
+}
+
+/** How many payment windows the page has asked the vendor for (the sandbox's log outlives a story in the Storybook UI). */
+const paymentRequests = () => window.kcheckoutSandbox!.log.filter((entry) => entry.method.endsWith('requestPayment')).length;
+
+/** A stand-in for `POST /api/orders/:id/open`: the shop's server freezing the order's amount. */
+function freezeOrder(before: ShopArgs['before']) {
+  if (!before) return undefined;
+  return () =>
+    new Promise<void>((resolve, reject) =>
+      setTimeout(() => (before === 'slow' ? resolve() : reject(new Error('ORDER_CHANGED: the price changed since the page loaded'))), before === 'slow' ? 800 : 300),
+    );
 }
 
 /** One complete checkout, as the README's ten lines build it, plus a panel showing the last result. */
-function Shop({ sdk, amount, clientKey, scriptSrc, orderId, redirect, locale, backend }: ShopArgs & { backend?: Backend }) {
+function Shop({ sdk, amount, clientKey, scriptSrc, orderId, redirect, locale, before, backend }: ShopArgs & { backend?: Backend }) {
   const keys = tossBackend(backend, sdk);
   const [result, setResult] = useState<CheckoutResult | null>(null);
   return (
@@ -38,6 +52,7 @@ function Shop({ sdk, amount, clientKey, scriptSrc, orderId, redirect, locale, ba
         <CheckoutButton
           order={{ orderName: '제주 삼다수 2L 외 1건', ...(orderId ? { orderId } : {}) }}
           {...(redirect ? { successUrl: '/payment/success', failUrl: '/payment/fail' } : {})}
+          {...(before ? { beforePayment: freezeOrder(before) } : {})}
           onSuccess={setResult}
           onFail={setResult}
           onCancel={setResult}
@@ -103,6 +118,34 @@ export const Pending: Story = {
     await agree(canvasElement);
     canvasElement.querySelector<HTMLButtonElement>('button[data-kcheckout="checkout-button"]')!.click();
     await waitFor(() => expect(canvasElement.querySelector('button[data-kcheckout="checkout-button"]')?.getAttribute('data-state')).toBe('pending'));
+  },
+};
+
+/**
+ * `beforePayment` freezes the order on the shop's server before the window opens (800 ms here): the
+ * button is pending meanwhile, then the vendor window opens as usual.
+ */
+export const FreezingOrder: Story = {
+  args: { before: 'slow' },
+  play: async ({ canvasElement }) => {
+    await agree(canvasElement);
+    const before = paymentRequests();
+    canvasElement.querySelector<HTMLButtonElement>('button[data-kcheckout="checkout-button"]')!.click();
+    await waitFor(() => expect(canvasElement.querySelector('button[data-kcheckout="checkout-button"]')?.getAttribute('data-state')).toBe('pending'));
+    await expect(paymentRequests()).toBe(before);
+    await waitFor(() => expect(paymentRequests()).toBe(before + 1), { timeout: 3000 });
+  },
+};
+
+/** The shop's server refused to freeze the order (its price changed): no window opens, `onFail` gets BEFORE_PAYMENT_FAILED. */
+export const OrderChangedBeforePayment: Story = {
+  args: { before: 'refuse' },
+  play: async ({ canvasElement }) => {
+    await agree(canvasElement);
+    const before = paymentRequests();
+    canvasElement.querySelector<HTMLButtonElement>('button[data-kcheckout="checkout-button"]')!.click();
+    await waitFor(() => expect(canvasElement.querySelector('[data-testid="result"]')?.textContent).toContain('BEFORE_PAYMENT_FAILED'), { timeout: 5000 });
+    await expect(paymentRequests()).toBe(before);
   },
 };
 
