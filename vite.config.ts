@@ -70,9 +70,16 @@ function browserProject(name: string, include: string[]): TestProjectInlineConfi
   };
 }
 
+/**
+ * The sources read the build constant `__DEV__` (packages/core/src/dev.d.ts), which the packages'
+ * build replaces. Tests, Storybook and the bench run the sources, as a development build.
+ */
+export const define = { __DEV__: 'true' };
+
 export default defineConfig({
   plugins: [react()],
   resolve: { alias },
+  define,
   test: {
     // Testing Library unmounts between tests only when it can see the test globals.
     globals: true,

@@ -1,6 +1,6 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import { mergeConfig, type Plugin } from 'vite';
-import { alias } from '../vite.config.ts';
+import { alias, define } from '../vite.config.ts';
 import { stalledScript } from './stalled-script.mjs';
 
 /** Serves the never-ending script the Loading stories point at. */
@@ -16,7 +16,7 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   // Offline by design: no telemetry, no "what's new" fetches.
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  viteFinal: (viteConfig) => mergeConfig(viteConfig, { resolve: { alias }, plugins: [stalledScriptPlugin] }),
+  viteFinal: (viteConfig) => mergeConfig(viteConfig, { resolve: { alias }, define, plugins: [stalledScriptPlugin] }),
 };
 
 export default config;

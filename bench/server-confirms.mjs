@@ -35,6 +35,8 @@ const bundleOptions = {
   target: 'node20',
   external: ['pg', 'libsql'],
   logLevel: 'warning',
+  // The kcheckout sources' build constant (packages/core/src/dev.d.ts): a production server's build.
+  define: { __DEV__: 'false' },
   // Some bundled CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import { createRequire as __kcheckoutCreateRequire } from 'node:module'; const require = __kcheckoutCreateRequire(import.meta.url);" },
   plugins: [

@@ -4,26 +4,28 @@
 // Each entry re-exports what it imports, so nothing is tree-shaken away.
 //
 // Imported by test/packages/size-budgets.test.mjs (the budgets) and run by `npm run bench` (the table).
-// Ours are bundled from the BUILT output (packages/*/dist), so build the packages first.
+// Ours are bundled from the BUILT output, its production build (packages/*/dist/prod: what a shop
+// ships, without the developer prose, which is in dist/dev), so build the packages first.
 //
 //   node scripts/sizes.mjs            prints the table
-//   node scripts/sizes.mjs --build    builds @kcheckout/core and @kcheckout/react first (as their build scripts do)
+//   node scripts/sizes.mjs --build    builds @kcheckout/core and @kcheckout/react first (their build scripts)
 //   node scripts/sizes.mjs --json     prints the rows as JSON
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (file) => JSON.stringify(join(root, 'packages/react/dist', file));
+const dist = (file) => JSON.stringify(join(root, 'packages/react/dist/prod', file));
 
 const checkoutParts = 'Checkout, PaymentMethods, Agreement, CheckoutButton, RedirectResult';
 
 /**
  * What is measured. `code` is the entry module; peers resolve from the root's devDependencies
- * (the versions of research/peers.md §0), ours from packages/react/dist.
+ * (the versions of research/peers.md §0), ours from packages/react/dist/prod (whose `@kcheckout/core` resolves to core's dist/prod: no export condition is set, so
+ * esbuild picks `default`).
  */
 export const entries = {
   toss: {
@@ -144,13 +146,12 @@ export function table(rows) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (process.argv.includes('--build')) {
     for (const name of ['core', 'react']) {
-      rmSync(join(root, 'packages', name, 'dist'), { recursive: true, force: true });
-      const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'packages', name, 'tsconfig.build.json')], { stdio: 'inherit' });
-      if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+      const built = spawnSync(process.execPath, [join(root, 'scripts/build-package.mjs')], { cwd: join(root, 'packages', name), stdio: 'inherit' });
+      if (built.status !== 0) process.exit(built.status ?? 1);
     }
   }
-  if (!existsSync(join(root, 'packages/react/dist/index.js'))) {
-    console.error('packages/react/dist is missing: build the packages first (pnpm -r run build).');
+  if (!existsSync(join(root, 'packages/react/dist/prod/index.js'))) {
+    console.error('packages/react/dist/prod is missing: build the packages first (pnpm -r run build).');
     process.exit(1);
   }
   const rows = [];
@@ -159,7 +160,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(JSON.stringify(rows.map(({ code, contributions, ...row }) => row), null, 2));
   } else {
     const esbuildVersion = (await import('esbuild')).version;
-    console.log(`\nBundle sizes (esbuild ${esbuildVersion} --bundle --minify --format=esm, React external, gzip -9; kcheckout from packages/*/dist)\n`);
+    console.log(`\nBundle sizes (esbuild ${esbuildVersion} --bundle --minify --format=esm, React external, gzip -9; kcheckout from packages/*/dist/prod)\n`);
     console.log(table(rows));
     console.log('\n' + rows.map((row) => `  ${row.name.padEnd(16)} ${row.label}`).join('\n'));
     console.log('\nkcheckout\'s checkouts are LARGER than the peers\' smallest comparable figures (see the × columns); the budgets in test/packages/size-budgets.test.mjs guard against growth, they do not claim parity.\n');

@@ -29,6 +29,8 @@ await bundle({
   target: 'node20',
   external: ['libsql', 'pg'],
   logLevel: 'warning',
+  // A production server, like the pages: the kcheckout sources without their developer prose.
+  define: { __DEV__: 'false' },
   // Some bundled CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import { createRequire as __kcheckoutCreateRequire } from 'node:module'; const require = __kcheckoutCreateRequire(import.meta.url);" },
   plugins: [

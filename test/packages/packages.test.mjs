@@ -90,13 +90,26 @@ describe('given the packed @kcheckout/react', () => {
     sh('tar', ['-xzf', tarball('react'), '-C', unpacked]);
   });
 
-  for (const file of reactEntries) {
-    it(`keeps 'use client' as the first statement of dist/${file}`, () => {
-      const source = readFileSync(join(unpacked, 'package', 'dist', file), 'utf8');
-      // Only comments and whitespace may precede the directive, or bundlers and React ignore it.
-      assert.match(source, /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use client\1;?\s*\n/);
-    });
+  for (const build of ['dev', 'prod']) {
+    for (const file of reactEntries) {
+      it(`keeps 'use client' as the first statement of dist/${build}/${file}`, () => {
+        const source = readFileSync(join(unpacked, 'package', 'dist', build, file), 'utf8');
+        // Only comments and whitespace may precede the directive, or bundlers and React ignore it.
+        assert.match(source, /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use client\1;?\s*\n/);
+      });
+    }
   }
+
+  it('gives every module entry a development and a production build, production the default, types first', () => {
+    for (const name of ['core', 'react']) {
+      for (const [key, target] of Object.entries(packedManifest(name).exports)) {
+        if (typeof target === 'string') continue;
+        assert.deepEqual(Object.keys(target), ['types', 'development', 'default'], `${name} ${key}`);
+        assert.match(target.development, /^\.\/dist\/dev\/.+\.js$/);
+        assert.equal(target.default, target.development.replace('/dist/dev/', '/dist/prod/'));
+      }
+    }
+  });
 
   it('lists React 18 and 19 as peers, and no React in dependencies', () => {
     const pkg = packedManifest('react');
@@ -190,6 +203,24 @@ describe('given a consumer app with the tarballs installed (React 19)', () => {
       const out = runInConsumer(dir, 'import-entry.mjs', `const m = await import(${JSON.stringify(specifier)});\nconsole.log(JSON.stringify(Object.keys(m)));\n`);
       const keys = JSON.parse(out.trim().split('\n').at(-1));
       for (const name of names) assert.ok(keys.includes(name), `${specifier} exports ${name}; it has: ${keys.join(', ')}`);
+    });
+  }
+
+  // Node sets no `development` condition unless asked (`node --conditions=development`), so a server
+  // gets the production build by default, as esbuild and Rollup users without conditions do.
+  for (const [flags, build] of [[[], 'prod'], [['--conditions=development'], 'dev']]) {
+    it(`resolves @kcheckout/core and @kcheckout/react (and react's own @kcheckout/core) to dist/${build} with node ${flags.join(' ') || '(no conditions)'}`, () => {
+      writeFileSync(
+        join(dir, 'resolve-build.mjs'),
+        `const react = import.meta.resolve('@kcheckout/react/toss');
+const { CheckoutError } = await import('@kcheckout/core');
+console.log(JSON.stringify({ core: import.meta.resolve('@kcheckout/core'), react, message: new CheckoutError('INVALID_AMOUNT', '').message }));
+`,
+      );
+      const out = JSON.parse(sh(process.execPath, [...flags, join(dir, 'resolve-build.mjs')], { cwd: dir, env: { ...process.env, NODE_OPTIONS: '' } }).trim().split('\n').at(-1));
+      assert.match(out.core, new RegExp(`/node_modules/@kcheckout/core/dist/${build}/index\\.js$`));
+      assert.match(out.react, new RegExp(`/node_modules/@kcheckout/react/dist/${build}/toss\\.js$`));
+      assert.equal(out.message, 'kcheckout INVALID_AMOUNT — docs/errors.md#invalid_amount');
     });
   }
 

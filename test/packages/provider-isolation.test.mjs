@@ -34,21 +34,21 @@ const markers = {
  */
 const files = {
   toss: [
-    /core\/dist\/toss-(widget-v1|widget-v2|widget-driver|checkout)\.js$/,
-    /core\/dist\/parse-toss-redirect\.js$/,
-    /react\/dist\/(toss-checkout-root|use-toss-widget)\.js$/,
+    /core\/dist\/prod\/toss-(widget-v1|widget-v2|widget-driver|checkout)\.js$/,
+    /core\/dist\/prod\/parse-toss-redirect\.js$/,
+    /react\/dist\/prod\/(toss-checkout-root|use-toss-widget)\.js$/,
   ],
   portone: [
     /@portone\/browser-sdk\//,
-    /core\/dist\/portone-v2\.js$/,
-    /core\/dist\/parse-portone-redirect\.js$/,
-    /react\/dist\/(portone-checkout-root|use-portone|billing-key-button)\.js$/,
+    /core\/dist\/prod\/portone-v2\.js$/,
+    /core\/dist\/prod\/parse-portone-redirect\.js$/,
+    /react\/dist\/prod\/(portone-checkout-root|use-portone|billing-key-button)\.js$/,
   ],
-  iamport: [/core\/dist\/iamport-v1\.js$/, /core\/dist\/parse-iamport-redirect\.js$/, /react\/dist\/(iamport-checkout-root|use-iamport)\.js$/],
+  iamport: [/core\/dist\/prod\/iamport-v1\.js$/, /core\/dist\/prod\/parse-iamport-redirect\.js$/, /react\/dist\/prod\/(iamport-checkout-root|use-iamport)\.js$/],
 };
 
 /** `parseRedirect`: detection across the three vendors, which only the root entry needs. */
-const anyVendorParser = /core\/dist\/parse-redirect\.js$/;
+const anyVendorParser = /core\/dist\/prod\/parse-redirect\.js$/;
 /** Bytes a bundle keeps from the source files `re` matches. */
 const bytesFrom = (contributions, re) => Object.entries(contributions).filter(([path]) => re.test(path)).reduce((sum, [, n]) => sum + n, 0);
 
@@ -73,7 +73,7 @@ for (const provider of providers) {
 
     it(`reads redirects with its own parser only: bytes from parse-${provider}-redirect.js, none from parse-redirect.js`, async () => {
       const { contributions } = await bundle(provider);
-      assert.ok(bytesFrom(contributions, new RegExp(`core/dist/parse-${provider}-redirect\\.js$`)) > 0, `parse-${provider}-redirect.js is in the bundle`);
+      assert.ok(bytesFrom(contributions, new RegExp(`core/dist/prod/parse-${provider}-redirect\\.js$`)) > 0, `parse-${provider}-redirect.js is in the bundle`);
       assert.equal(bytesFrom(contributions, anyVendorParser), 0);
     });
 

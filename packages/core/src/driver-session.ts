@@ -80,8 +80,10 @@ export class DriverSession<Options extends object, Driver> {
     if (!this.driver || this.state.error) {
       throw new CheckoutError(
         'INVALID_OPTION',
-        `결제 SDK가 아직 준비되지 않았습니다. status가 'ready'일 때 요청하세요. ` +
-          `The payment SDK is not ready yet: request once status is 'ready'.`,
+        __DEV__
+          ? `결제 SDK가 아직 준비되지 않았습니다. status가 'ready'일 때 요청하세요. ` +
+            `The payment SDK is not ready yet: request once status is 'ready'.`
+          : '',
         { provider: this.provider },
       );
     }

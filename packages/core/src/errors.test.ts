@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { CheckoutError, isCheckoutError, readVendorError, vendorError } from './errors.js';
+import { CheckoutError, ERROR_REFERENCE, isCheckoutError, readVendorError, referenceMessage, vendorError } from './errors.js';
 
 describe('given a CheckoutError', () => {
   it('carries its code, message, provider and vendor code', () => {
@@ -139,5 +139,31 @@ describe('given vendorError', () => {
     expect(fromString.vendorCode).toBe('UNKNOWN');
     expect(fromString.cause).toBe('timeout');
     expect(fromString.message).toBe('timeout (portone: UNKNOWN)');
+  });
+});
+
+// Production builds pass '' where development builds pass the prose (test/packages/production-build.test.mjs
+// runs both builds); these are the errors a production build makes.
+describe('given a CheckoutError made without a message, as production builds make them', () => {
+  it('says its code and where the error reference explains it, the anchor being the code in lower case', () => {
+    const error = new CheckoutError('SECRET_KEY_IN_BROWSER', '', { provider: 'toss' });
+    expect(error.message).toBe('kcheckout SECRET_KEY_IN_BROWSER — docs/errors.md#secret_key_in_browser');
+    expect(String(error)).toBe('CheckoutError: kcheckout SECRET_KEY_IN_BROWSER — docs/errors.md#secret_key_in_browser');
+  });
+
+  it('keeps code, provider, vendorCode and cause as a development build does', () => {
+    const cause = new Error('refused');
+    const error = new CheckoutError('CONFIRM_FAILED', '', { provider: 'portone', vendorCode: 'ALREADY_PAID', cause });
+    expect(error).toMatchObject({ code: 'CONFIRM_FAILED', provider: 'portone', vendorCode: 'ALREADY_PAID', cause });
+    expect(error.message).toBe(referenceMessage('CONFIRM_FAILED'));
+  });
+
+  it('points every code into one reference, so the base can become a URL in one place', () => {
+    expect(ERROR_REFERENCE).toBe('docs/errors.md');
+    expect(referenceMessage('MISSING_AMOUNT')).toBe(`kcheckout MISSING_AMOUNT — ${ERROR_REFERENCE}#missing_amount`);
+  });
+
+  it('keeps a message it is given (the development prose, or a vendor\'s text)', () => {
+    expect(new CheckoutError('INVALID_AMOUNT', 'bad amount').message).toBe('bad amount');
   });
 });

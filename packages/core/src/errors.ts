@@ -41,8 +41,25 @@ export interface CheckoutErrorOptions {
 }
 
 /**
- * The one error type kcheckout throws or reports. Messages are written for the developer who will
- * read them in a console: Korean first, then English, and always the fix.
+ * Where the error reference lives; each code has a section whose anchor is the code in lower case.
+ * One constant so it can become a URL once the docs are hosted.
+ */
+export const ERROR_REFERENCE = 'docs/errors.md';
+
+/**
+ * The production message for a code, e.g. `kcheckout INVALID_AMOUNT — docs/errors.md#invalid_amount`:
+ * production builds drop the developer prose (it ships in development builds only) and point at the
+ * reference instead. Redirect refusals (`ParsedRedirect.code`) use it too.
+ */
+export function referenceMessage(code: string): string {
+  return `kcheckout ${code} — ${ERROR_REFERENCE}#${code.toLowerCase()}`;
+}
+
+/**
+ * The one error type kcheckout throws or reports. In development builds messages are written for
+ * the developer who will read them in a console: Korean first, then English, and always the fix.
+ * Production builds pass an empty message, and the error carries {@link referenceMessage} instead;
+ * `code`, `provider`, `vendorCode` and `cause` are the same in both.
  */
 export class CheckoutError extends Error {
   override readonly name = 'CheckoutError';
@@ -52,7 +69,7 @@ export class CheckoutError extends Error {
   readonly vendorCode?: string;
 
   constructor(code: CheckoutErrorCode, message: string, options: CheckoutErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message || referenceMessage(code), options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     if (options.provider) this.provider = options.provider;
     if (options.vendorCode) this.vendorCode = options.vendorCode;

@@ -71,7 +71,7 @@ export function validateIamportV1Options(options: unknown): IamportV1Config {
   if (!options || typeof options !== 'object') {
     throw new CheckoutError(
       'INVALID_OPTION',
-      `createIamportV1에 { impCode, channelKey }를 넘겨주세요. Pass { impCode, channelKey } (or { impCode, pg }) to createIamportV1.`,
+      __DEV__ ? `createIamportV1에 { impCode, channelKey }를 넘겨주세요. Pass { impCode, channelKey } (or { impCode, pg }) to createIamportV1.` : '',
       { provider: 'iamport' },
     );
   }
@@ -84,9 +84,11 @@ export function validateIamportV1Options(options: unknown): IamportV1Config {
     // current docs, so fail here, before loading anything, rather than in the payment window.
     throw new CheckoutError(
       'INVALID_OPTION',
-      `createIamportV1에 channelKey(관리자 콘솔 › 연동 정보 › 채널의 채널 키, channel-key-…) 또는 pg('PG사코드.상점아이디')를 ` +
-        `넘겨주세요. Pass channelKey (channel-key-…, from the PortOne console, Integration › Channels) or the deprecated ` +
-        `pg ('{pg}.{MID}') to createIamportV1: IMP.request_pay needs one of them.`,
+      __DEV__
+        ? `createIamportV1에 channelKey(관리자 콘솔 › 연동 정보 › 채널의 채널 키, channel-key-…) 또는 pg('PG사코드.상점아이디')를 ` +
+          `넘겨주세요. Pass channelKey (channel-key-…, from the PortOne console, Integration › Channels) or the deprecated ` +
+          `pg ('{pg}.{MID}') to createIamportV1: IMP.request_pay needs one of them.`
+        : '',
       { provider: 'iamport' },
     );
   }
@@ -216,8 +218,10 @@ export function toIamportPayMethod(method: PortOneMethod): Pick<IamportRequestPa
       if (!checked.provider) {
         throw new CheckoutError(
           'INVALID_OPTION',
-          `V1(iamport)의 간편결제에는 provider가 필요합니다. { type: 'easyPay', provider: 'KAKAOPAY' }처럼 넘겨주세요. ` +
-            `V1 (iamport) easy pay needs a provider: pass { type: 'easyPay', provider: 'KAKAOPAY' } or another one.`,
+          __DEV__
+            ? `V1(iamport)의 간편결제에는 provider가 필요합니다. { type: 'easyPay', provider: 'KAKAOPAY' }처럼 넘겨주세요. ` +
+              `V1 (iamport) easy pay needs a provider: pass { type: 'easyPay', provider: 'KAKAOPAY' } or another one.`
+            : '',
           { provider: 'iamport' },
         );
       }
@@ -226,8 +230,10 @@ export function toIamportPayMethod(method: PortOneMethod): Pick<IamportRequestPa
       if (checked.digital === undefined) {
         throw new CheckoutError(
           'INVALID_OPTION',
-          `V1 휴대폰 소액결제에는 digital(디지털 콘텐츠 여부)이 필요합니다. { type: 'mobile', digital: true | false }로 넘겨주세요. ` +
-            `V1 phone payments need digital (whether the goods are digital content): pass { type: 'mobile', digital: true | false }.`,
+          __DEV__
+            ? `V1 휴대폰 소액결제에는 digital(디지털 콘텐츠 여부)이 필요합니다. { type: 'mobile', digital: true | false }로 넘겨주세요. ` +
+              `V1 phone payments need digital (whether the goods are digital content): pass { type: 'mobile', digital: true | false }.`
+            : '',
           { provider: 'iamport' },
         );
       }
@@ -250,17 +256,21 @@ export function buildIamportParams(
   if (merchantUid.length > MERCHANT_UID_MAX) {
     throw new CheckoutError(
       'INVALID_ORDER_ID',
-      `아임포트(V1) merchant_uid는 ${MERCHANT_UID_MAX}자 이하여야 합니다 (${merchantUid.length}자). createOrderId()의 기본값은 26자입니다. ` +
-        `An iamport (V1) merchant_uid must be at most ${MERCHANT_UID_MAX} characters (got ${merchantUid.length}); ` +
-        `createOrderId() makes 26 by default.`,
+      __DEV__
+        ? `아임포트(V1) merchant_uid는 ${MERCHANT_UID_MAX}자 이하여야 합니다 (${merchantUid.length}자). createOrderId()의 기본값은 26자입니다. ` +
+          `An iamport (V1) merchant_uid must be at most ${MERCHANT_UID_MAX} characters (got ${merchantUid.length}); ` +
+          `createOrderId() makes 26 by default.`
+        : '',
       { provider: 'iamport' },
     );
   }
   if (typeof order.orderName !== 'string' || order.orderName.trim() === '') {
     throw new CheckoutError(
       'INVALID_OPTION',
-      `orderName이 비어 있습니다. 결제창에 보일 이름(예: '생수 외 1건')을 넘겨주세요. ` +
-        `orderName is empty: pass the name the payment window shows, e.g. '생수 외 1건'.`,
+      __DEV__
+        ? `orderName이 비어 있습니다. 결제창에 보일 이름(예: '생수 외 1건')을 넘겨주세요. ` +
+          `orderName is empty: pass the name the payment window shows, e.g. '생수 외 1건'.`
+        : '',
       { provider: 'iamport' },
     );
   }

@@ -40,8 +40,10 @@ export function loadScript<T = unknown>(src: string, options: LoadScriptOptions)
     return Promise.reject(
       new CheckoutError(
         'SERVER_RENDER',
-        `서버 렌더링 중에는 결제 스크립트를 불러올 수 없습니다. loadScript는 브라우저(useEffect 안이나 이벤트 핸들러)에서 ` +
-          `호출하세요. Vendor scripts cannot load during server rendering: call this from an effect or an event handler.`,
+        __DEV__
+          ? `서버 렌더링 중에는 결제 스크립트를 불러올 수 없습니다. loadScript는 브라우저(useEffect 안이나 이벤트 핸들러)에서 ` +
+            `호출하세요. Vendor scripts cannot load during server rendering: call this from an effect or an event handler.`
+          : '',
         options.provider ? { provider: options.provider } : {},
       ),
     );
@@ -105,8 +107,10 @@ function loadOnce<T>(src: string, options: LoadScriptOptions): Promise<T> {
       finish(
         new CheckoutError(
           'SDK_MISSING',
-          `스크립트(${src})는 받았지만 window.${globalName}이(가) 없습니다. scriptSrc가 올바른 SDK 주소인지 확인하세요. ` +
-            `The script at ${src} loaded but did not define window.${globalName}; check that scriptSrc points at the SDK.`,
+          __DEV__
+            ? `스크립트(${src})는 받았지만 window.${globalName}이(가) 없습니다. scriptSrc가 올바른 SDK 주소인지 확인하세요. ` +
+              `The script at ${src} loaded but did not define window.${globalName}; check that scriptSrc points at the SDK.`
+            : '',
           where,
         ),
       );
@@ -115,8 +119,10 @@ function loadOnce<T>(src: string, options: LoadScriptOptions): Promise<T> {
       finish(
         new CheckoutError(
           'SCRIPT_LOAD_FAILED',
-          `결제 스크립트(${src})를 불러오지 못했습니다. 네트워크, 광고 차단기, CSP의 script-src 설정을 확인한 뒤 다시 시도하세요. ` +
-            `Could not load ${src}: check the network, ad blockers and the CSP script-src, then retry.`,
+          __DEV__
+            ? `결제 스크립트(${src})를 불러오지 못했습니다. 네트워크, 광고 차단기, CSP의 script-src 설정을 확인한 뒤 다시 시도하세요. ` +
+              `Could not load ${src}: check the network, ad blockers and the CSP script-src, then retry.`
+            : '',
           where,
         ),
       );
@@ -125,8 +131,10 @@ function loadOnce<T>(src: string, options: LoadScriptOptions): Promise<T> {
         finish(
           new CheckoutError(
             'SCRIPT_TIMEOUT',
-            `결제 스크립트(${src})가 ${timeoutMs}ms 안에 응답하지 않았습니다. 잠시 후 다시 시도하세요. ` +
-              `${src} did not load within ${timeoutMs} ms; retry in a moment.`,
+            __DEV__
+              ? `결제 스크립트(${src})가 ${timeoutMs}ms 안에 응답하지 않았습니다. 잠시 후 다시 시도하세요. ` +
+                `${src} did not load within ${timeoutMs} ms; retry in a moment.`
+              : '',
             where,
           ),
         ),

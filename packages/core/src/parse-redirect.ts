@@ -25,11 +25,12 @@ export interface ParseRedirectOptions {
 // Detection cannot choose between two vendors; the page can, with `provider`.
 function ambiguity(found: readonly Provider[]): string {
   const detail = found.join(', ');
-  return (
-    `여러 결제사(${detail})의 결과 파라미터가 함께 들어 있습니다. parseRedirect(search, { provider: 'toss' })처럼 ` +
-    `이 페이지의 결제사를 넘겨주세요. The query has result parameters of several providers (${detail}): pass this ` +
-    `page's provider, as in parseRedirect(search, { provider: 'toss' }).`
-  );
+  // Passed by reference, so tree shaking cannot drop it: the prose sits behind __DEV__ here too.
+  return __DEV__
+    ? `여러 결제사(${detail})의 결과 파라미터가 함께 들어 있습니다. parseRedirect(search, { provider: 'toss' })처럼 ` +
+      `이 페이지의 결제사를 넘겨주세요. The query has result parameters of several providers (${detail}): pass this ` +
+      `page's provider, as in parseRedirect(search, { provider: 'toss' }).`
+    : '';
 }
 
 const RULES: Record<Provider, VendorRules> = {

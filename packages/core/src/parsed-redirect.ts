@@ -1,4 +1,4 @@
-import type { Provider } from './errors.js';
+import { type Provider, referenceMessage } from './errors.js';
 
 // What every redirect parser returns (parse-redirect.ts and the one-vendor parsers beside it), and the
 // refusals they share, so a result reads the same whichever entry parsed it.
@@ -101,7 +101,8 @@ export const MAX_REDIRECT_QUERY_LENGTH = 16_384;
 
 // --- Invalid results -----------------------------------------------------------------------------
 
-export const RESTART = { ko: '결제를 처음부터 다시 진행하세요.', en: 'Start the payment again.' };
+// Only the development messages say it; production builds keep the refusal codes alone.
+export const RESTART = __DEV__ ? { ko: '결제를 처음부터 다시 진행하세요.', en: 'Start the payment again.' } : { ko: '', en: '' };
 
 /** A refusal: no ids, no amount, only why and the shop's own parameters. */
 export function invalid(
@@ -114,11 +115,17 @@ export function invalid(
 }
 
 /**
- * Why a redirect or check was refused, in Korean then English, with what to do. `AMBIGUOUS_PROVIDER`
- * is not here: its fix depends on the parser (parse-redirect.ts, redirect-query.ts), and each
- * entry's bundle keeps only its own.
+ * Why a redirect or check was refused: in development builds in Korean then English, with what to
+ * do; in production builds the code and its section of the error reference. `AMBIGUOUS_PROVIDER` is
+ * not here: its fix depends on the parser (parse-redirect.ts, redirect-query.ts), and each entry's
+ * bundle keeps only its own.
  */
 export function invalidMessage(code: Exclude<RedirectInvalidCode, 'AMBIGUOUS_PROVIDER'>, detail = ''): string {
+  return __DEV__ ? explain(code, detail) : referenceMessage(code);
+}
+
+// Unreferenced in production builds, so the build's tree shaking drops it with its strings.
+function explain(code: Exclude<RedirectInvalidCode, 'AMBIGUOUS_PROVIDER'>, detail: string): string {
   switch (code) {
     case 'QUERY_TOO_LONG':
       return (

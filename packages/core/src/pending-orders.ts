@@ -47,16 +47,20 @@ export function rememberOrder(order: PendingOrder, options: RememberOrderOptions
   if (!order || typeof order !== 'object') {
     throw new CheckoutError(
       'INVALID_OPTION',
-      `rememberOrder에 { orderId, amount, currency, provider }를 넘겨주세요. ` +
-        `Pass { orderId, amount, currency, provider } to rememberOrder.`,
+      __DEV__
+        ? `rememberOrder에 { orderId, amount, currency, provider }를 넘겨주세요. ` +
+          `Pass { orderId, amount, currency, provider } to rememberOrder.`
+        : '',
     );
   }
   const provider = order.provider;
   if (!PROVIDERS.includes(provider)) {
     throw new CheckoutError(
       'INVALID_OPTION',
-      `rememberOrder의 provider가 올바르지 않습니다 (${String(provider)}). 'toss', 'portone', 'iamport' 중 하나를 넘겨주세요. ` +
-        `rememberOrder's provider must be 'toss', 'portone' or 'iamport' (got ${String(provider)}).`,
+      __DEV__
+        ? `rememberOrder의 provider가 올바르지 않습니다 (${String(provider)}). 'toss', 'portone', 'iamport' 중 하나를 넘겨주세요. ` +
+          `rememberOrder's provider must be 'toss', 'portone' or 'iamport' (got ${String(provider)}).`
+        : '',
     );
   }
   const orderId = validateOrderId(order.orderId, provider);
@@ -65,9 +69,11 @@ export function rememberOrder(order: PendingOrder, options: RememberOrderOptions
   if (typeof ttlMs !== 'number' || !Number.isFinite(ttlMs) || ttlMs <= 0 || ttlMs > MAX_TTL_MS) {
     throw new CheckoutError(
       'INVALID_OPTION',
-      `ttlMs는 0보다 크고 ${MAX_TTL_MS}(24시간) 이하인 밀리초여야 합니다 (${String(ttlMs)}). 보통은 생략하세요(1시간). ` +
-        `ttlMs must be a number of milliseconds above 0 and at most ${MAX_TTL_MS} (24 hours), got ${String(ttlMs)}; ` +
-        `leave it out for the 1-hour default.`,
+      __DEV__
+        ? `ttlMs는 0보다 크고 ${MAX_TTL_MS}(24시간) 이하인 밀리초여야 합니다 (${String(ttlMs)}). 보통은 생략하세요(1시간). ` +
+          `ttlMs must be a number of milliseconds above 0 and at most ${MAX_TTL_MS} (24 hours), got ${String(ttlMs)}; ` +
+          `leave it out for the 1-hour default.`
+        : '',
       { provider },
     );
   }

@@ -126,7 +126,7 @@ export function validatePortOneV2Options(options: unknown): PortOneV2Config {
   if (!options || typeof options !== 'object') {
     throw new CheckoutError(
       'INVALID_OPTION',
-      `createPortOneV2에 { storeId, channelKey }를 넘겨주세요. Pass { storeId, channelKey } to createPortOneV2.`,
+      __DEV__ ? `createPortOneV2에 { storeId, channelKey }를 넘겨주세요. Pass { storeId, channelKey } to createPortOneV2.` : '',
       { provider: 'portone' },
     );
   }
@@ -177,8 +177,10 @@ function ensureGlobal(src: string): void {
   if (typeof window !== 'undefined' && window.PortOne) return;
   throw new CheckoutError(
     'SDK_MISSING',
-    `window.PortOne이 없습니다. ${src}를 불러온 뒤에 결제를 요청하세요. ` +
-      `window.PortOne is gone: request payment only after ${src} has loaded (createPortOneV2 waits for it).`,
+    __DEV__
+      ? `window.PortOne이 없습니다. ${src}를 불러온 뒤에 결제를 요청하세요. ` +
+        `window.PortOne is gone: request payment only after ${src} has loaded (createPortOneV2 waits for it).`
+      : '',
     { provider: 'portone' },
   );
 }
@@ -215,8 +217,10 @@ export function toPortOneBillingKeyMethod(
     default:
       throw new CheckoutError(
         'INVALID_OPTION',
-        `빌링키는 card, easyPay, mobile로만 발급할 수 있습니다 ('${checked.type}'). ` +
-          `A billing key can be issued with card, easyPay or mobile, not '${checked.type}'.`,
+        __DEV__
+          ? `빌링키는 card, easyPay, mobile로만 발급할 수 있습니다 ('${checked.type}'). ` +
+            `A billing key can be issued with card, easyPay or mobile, not '${checked.type}'.`
+          : '',
         { provider: 'portone' },
       );
   }
@@ -284,8 +288,10 @@ function validateOrderName(name: unknown, field = 'orderName'): string {
   if (typeof name === 'string' && name.trim() !== '') return name;
   throw new CheckoutError(
     'INVALID_OPTION',
-    `${field}이(가) 비어 있습니다. 결제창에 보일 이름(예: '생수 외 1건')을 넘겨주세요. ` +
-      `${field} is empty: pass the name the payment window shows, e.g. '생수 외 1건'.`,
+    __DEV__
+      ? `${field}이(가) 비어 있습니다. 결제창에 보일 이름(예: '생수 외 1건')을 넘겨주세요. ` +
+        `${field} is empty: pass the name the payment window shows, e.g. '생수 외 1건'.`
+      : '',
     { provider: 'portone' },
   );
 }

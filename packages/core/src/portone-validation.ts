@@ -23,8 +23,10 @@ export function normalizePortOneCurrency(currency: unknown, provider: Provider =
   if (currency === 'USD' || currency === 'CURRENCY_USD') return 'USD';
   throw new CheckoutError(
     'INVALID_OPTION',
-    `지원하지 않는 통화입니다: ${describe(currency)}. currency는 'KRW'(또는 'CURRENCY_KRW'), 'USD'(또는 'CURRENCY_USD')여야 ` +
-      `합니다. Unsupported currency ${describe(currency)}: pass 'KRW' or 'USD' ('CURRENCY_KRW' / 'CURRENCY_USD' also work).`,
+    __DEV__
+      ? `지원하지 않는 통화입니다: ${describe(currency)}. currency는 'KRW'(또는 'CURRENCY_KRW'), 'USD'(또는 'CURRENCY_USD')여야 ` +
+        `합니다. Unsupported currency ${describe(currency)}: pass 'KRW' or 'USD' ('CURRENCY_KRW' / 'CURRENCY_USD' also work).`
+      : '',
     { provider },
   );
 }
@@ -38,8 +40,10 @@ export function validatePortOneMoney(money: unknown, provider: Provider = 'porto
   if (!money || typeof money !== 'object') {
     throw new CheckoutError(
       'INVALID_AMOUNT',
-      `결제 금액이 없습니다. { value: 50000, currency: 'KRW' } 형태로 넘겨주세요. ` +
-        `The amount is missing: pass { value: 50000, currency: 'KRW' }.`,
+      __DEV__
+        ? `결제 금액이 없습니다. { value: 50000, currency: 'KRW' } 형태로 넘겨주세요. ` +
+          `The amount is missing: pass { value: 50000, currency: 'KRW' }.`
+        : '',
       { provider },
     );
   }
@@ -132,22 +136,26 @@ function tossSecretError(field: string, value: string, provider: Provider): Chec
   const kind = TOSS_SECRET.exec(value.trim())?.[0] ?? 'test_sk_';
   return new CheckoutError(
     'SECRET_KEY_IN_BROWSER',
-    `${field}에 토스페이먼츠 시크릿 키(${kind}…)가 있습니다. 서버에만 두고 즉시 재발급하세요. ` +
-      `${field} holds a Toss Payments secret key (${kind}…): keep it on the server and rotate it now.`,
+    __DEV__
+      ? `${field}에 토스페이먼츠 시크릿 키(${kind}…)가 있습니다. 서버에만 두고 즉시 재발급하세요. ` +
+        `${field} holds a Toss Payments secret key (${kind}…): keep it on the server and rotate it now.`
+      : '',
     { provider },
   );
 }
 
 function secretError(field: string, length: number, provider: Provider): CheckoutError {
-  const where = provider === 'iamport' ? '관리자 콘솔의 V1 API 시크릿(imp_secret)' : '관리자 콘솔의 V2 API 시크릿';
+  const where = __DEV__ ? (provider === 'iamport' ? '관리자 콘솔의 V1 API 시크릿(imp_secret)' : '관리자 콘솔의 V2 API 시크릿') : '';
   return new CheckoutError(
     'SECRET_KEY_IN_BROWSER',
-    `${field}에 포트원 시크릿으로 보이는 값(${length}자)이 들어 있습니다. 시크릿은 서버에서 결제 조회에만 쓰고, ` +
-      `브라우저에 노출된 ${where}은 즉시 재발급하세요. 브라우저에는 storeId(store-…), channelKey(channel-key-…), ` +
-      `가맹점 식별코드(imp…)만 넘깁니다. ` +
-      `${field} holds what looks like a PortOne secret (${length} characters): keep secrets on the server for the ` +
-      `payment lookup, rotate this one in the PortOne console, and give browser code only the storeId (store-…), ` +
-      `the channelKey (channel-key-…) or the merchant code (imp…).`,
+    __DEV__
+      ? `${field}에 포트원 시크릿으로 보이는 값(${length}자)이 들어 있습니다. 시크릿은 서버에서 결제 조회에만 쓰고, ` +
+        `브라우저에 노출된 ${where}은 즉시 재발급하세요. 브라우저에는 storeId(store-…), channelKey(channel-key-…), ` +
+        `가맹점 식별코드(imp…)만 넘깁니다. ` +
+        `${field} holds what looks like a PortOne secret (${length} characters): keep secrets on the server for the ` +
+        `payment lookup, rotate this one in the PortOne console, and give browser code only the storeId (store-…), ` +
+        `the channelKey (channel-key-…) or the merchant code (imp…).`
+      : '',
     { provider },
   );
 }
@@ -168,10 +176,12 @@ const REST_API_KEY = /^\d{10,}$/;
  * are refused: empty, whitespace, a secret, a channel key or id, or a V1 merchant code.
  */
 export function validatePortOneStoreId(storeId: unknown): string {
-  const want = {
-    ko: '관리자 콘솔 › 연동 정보 우측 상단의 상점 아이디(store-…)',
-    en: 'the store id (store-…) from the PortOne console, Integration › top right',
-  };
+  const want = __DEV__
+    ? {
+        ko: '관리자 콘솔 › 연동 정보 우측 상단의 상점 아이디(store-…)',
+        en: 'the store id (store-…) from the PortOne console, Integration › top right',
+      }
+    : UNSAID;
   const value = requireId(storeId, 'storeId', want, 'portone');
   const wrong = wrongKind(value, 'storeId');
   if (wrong) throw invalidKey('storeId', want, wrong, 'portone');
@@ -184,10 +194,12 @@ export function validatePortOneStoreId(storeId: unknown): string {
  * *id* (`channel-id-…`) is refused: the SDK wants the key.
  */
 export function validatePortOneChannelKey(channelKey: unknown, provider: Provider = 'portone'): string {
-  const want = {
-    ko: '관리자 콘솔 › 연동 정보 › 채널의 채널 키(channel-key-…)',
-    en: 'a channel key (channel-key-…) from the PortOne console, Integration › Channels',
-  };
+  const want = __DEV__
+    ? {
+        ko: '관리자 콘솔 › 연동 정보 › 채널의 채널 키(channel-key-…)',
+        en: 'a channel key (channel-key-…) from the PortOne console, Integration › Channels',
+      }
+    : UNSAID;
   const value = requireId(channelKey, 'channelKey', want, provider);
   const wrong = wrongKind(value, 'channelKey');
   if (wrong) throw invalidKey('channelKey', want, wrong, provider);
@@ -200,15 +212,17 @@ export function validatePortOneChannelKey(channelKey: unknown, provider: Provide
  * are named as such in the error.
  */
 export function validateIamportCode(impCode: unknown): string {
-  const want = {
-    ko: '관리자 콘솔 › 상점・계정 관리의 가맹점 식별코드(imp + 숫자, 예: imp12345678)',
-    en: 'the merchant code (imp + digits, e.g. imp12345678) from the PortOne console, Merchant › My codes',
-  };
+  const want = __DEV__
+    ? {
+        ko: '관리자 콘솔 › 상점・계정 관리의 가맹점 식별코드(imp + 숫자, 예: imp12345678)',
+        en: 'the merchant code (imp + digits, e.g. imp12345678) from the PortOne console, Merchant › My codes',
+      }
+    : UNSAID;
   const value = requireId(impCode, 'impCode', want, 'iamport');
   const wrong = wrongKind(value, 'impCode');
   if (wrong) throw invalidKey('impCode', want, wrong, 'iamport');
   if (!IMP_CODE.test(value)) {
-    throw invalidKey('impCode', want, { ko: `형식을 알 수 없는 값(${describe(value)})`, en: `an unrecognised value (${describe(value)})` }, 'iamport');
+    throw invalidKey('impCode', want, __DEV__ ? { ko: `형식을 알 수 없는 값(${describe(value)})`, en: `an unrecognised value (${describe(value)})` } : UNSAID, 'iamport');
   }
   return value;
 }
@@ -222,9 +236,11 @@ export function validateIamportPg(pg: unknown): string {
   if (typeof pg !== 'string' || pg === '' || WHITESPACE.test(pg)) {
     throw new CheckoutError(
       'INVALID_OPTION',
-      `pg 값이 올바르지 않습니다 (${describe(pg)}). 'PG사코드' 또는 'PG사코드.상점아이디'(예: 'html5_inicis.INIpayTest') ` +
-        `형식이며, 새 연동에는 pg 대신 channelKey를 쓰세요. pg must look like 'pgcode' or 'pgcode.MID' ` +
-        `(e.g. 'html5_inicis.INIpayTest'); new integrations should pass channelKey instead.`,
+      __DEV__
+        ? `pg 값이 올바르지 않습니다 (${describe(pg)}). 'PG사코드' 또는 'PG사코드.상점아이디'(예: 'html5_inicis.INIpayTest') ` +
+          `형식이며, 새 연동에는 pg 대신 channelKey를 쓰세요. pg must look like 'pgcode' or 'pgcode.MID' ` +
+          `(e.g. 'html5_inicis.INIpayTest'); new integrations should pass channelKey instead.`
+        : '',
       { provider: 'iamport' },
     );
   }
@@ -236,11 +252,15 @@ interface Wanted {
   en: string;
 }
 
+// What a production build passes instead of the descriptions above: truthy, so a wrong-kind check
+// still fails, with no text, since production messages carry only the code.
+const UNSAID: Wanted = { ko: '', en: '' };
+
 function requireId(value: unknown, field: string, want: Wanted, provider: Provider): string {
   if (typeof value !== 'string' || value === '') {
     throw new CheckoutError(
       'INVALID_KEY',
-      `${field}가 없습니다 (${describe(value)}). ${want.ko}를 넘겨주세요. ${field} is missing (${describe(value)}): pass ${want.en}.`,
+      __DEV__ ? `${field}가 없습니다 (${describe(value)}). ${want.ko}를 넘겨주세요. ${field} is missing (${describe(value)}): pass ${want.en}.` : '',
       { provider },
     );
   }
@@ -249,8 +269,10 @@ function requireId(value: unknown, field: string, want: Wanted, provider: Provid
     // Usually a trailing newline from an .env file; trimming it here would hide the bad config.
     throw new CheckoutError(
       'INVALID_KEY',
-      `${field}에 공백이나 줄바꿈이 들어 있습니다. 환경 변수 값을 확인하고 앞뒤 공백을 지우세요. ` +
-        `${field} contains whitespace (often a trailing newline from an .env file): remove it.`,
+      __DEV__
+        ? `${field}에 공백이나 줄바꿈이 들어 있습니다. 환경 변수 값을 확인하고 앞뒤 공백을 지우세요. ` +
+          `${field} contains whitespace (often a trailing newline from an .env file): remove it.`
+        : '',
       { provider },
     );
   }
@@ -260,25 +282,27 @@ function requireId(value: unknown, field: string, want: Wanted, provider: Provid
 /** Names the kind of a value that belongs in another PortOne option. */
 function wrongKind(value: string, field: 'storeId' | 'channelKey' | 'impCode'): Wanted | null {
   if (field !== 'storeId' && value.startsWith(STORE_ID_PREFIX)) {
-    return { ko: 'V2 상점 아이디(store-…)', en: 'a V2 store id (store-…)' };
+    return __DEV__ ? { ko: 'V2 상점 아이디(store-…)', en: 'a V2 store id (store-…)' } : UNSAID;
   }
   if (field !== 'channelKey' && value.startsWith(CHANNEL_KEY_PREFIX)) {
-    return { ko: '채널 키(channel-key-…)', en: 'a channel key (channel-key-…)' };
+    return __DEV__ ? { ko: '채널 키(channel-key-…)', en: 'a channel key (channel-key-…)' } : UNSAID;
   }
   if (value.startsWith(CHANNEL_ID_PREFIX)) {
-    return { ko: '채널 아이디(channel-id-…, 채널 키가 아님)', en: 'a channel id (channel-id-…), not the channel key' };
+    return __DEV__ ? { ko: '채널 아이디(channel-id-…, 채널 키가 아님)', en: 'a channel id (channel-id-…), not the channel key' } : UNSAID;
   }
   if (IMP_UID.test(value)) {
-    return { ko: '결제 고유번호 imp_uid(imp_…)', en: 'a payment id imp_uid (imp_…)' };
+    return __DEV__ ? { ko: '결제 고유번호 imp_uid(imp_…)', en: 'a payment id imp_uid (imp_…)' } : UNSAID;
   }
   if (field !== 'impCode' && IMP_CODE.test(value)) {
-    return {
-      ko: 'V1 가맹점 식별코드(imp…, V1은 createIamportV1을 쓰세요)',
-      en: 'a V1 merchant code (imp…; use createIamportV1 for V1)',
-    };
+    return __DEV__
+      ? {
+          ko: 'V1 가맹점 식별코드(imp…, V1은 createIamportV1을 쓰세요)',
+          en: 'a V1 merchant code (imp…; use createIamportV1 for V1)',
+        }
+      : UNSAID;
   }
   if (REST_API_KEY.test(value)) {
-    return { ko: 'V1 REST API 키(숫자만, 서버에서 쓰는 값)', en: 'a V1 REST API key (digits only; it belongs on the server)' };
+    return __DEV__ ? { ko: 'V1 REST API 키(숫자만, 서버에서 쓰는 값)', en: 'a V1 REST API key (digits only; it belongs on the server)' } : UNSAID;
   }
   return null;
 }
@@ -286,7 +310,7 @@ function wrongKind(value: string, field: 'storeId' | 'channelKey' | 'impCode'): 
 function invalidKey(field: string, want: Wanted, got: Wanted, provider: Provider): CheckoutError {
   return new CheckoutError(
     'INVALID_KEY',
-    `${field}에 ${got.ko}가 들어 있습니다. ${want.ko}를 넘겨주세요. ${field} holds ${got.en}: pass ${want.en}.`,
+    __DEV__ ? `${field}에 ${got.ko}가 들어 있습니다. ${want.ko}를 넘겨주세요. ${field} holds ${got.en}: pass ${want.en}.` : '',
     { provider },
   );
 }
@@ -309,9 +333,11 @@ export function validateRedirectUrl(url: unknown, field: string, provider: Provi
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
     throw new CheckoutError(
       'INVALID_OPTION',
-      `${field}는 http(s)://로 시작하는 절대 주소여야 합니다 (${describe(url)}). 상대 경로는 ` +
-        `new URL('/payment/redirect', location.origin).href 처럼 바꿔 넘기세요. ${field} must be an absolute http(s) URL ` +
-        `(got ${describe(url)}); turn a path into one with new URL('/payment/redirect', location.origin).href.`,
+      __DEV__
+        ? `${field}는 http(s)://로 시작하는 절대 주소여야 합니다 (${describe(url)}). 상대 경로는 ` +
+          `new URL('/payment/redirect', location.origin).href 처럼 바꿔 넘기세요. ${field} must be an absolute http(s) URL ` +
+          `(got ${describe(url)}); turn a path into one with new URL('/payment/redirect', location.origin).href.`
+        : '',
       { provider },
     );
   }
@@ -376,8 +402,10 @@ export function validatePortOneMethod(method: unknown, provider: Provider = 'por
   if (!METHOD_TYPES.includes(type as PortOneMethodType)) {
     throw new CheckoutError(
       'INVALID_OPTION',
-      `결제수단이 올바르지 않습니다 (${describe(type ?? method)}). type은 ${METHOD_TYPES.map((t) => `'${t}'`).join(', ')} 중 ` +
-        `하나여야 합니다. The payment method must be { type } with type one of ${METHOD_TYPES.join(', ')}.`,
+      __DEV__
+        ? `결제수단이 올바르지 않습니다 (${describe(type ?? method)}). type은 ${METHOD_TYPES.map((t) => `'${t}'`).join(', ')} 중 ` +
+          `하나여야 합니다. The payment method must be { type } with type one of ${METHOD_TYPES.join(', ')}.`
+        : '',
       { provider },
     );
   }
@@ -386,9 +414,11 @@ export function validatePortOneMethod(method: unknown, provider: Provider = 'por
     if (easyPayProvider !== undefined && !PORTONE_EASY_PAY_PROVIDERS.includes(easyPayProvider as PortOneEasyPayProvider)) {
       throw new CheckoutError(
         'INVALID_OPTION',
-        `지원하지 않는 간편결제입니다 (${describe(easyPayProvider)}). provider는 ${PORTONE_EASY_PAY_PROVIDERS.join(', ')} 중 ` +
-          `하나여야 합니다. Unknown easy-pay provider ${describe(easyPayProvider)}: use one of ` +
-          `${PORTONE_EASY_PAY_PROVIDERS.join(', ')}.`,
+        __DEV__
+          ? `지원하지 않는 간편결제입니다 (${describe(easyPayProvider)}). provider는 ${PORTONE_EASY_PAY_PROVIDERS.join(', ')} 중 ` +
+            `하나여야 합니다. Unknown easy-pay provider ${describe(easyPayProvider)}: use one of ` +
+            `${PORTONE_EASY_PAY_PROVIDERS.join(', ')}.`
+          : '',
         { provider },
       );
     }
@@ -398,8 +428,10 @@ export function validatePortOneMethod(method: unknown, provider: Provider = 'por
     if (digital !== undefined && typeof digital !== 'boolean') {
       throw new CheckoutError(
         'INVALID_OPTION',
-        `mobile 결제수단의 digital은 true 또는 false여야 합니다 (${describe(digital)}). ` +
-          `digital on a mobile method must be true or false (got ${describe(digital)}).`,
+        __DEV__
+          ? `mobile 결제수단의 digital은 true 또는 false여야 합니다 (${describe(digital)}). ` +
+            `digital on a mobile method must be true or false (got ${describe(digital)}).`
+          : '',
         { provider },
       );
     }

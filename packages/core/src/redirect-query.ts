@@ -1,4 +1,4 @@
-import type { Provider } from './errors.js';
+import { type Provider, referenceMessage } from './errors.js';
 import { invalid, MAX_REDIRECT_QUERY_LENGTH, type ParsedRedirect, RESTART } from './parsed-redirect.js';
 
 // The part of redirect parsing every vendor shares: reading the input into a bounded map, and the
@@ -92,12 +92,13 @@ export function parseVendorRedirect(input: unknown, provider: Provider, rules: V
 // A one-vendor parser cannot be told the page's provider, so the fix is on the shop's side.
 function oneVendorAmbiguity(found: readonly Provider[], provider: Provider): string {
   const others = found.filter((other) => other !== provider).join(', ');
-  return (
-    `${provider}의 결과 파라미터와 함께 다른 결제사(${others})의 결과 파라미터가 들어 있어 어느 값도 믿을 수 없습니다. ` +
-    `돌아올 주소에 다른 결제사의 파라미터 이름(paymentKey, paymentId, imp_uid 등)을 직접 넣지 마세요. ${RESTART.ko} ` +
-    `The query has result parameters of another provider (${others}) besides ${provider}'s, so none can be trusted; ` +
-    `don't put another provider's parameter names (paymentKey, paymentId, imp_uid, …) in your own return address. ${RESTART.en}`
-  );
+  // Passed by reference, so tree shaking cannot drop it: the prose sits behind __DEV__ here too.
+  return __DEV__
+    ? `${provider}의 결과 파라미터와 함께 다른 결제사(${others})의 결과 파라미터가 들어 있어 어느 값도 믿을 수 없습니다. ` +
+      `돌아올 주소에 다른 결제사의 파라미터 이름(paymentKey, paymentId, imp_uid 등)을 직접 넣지 마세요. ${RESTART.ko} ` +
+      `The query has result parameters of another provider (${others}) besides ${provider}'s, so none can be trusted; ` +
+      `don't put another provider's parameter names (paymentKey, paymentId, imp_uid, …) in your own return address. ${RESTART.en}`
+    : '';
 }
 
 /**
@@ -115,7 +116,8 @@ export function checkVendorQuery(
     return invalid(provider, 'QUERY_TOO_LONG', {}, String(length));
   }
   if (found.length > 1) {
-    return { provider, status: 'invalid', code: 'AMBIGUOUS_PROVIDER', message: ambiguity(found, provider), extra: extraOf(params, found) };
+    const message = __DEV__ ? ambiguity(found, provider) : referenceMessage('AMBIGUOUS_PROVIDER');
+    return { provider, status: 'invalid', code: 'AMBIGUOUS_PROVIDER', message, extra: extraOf(params, found) };
   }
   const extra = extraOf(params, [provider]);
   for (const key of VENDOR_KEYS[provider]) {

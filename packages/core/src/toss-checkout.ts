@@ -172,15 +172,17 @@ export class TossCheckout {
     if (typeof order.orderName !== 'string' || order.orderName.trim() === '' || order.orderName.length > 100) {
       throw new CheckoutError(
         'INVALID_OPTION',
-        `orderName은 1~100자의 문자열이어야 합니다 (예: '생수 외 1건'). orderName must be 1–100 characters, e.g. '생수 외 1건'.`,
+        __DEV__ ? `orderName은 1~100자의 문자열이어야 합니다 (예: '생수 외 1건'). orderName must be 1–100 characters, e.g. '생수 외 1건'.` : '',
         { provider: 'toss' },
       );
     }
     if (!this.state.canPay || !this.driver) {
       throw new CheckoutError(
         'INVALID_OPTION',
-        `결제위젯이 아직 준비되지 않았거나 필수 약관에 동의하지 않았습니다. state.canPay가 true일 때 결제를 요청하세요. ` +
-          `The widget is not ready or the required terms are not agreed: request payment once state.canPay is true.`,
+        __DEV__
+          ? `결제위젯이 아직 준비되지 않았거나 필수 약관에 동의하지 않았습니다. state.canPay가 true일 때 결제를 요청하세요. ` +
+            `The widget is not ready or the required terms are not agreed: request payment once state.canPay is true.`
+          : '',
         { provider: 'toss' },
       );
     }
@@ -218,7 +220,7 @@ export class TossCheckout {
       if (options.sdk !== undefined && options.sdk !== 'v2' && options.sdk !== 'v1') {
         throw new CheckoutError(
           'INVALID_OPTION',
-          `sdk는 'v2' 또는 'v1'이어야 합니다 (${JSON.stringify(options.sdk)}). sdk must be 'v2' or 'v1'.`,
+          __DEV__ ? `sdk는 'v2' 또는 'v1'이어야 합니다 (${JSON.stringify(options.sdk)}). sdk must be 'v2' or 'v1'.` : '',
           { provider: 'toss' },
         );
       }

@@ -54,8 +54,10 @@ export async function createTossWidgetV1(options: TossDriverOptions): Promise<To
             reject(
               new CheckoutError(
                 'VENDOR_ERROR',
-                `결제수단 위젯이 ${readyTimeoutMs}ms 안에 준비되지 않았습니다. 새로고침 후 다시 시도하세요. ` +
-                  `The payment methods widget was not ready within ${readyTimeoutMs} ms; retry.`,
+                __DEV__
+                  ? `결제수단 위젯이 ${readyTimeoutMs}ms 안에 준비되지 않았습니다. 새로고침 후 다시 시도하세요. ` +
+                    `The payment methods widget was not ready within ${readyTimeoutMs} ms; retry.`
+                  : '',
                 { provider: 'toss', vendorCode: 'WIDGET_NOT_READY' },
               ),
             ),

@@ -27,24 +27,30 @@ export function validateAmount(value: unknown, currency: unknown = 'KRW', provid
   if (!CURRENCIES.includes(currency as Currency)) {
     throw new CheckoutError(
       'INVALID_OPTION',
-      `지원하지 않는 통화입니다: ${JSON.stringify(currency)}. currency는 'KRW' 또는 'USD'여야 합니다. ` +
-        `Unsupported currency ${JSON.stringify(currency)}: pass 'KRW' or 'USD'.`,
+      __DEV__
+        ? `지원하지 않는 통화입니다: ${JSON.stringify(currency)}. currency는 'KRW' 또는 'USD'여야 합니다. ` +
+          `Unsupported currency ${JSON.stringify(currency)}: pass 'KRW' or 'USD'.`
+        : '',
       where,
     );
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new CheckoutError(
       'INVALID_AMOUNT',
-      `결제 금액이 숫자가 아닙니다 (${describe(value)}). amount에 유한한 숫자를 넘겨주세요. ` +
-        `The amount is not a finite number (${describe(value)}): pass a number such as 50000.`,
+      __DEV__
+        ? `결제 금액이 숫자가 아닙니다 (${describe(value)}). amount에 유한한 숫자를 넘겨주세요. ` +
+          `The amount is not a finite number (${describe(value)}): pass a number such as 50000.`
+        : '',
       where,
     );
   }
   if (value <= 0) {
     throw new CheckoutError(
       'INVALID_AMOUNT',
-      `결제 금액은 0보다 커야 합니다 (${value}). 할인 후 금액이 0 이하인지 확인하세요. ` +
-        `The amount must be greater than 0 (got ${value}); check the total after discounts.`,
+      __DEV__
+        ? `결제 금액은 0보다 커야 합니다 (${value}). 할인 후 금액이 0 이하인지 확인하세요. ` +
+          `The amount must be greater than 0 (got ${value}); check the total after discounts.`
+        : '',
       where,
     );
   }
@@ -59,8 +65,10 @@ function checkWon(value: number, where: { provider?: Provider }): void {
   if (!Number.isSafeInteger(value)) {
     throw new CheckoutError(
       'INVALID_AMOUNT',
-      `원화(KRW) 금액은 ${Number.MAX_SAFE_INTEGER} 이하의 정수여야 합니다 (${value}). 합계를 반올림하고 단위를 확인하세요. ` +
-        `KRW amounts must be whole won up to ${Number.MAX_SAFE_INTEGER} (got ${value}); round the total and check its unit.`,
+      __DEV__
+        ? `원화(KRW) 금액은 ${Number.MAX_SAFE_INTEGER} 이하의 정수여야 합니다 (${value}). 합계를 반올림하고 단위를 확인하세요. ` +
+          `KRW amounts must be whole won up to ${Number.MAX_SAFE_INTEGER} (got ${value}); round the total and check its unit.`
+        : '',
       where,
     );
   }
@@ -72,8 +80,10 @@ function checkDollars(value: number, where: { provider?: Provider }): void {
   if (value > MAX_USD || Math.abs(cents - Math.round(cents)) > 1e-6) {
     throw new CheckoutError(
       'INVALID_AMOUNT',
-      `USD 금액은 ${MAX_USD} 이하, 센트 단위까지만 넘길 수 있습니다 (${value}). ` +
-        `USD amounts must be whole cents, at most ${MAX_USD} (got ${value}); round to two decimals and check the unit.`,
+      __DEV__
+        ? `USD 금액은 ${MAX_USD} 이하, 센트 단위까지만 넘길 수 있습니다 (${value}). ` +
+          `USD amounts must be whole cents, at most ${MAX_USD} (got ${value}); round to two decimals and check the unit.`
+        : '',
       where,
     );
   }
@@ -86,9 +96,11 @@ export function validateOrderId(orderId: unknown, provider?: Provider): string {
   if (typeof orderId !== 'string' || !ORDER_ID.test(orderId)) {
     throw new CheckoutError(
       'INVALID_ORDER_ID',
-      `주문번호 형식이 올바르지 않습니다 (${describe(orderId)}). 영문 대소문자, 숫자, -, _ 로 6~64자여야 합니다. ` +
-        `createOrderId()로 만들 수 있습니다. The order id must be 6–64 characters of A–Z, a–z, 0–9, - and _; ` +
-        `createOrderId() makes one.`,
+      __DEV__
+        ? `주문번호 형식이 올바르지 않습니다 (${describe(orderId)}). 영문 대소문자, 숫자, -, _ 로 6~64자여야 합니다. ` +
+          `createOrderId()로 만들 수 있습니다. The order id must be 6–64 characters of A–Z, a–z, 0–9, - and _; ` +
+          `createOrderId() makes one.`
+        : '',
       provider ? { provider } : {},
     );
   }
@@ -108,25 +120,31 @@ export type TossKeyKind = 'widget' | 'api';
  * kind, before the vendor turns them into an opaque runtime error.
  */
 export function validateTossClientKey(key: unknown, kind: TossKeyKind = 'widget'): string {
-  const want =
-    kind === 'widget'
+  // Only the messages name the key kinds; production builds keep the check and drop the names.
+  const want = __DEV__
+    ? kind === 'widget'
       ? { ko: '결제위젯 연동 키(test_gck_… / live_gck_…)', en: 'a widget client key (test_gck_… / live_gck_…)' }
-      : { ko: 'API 개별 연동 키(test_ck_… / live_ck_…)', en: 'an API client key (test_ck_… / live_ck_…)' };
+      : { ko: 'API 개별 연동 키(test_ck_… / live_ck_…)', en: 'an API client key (test_ck_… / live_ck_…)' }
+    : { ko: '', en: '' };
   if (typeof key !== 'string' || key.length === 0) {
     throw new CheckoutError(
       'INVALID_KEY',
-      `clientKey가 없습니다. 토스페이먼츠 개발자센터의 ${want.ko}를 넘겨주세요. ` +
-        `clientKey is missing: pass ${want.en} from the Toss developer center.`,
+      __DEV__
+        ? `clientKey가 없습니다. 토스페이먼츠 개발자센터의 ${want.ko}를 넘겨주세요. ` +
+          `clientKey is missing: pass ${want.en} from the Toss developer center.`
+        : '',
       { provider: 'toss' },
     );
   }
   if (SECRET_KEY.test(key)) {
     throw new CheckoutError(
       'SECRET_KEY_IN_BROWSER',
-      `브라우저 코드에 시크릿 키(${key.slice(0, key.indexOf('_', 5) + 1)}…)가 들어 있습니다. 시크릿 키는 서버에서만 ` +
-        `결제 승인에 쓰고, 노출된 키는 개발자센터에서 재발급하세요. 여기에는 ${want.ko}를 넘겨주세요. ` +
-        `A secret key reached browser code: keep it on the server for the confirm call, rotate the exposed ` +
-        `key, and pass ${want.en} here.`,
+      __DEV__
+        ? `브라우저 코드에 시크릿 키(${key.slice(0, key.indexOf('_', 5) + 1)}…)가 들어 있습니다. 시크릿 키는 서버에서만 ` +
+          `결제 승인에 쓰고, 노출된 키는 개발자센터에서 재발급하세요. 여기에는 ${want.ko}를 넘겨주세요. ` +
+          `A secret key reached browser code: keep it on the server for the confirm call, rotate the exposed ` +
+          `key, and pass ${want.en} here.`
+        : '',
       { provider: 'toss' },
     );
   }
@@ -134,8 +152,10 @@ export function validateTossClientKey(key: unknown, kind: TossKeyKind = 'widget'
   if (!expected.test(key)) {
     throw new CheckoutError(
       'INVALID_KEY',
-      `이 SDK에는 ${want.ko}가 필요합니다. 받은 키의 종류가 다릅니다 (${keyKind(key)}). ` +
-        `This SDK needs ${want.en}; the key given is ${keyKind(key)}.`,
+      __DEV__
+        ? `이 SDK에는 ${want.ko}가 필요합니다. 받은 키의 종류가 다릅니다 (${keyKind(key)}). ` +
+          `This SDK needs ${want.en}; the key given is ${keyKind(key)}.`
+        : '',
       { provider: 'toss' },
     );
   }
@@ -155,10 +175,12 @@ export function validateTossCustomerKey(key: unknown): string {
   if (key === TOSS_ANONYMOUS || (typeof key === 'string' && CUSTOMER_KEY.test(key))) return key;
   throw new CheckoutError(
     'INVALID_OPTION',
-    `customerKey 형식이 올바르지 않습니다 (${describe(key)}). 영문, 숫자, - _ = . @ 로 2~50자인 구매자 식별값을 ` +
-      `넘기고, 비회원은 ANONYMOUS('@@ANONYMOUS')를 쓰세요. 이메일·전화번호·순번은 쓰지 마세요. ` +
-      `customerKey must be 2–50 characters of letters, digits and - _ = . @ (use '@@ANONYMOUS' for guests; ` +
-      `never an email, phone number or sequential id).`,
+    __DEV__
+      ? `customerKey 형식이 올바르지 않습니다 (${describe(key)}). 영문, 숫자, - _ = . @ 로 2~50자인 구매자 식별값을 ` +
+        `넘기고, 비회원은 ANONYMOUS('@@ANONYMOUS')를 쓰세요. 이메일·전화번호·순번은 쓰지 마세요. ` +
+        `customerKey must be 2–50 characters of letters, digits and - _ = . @ (use '@@ANONYMOUS' for guests; ` +
+        `never an email, phone number or sequential id).`
+      : '',
     { provider: 'toss' },
   );
 }

@@ -56,8 +56,10 @@ export const BillingKeyButton = forwardRef<HTMLButtonElement, BillingKeyButtonPr
   if (!issueBillingKey || !choice) {
     throw new CheckoutError(
       'INVALID_OPTION',
-      `<BillingKeyButton>은 <Checkout provider="portone"> 안에서만 쓸 수 있습니다 (지금은 "${provider}"). 빌링키 발급은 포트원 V2 기능입니다. ` +
-        `<BillingKeyButton> works only inside <Checkout provider="portone"> (got "${provider}"): billing keys are a PortOne V2 feature.`,
+      __DEV__
+        ? `<BillingKeyButton>은 <Checkout provider="portone"> 안에서만 쓸 수 있습니다 (지금은 "${provider}"). 빌링키 발급은 포트원 V2 기능입니다. ` +
+          `<BillingKeyButton> works only inside <Checkout provider="portone"> (got "${provider}"): billing keys are a PortOne V2 feature.`
+        : '',
       { provider },
     );
   }

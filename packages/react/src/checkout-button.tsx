@@ -137,8 +137,10 @@ function beforePaymentError(error: unknown, provider: Provider): CheckoutError {
   const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   return new CheckoutError(
     'BEFORE_PAYMENT_FAILED',
-    `beforePayment이 실패해 결제창을 열지 않았습니다${detail ? `: ${detail}` : '.'} ` +
-      `beforePayment rejected${detail ? `: ${detail}` : ''}, so the payment window was not opened. Fix what it threw (see cause), then let the buyer press again.`,
+    __DEV__
+      ? `beforePayment이 실패해 결제창을 열지 않았습니다${detail ? `: ${detail}` : '.'} ` +
+        `beforePayment rejected${detail ? `: ${detail}` : ''}, so the payment window was not opened. Fix what it threw (see cause), then let the buyer press again.`
+      : '',
     { provider, cause: error },
   );
 }
@@ -150,13 +152,15 @@ function checkProps(provider: Provider, order: CheckoutButtonProps['order'], red
     if (provider === 'iamport' && order.orderId !== undefined && order.orderId.length > 40) {
       throw new CheckoutError(
         'INVALID_ORDER_ID',
-        `아임포트(V1) merchant_uid는 40자 이하여야 합니다 (${order.orderId.length}자). ` +
-          `An iamport (V1) merchant_uid must be at most 40 characters (got ${order.orderId.length}).`,
+        __DEV__
+          ? `아임포트(V1) merchant_uid는 40자 이하여야 합니다 (${order.orderId.length}자). ` +
+            `An iamport (V1) merchant_uid must be at most 40 characters (got ${order.orderId.length}).`
+          : '',
         { provider },
       );
     }
     if (!order.orderName || order.orderName.length > 100) {
-      throw new CheckoutError('INVALID_OPTION', `order.orderName은 1~100자여야 합니다. order.orderName must be 1–100 characters.`, { provider });
+      throw new CheckoutError('INVALID_OPTION', __DEV__ ? `order.orderName은 1~100자여야 합니다. order.orderName must be 1–100 characters.` : '', { provider });
     }
     checkRedirect(provider, redirect);
     return null;

@@ -88,9 +88,11 @@ export function useCheckoutContext(consumer: string): CheckoutContextValue {
   if (!context) {
     throw new CheckoutError(
       'MISSING_PROVIDER',
-      `<${consumer}>는 <Checkout> 안에서만 쓸 수 있습니다. <Checkout provider="toss" …>(또는 "portone", "iamport")로 결제 영역을 감싸세요. ` +
-        `<${consumer}> must be rendered inside <Checkout>: wrap the part of your app that renders it in ` +
-        `<Checkout provider="toss" …> (or "portone", "iamport").`,
+      __DEV__
+        ? `<${consumer}>는 <Checkout> 안에서만 쓸 수 있습니다. <Checkout provider="toss" …>(또는 "portone", "iamport")로 결제 영역을 감싸세요. ` +
+          `<${consumer}> must be rendered inside <Checkout>: wrap the part of your app that renders it in ` +
+          `<Checkout provider="toss" …> (or "portone", "iamport").`
+        : '',
     );
   }
   return context;

@@ -32,8 +32,10 @@ export function Checkout(props: CheckoutProps) {
     default:
       throw new CheckoutError(
         'INVALID_OPTION',
-        `<Checkout provider>는 "toss", "portone", "iamport" 중 하나여야 합니다 (${JSON.stringify((props as { provider?: unknown }).provider)}). ` +
-          `<Checkout provider> must be "toss", "portone" or "iamport".`,
+        __DEV__
+          ? `<Checkout provider>는 "toss", "portone", "iamport" 중 하나여야 합니다 (${JSON.stringify((props as { provider?: unknown }).provider)}). ` +
+            `<Checkout provider> must be "toss", "portone" or "iamport".`
+          : '',
       );
   }
 }

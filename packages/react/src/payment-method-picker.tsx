@@ -117,8 +117,10 @@ function checkMethods(provider: 'portone' | 'iamport', methods: readonly MethodO
   if (options.length === 0 && !error) {
     error = new CheckoutError(
       'INVALID_OPTION',
-      `<PaymentMethods methods>가 비어 있습니다. 예: methods={[{ type: 'card' }, { type: 'easyPay', provider: 'KAKAOPAY' }]} ` +
-        `<PaymentMethods methods> is empty: pass at least one, e.g. [{ type: 'card' }].`,
+      __DEV__
+        ? `<PaymentMethods methods>가 비어 있습니다. 예: methods={[{ type: 'card' }, { type: 'easyPay', provider: 'KAKAOPAY' }]} ` +
+          `<PaymentMethods methods> is empty: pass at least one, e.g. [{ type: 'card' }].`
+        : '',
       { provider },
     );
   }

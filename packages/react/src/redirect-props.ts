@@ -6,30 +6,47 @@ import type { CheckoutRedirect } from './checkout-context.js';
 
 /** Throws a `CheckoutError` for redirect props this provider cannot use. */
 export function checkRedirect(provider: Provider, { successUrl, failUrl, redirectUrl, windowType, forceRedirect }: CheckoutRedirect): void {
-  const invalid = (ko: string, en: string) => new CheckoutError('INVALID_OPTION', `${ko} ${en}`, { provider });
+  // Each call site holds its prose behind __DEV__, so production builds drop the strings, not just the join.
+  const invalid = (message: string) => new CheckoutError('INVALID_OPTION', message, { provider });
   if (provider === 'toss') {
     if (Boolean(successUrl) !== Boolean(failUrl)) {
       throw invalid(
-        'successUrl과 failUrl은 함께 넘기거나 둘 다 생략하세요.',
-        'Pass both successUrl and failUrl (redirect mode) or neither (promise mode).',
+        __DEV__
+          ? 'successUrl과 failUrl은 함께 넘기거나 둘 다 생략하세요. ' +
+            'Pass both successUrl and failUrl (redirect mode) or neither (promise mode).'
+          : '',
       );
     }
     if (redirectUrl && successUrl) {
-      throw invalid('redirectUrl과 successUrl/failUrl 중 하나만 넘기세요.', 'Pass either redirectUrl or successUrl and failUrl, not both.');
+      throw invalid(
+        __DEV__
+          ? 'redirectUrl과 successUrl/failUrl 중 하나만 넘기세요. ' +
+            'Pass either redirectUrl or successUrl and failUrl, not both.'
+          : '',
+      );
     }
   } else if (successUrl || failUrl) {
     throw invalid(
-      '포트원은 결과 주소 하나(redirectUrl)로 성공과 실패를 모두 돌려보냅니다. successUrl/failUrl 대신 redirectUrl을 넘기세요.',
-      'PortOne returns every outcome to one address: pass redirectUrl instead of successUrl / failUrl.',
+      __DEV__
+        ? '포트원은 결과 주소 하나(redirectUrl)로 성공과 실패를 모두 돌려보냅니다. successUrl/failUrl 대신 redirectUrl을 넘기세요. ' +
+          'PortOne returns every outcome to one address: pass redirectUrl instead of successUrl / failUrl.'
+        : '',
     );
   }
   if (provider !== 'portone' && (windowType || forceRedirect !== undefined)) {
-    throw invalid('windowType과 forceRedirect는 포트원 V2(provider="portone")에서만 쓸 수 있습니다.', 'windowType and forceRedirect exist only for PortOne V2 (provider="portone").');
+    throw invalid(
+      __DEV__
+        ? 'windowType과 forceRedirect는 포트원 V2(provider="portone")에서만 쓸 수 있습니다. ' +
+          'windowType and forceRedirect exist only for PortOne V2 (provider="portone").'
+        : '',
+    );
   }
   if ((windowType || forceRedirect) && !redirectUrl) {
     throw invalid(
-      'windowType이나 forceRedirect를 쓰려면 돌아올 주소 redirectUrl도 넘기세요.',
-      'windowType and forceRedirect need redirectUrl: the address the buyer comes back to.',
+      __DEV__
+        ? 'windowType이나 forceRedirect를 쓰려면 돌아올 주소 redirectUrl도 넘기세요. ' +
+          'windowType and forceRedirect need redirectUrl: the address the buyer comes back to.'
+        : '',
     );
   }
 }

@@ -15,8 +15,10 @@ export const Slot = forwardRef<HTMLElement, AnyProps & { children?: ReactNode }>
   if (!isValidElement(children)) {
     throw new CheckoutError(
       'INVALID_OPTION',
-      `asChild에는 React 요소 하나를 자식으로 넘겨야 합니다 (예: <CheckoutButton asChild><MyButton /></CheckoutButton>). ` +
-        `asChild needs exactly one React element as its child.`,
+      __DEV__
+        ? `asChild에는 React 요소 하나를 자식으로 넘겨야 합니다 (예: <CheckoutButton asChild><MyButton /></CheckoutButton>). ` +
+          `asChild needs exactly one React element as its child.`
+        : '',
     );
   }
   const child = children as ReactElement<AnyProps>;

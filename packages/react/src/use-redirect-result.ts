@@ -244,8 +244,10 @@ function confirmError(error: unknown, provider: Provider): CheckoutError {
   const vendorCode = error && typeof error === 'object' && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : undefined;
   return new CheckoutError(
     'CONFIRM_FAILED',
-    `결제 승인(confirm) 요청이 실패했습니다${detail ? `: ${detail}` : '.'} 다시 시도해 주세요. ` +
-      `The confirm call failed${detail ? `: ${detail}` : '.'} Try again; your server must answer a repeat by looking the payment up.`,
+    __DEV__
+      ? `결제 승인(confirm) 요청이 실패했습니다${detail ? `: ${detail}` : '.'} 다시 시도해 주세요. ` +
+        `The confirm call failed${detail ? `: ${detail}` : '.'} Try again; your server must answer a repeat by looking the payment up.`
+      : '',
     { provider, cause: error, ...(vendorCode ? { vendorCode } : {}) },
   );
 }

@@ -64,6 +64,8 @@ async function bundleWorker(outdir: string): Promise<string> {
     target: 'node20',
     external: ['pg', 'libsql'],
     logLevel: 'warning',
+    // The kcheckout sources' build constant (packages/core/src/dev.d.ts), as the tests run them.
+    define: { __DEV__: 'true' },
     // Some bundled CommonJS dependencies call require() for Node built-ins.
     banner: { js: "import { createRequire as __kcheckoutCreateRequire } from 'node:module'; const require = __kcheckoutCreateRequire(import.meta.url);" },
     plugins: [
