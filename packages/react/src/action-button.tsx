@@ -1,15 +1,16 @@
 import type { CheckoutError } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, forwardRef, type MouseEvent, type ReactNode, useId, useRef } from 'react';
 import type { CheckoutViewState } from './checkout-context.js';
+import { useDevReport } from './checkout-error-notice.js';
 import { composeEventHandlers, Slot } from './slot.js';
 
 export interface ActionButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'children'> {
   /** `data-kcheckout` value: `checkout-button` or `billing-key-button`. */
   part: string;
   state: CheckoutViewState;
-  /** Set when the button's own props are invalid; shown next to it as text. */
+  /** Set when the button's own props are invalid: the buyer reads `errorLead`, the developer the console. */
   propError: CheckoutError | null;
-  /** Text before the error message, e.g. "주문 정보가 올바르지 않아…". */
+  /** What the buyer reads next to the button then, e.g. "주문 정보가 올바르지 않아…". */
   errorLead: string;
   /** Whether the checkout lets the buyer press it now (ready, agreed, a method picked). */
   allowed: boolean;
@@ -28,6 +29,7 @@ export const ActionButton = forwardRef<HTMLButtonElement, ActionButtonProps>(fun
   ref,
 ) {
   const errorId = useId();
+  if (__DEV__) useDevReport(propError, propError?.message);
   const state = propError ? 'error' : checkoutState;
   const isDisabled = Boolean(disabled) || state !== 'ready' || !allowed;
   // Set synchronously on press: React has not re-rendered yet when a double click's second event lands.
@@ -61,7 +63,7 @@ export const ActionButton = forwardRef<HTMLButtonElement, ActionButtonProps>(fun
       </Component>
       {propError && (
         <span role="alert" id={errorId} data-kcheckout="error" data-code={propError.code}>
-          {errorLead} {propError.message}
+          {errorLead}
         </span>
       )}
     </>

@@ -1,4 +1,5 @@
-import { CheckoutError } from '@kcheckout/core';
+import type { CheckoutError } from '@kcheckout/core';
+import { useEffect } from 'react';
 import type { Messages } from './messages.js';
 
 interface CheckoutErrorNoticeProps {
@@ -10,13 +11,14 @@ interface CheckoutErrorNoticeProps {
 
 const FIXED_BY_PROPS = new Set(['SECRET_KEY_IN_BROWSER', 'INVALID_KEY', 'INVALID_AMOUNT', 'INVALID_ORDER_ID', 'INVALID_OPTION']);
 
-/** The error box the components share. Messages are plain text: React escapes them. */
+/** The error box the components share: the buyer's sentence for the code; the diagnosis goes to the console. */
 export function CheckoutErrorNotice({ error, text, onRetry }: CheckoutErrorNoticeProps) {
+  if (__DEV__) useDevReport(error, error.message);
   const retryable = onRetry && !FIXED_BY_PROPS.has(error.code);
   return (
     <div role="alert" data-kcheckout="error" data-code={error.code}>
       <p>{text.errorTitle}</p>
-      <p>{error.message}</p>
+      <p>{buyerText(error, text)}</p>
       {retryable && (
         <button type="button" onClick={onRetry}>
           {text.retry}
@@ -24,4 +26,34 @@ export function CheckoutErrorNotice({ error, text, onRetry }: CheckoutErrorNotic
       )}
     </div>
   );
+}
+
+/**
+ * The buyer's sentence for an error: by the server's code first (a `CONFIRM_FAILED` carries it as
+ * `vendorCode`), then by ours. Strings only: a code such as `constructor` finds a method of
+ * Object.prototype (and `Object.hasOwn` is missing from the older iOS webviews shops still see).
+ */
+export function buyerText(error: CheckoutError, text: Messages): string {
+  const find = (code = '') => {
+    const sentence = text.errors[code];
+    return typeof sentence === 'string' ? sentence : undefined;
+  };
+  return find(error.vendorCode) ?? find(error.code) ?? text.errorFallback;
+}
+
+const reported = new WeakSet<object>();
+
+/**
+ * Prints `message` (the developer's diagnosis) to the console once per error object: StrictMode runs
+ * effects twice, and a button re-checks its props, into a new error, on each render. Call it under
+ * `if (__DEV__)`: a build constant, so the hook order never changes within a build, and a production
+ * build drops the call with its arguments.
+ */
+export function useDevReport(subject: object | null | undefined, message: string | undefined) {
+  useEffect(() => {
+    if (subject && message && !reported.has(subject)) {
+      reported.add(subject);
+      console.error(subject instanceof Error ? subject : `kcheckout: ${message}`);
+    }
+  }, [message]);
 }

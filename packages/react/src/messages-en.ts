@@ -6,6 +6,10 @@ export const en: Messages = {
   loadingMethods: 'Loading payment methods…',
   loadingAgreement: 'Loading terms…',
   errorTitle: 'The checkout could not be prepared.',
+  errors: {
+    PAYMENT_REFUNDED: 'The payment could not be confirmed and was refunded automatically.',
+  },
+  errorFallback: 'Try again, or contact the shop.',
   retry: 'Try again',
   pay: (amount: string) => `Pay ${amount}`,
   paying: 'Processing payment…',

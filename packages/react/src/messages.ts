@@ -12,6 +12,16 @@ export interface Messages {
   loadingMethods: string;
   loadingAgreement: string;
   errorTitle: string;
+  /**
+   * What a buyer reads when something fails, by error code: a `CheckoutError`'s `code`, or for a
+   * `CONFIRM_FAILED` the code your server answered (`vendorCode`, e.g. `PAYMENT_REFUNDED`). Add your
+   * own server's codes here. `ko` and `en` carry only the codes whose sentence differs from
+   * `errorFallback`: each one ships in every production bundle. The developer's diagnosis goes to the
+   * console, in development builds only.
+   */
+  errors: Partial<Record<string, string>>;
+  /** For a code `errors` has no sentence for. */
+  errorFallback: string;
   retry: string;
   pay: (amount: string) => string;
   paying: string;
@@ -52,6 +62,10 @@ export const ko: Messages = {
   loadingMethods: '결제수단을 불러오는 중…',
   loadingAgreement: '약관을 불러오는 중…',
   errorTitle: '결제를 준비하지 못했습니다.',
+  errors: {
+    PAYMENT_REFUNDED: '결제가 확인되지 않아 자동으로 환불(취소)되었습니다.',
+  },
+  errorFallback: '다시 시도하거나 상점에 문의해 주세요.',
   retry: '다시 시도',
   pay: (amount: string) => `${amount} 결제하기`,
   paying: '결제 진행 중…',

@@ -1,5 +1,6 @@
 import { type CheckoutError, type ParsedRedirect, parseRedirect, type Provider } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, type ReactNode, useId } from 'react';
+import { buyerText, useDevReport } from './checkout-error-notice.js';
 import { formatAmount, ko, type Messages } from './messages.js';
 import {
   type ConfirmableRedirect,
@@ -168,12 +169,18 @@ interface DefaultViewProps {
   retry?: (() => void) | undefined;
 }
 
-/** The built-in rendering: a heading, one or two lines of text and, where it helps, a button. */
+/**
+ * The built-in rendering: a heading, one or two lines of text and, where it helps, a button. Buyers
+ * read the messages table; the diagnosis of a failed confirm or an invalid query goes to the console.
+ */
 function DefaultView({ role, text, state, result, error, interrupted, retry }: DefaultViewProps) {
   const headingId = useId();
+  if (__DEV__) {
+    const invalid = state === 'invalid' && result;
+    useDevReport(invalid || error, invalid ? `${invalid.code}: ${invalid.message}` : error?.message);
+  }
   let title: string;
   let body: string | undefined;
-  let detail: string | undefined;
   let action: string | undefined;
   switch (state) {
     case 'idle':
@@ -194,9 +201,10 @@ function DefaultView({ role, text, state, result, error, interrupted, retry }: D
       break;
     case 'fail':
       title = error ? text.redirectConfirmFailTitle : text.redirectFailTitle;
-      // The vendor's message comes from the address bar: React prints it as text, never as markup.
-      body = error ? error.message : (result?.message ?? result?.pgMessage);
-      action = error ? text.retry : undefined;
+      // The vendor's message, written for the buyer, comes from the address bar: React prints it as text, never as markup.
+      body = error ? buyerText(error, text) : (result?.message ?? result?.pgMessage);
+      // Your server says when asking again cannot help (`retryable: false`), e.g. a payment it refunded.
+      action = error && (error.cause as { retryable?: unknown } | null | undefined)?.retryable !== false ? text.retry : undefined;
       break;
     case 'cancel':
       title = text.redirectCancelTitle;
@@ -205,7 +213,6 @@ function DefaultView({ role, text, state, result, error, interrupted, retry }: D
     case 'invalid':
       title = text.redirectInvalidTitle;
       body = result?.code === 'AMOUNT_MISMATCH' ? text.redirectAmountMismatch : text.redirectInvalidBody;
-      detail = result?.message;
       break;
   }
   const showOrder = result?.orderId && (state === 'success' || state === 'fail' || state === 'cancel');
@@ -238,7 +245,6 @@ function DefaultView({ role, text, state, result, error, interrupted, retry }: D
           )}
         </dl>
       )}
-      {detail && <p>{detail}</p>}
       {action && retry && (
         <button type="button" onClick={retry}>
           {action}
