@@ -11,8 +11,6 @@ export interface LoadScriptOptions {
   retryDelayMs?: number;
   /** CSP nonce for the `<script>` tag, when the page's policy uses nonces. */
   nonce?: string;
-  /** Stops this caller waiting. The shared download goes on for the other callers. */
-  signal?: AbortSignal;
   /** For error messages. */
   provider?: Provider;
 }
@@ -59,7 +57,7 @@ export function loadScript<T = unknown>(src: string, options: LoadScriptOptions)
       if (loads.get(src) === load) loads.delete(src);
     });
   }
-  return options.signal ? abortable(load, options.signal) : load;
+  return load;
 }
 
 async function loadWithRetries<T>(src: string, options: LoadScriptOptions): Promise<T> {
@@ -172,24 +170,6 @@ function readGlobal<T>(name: string): T | undefined {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** Forgets every cached load. For tests; a page never needs it. */
