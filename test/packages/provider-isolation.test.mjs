@@ -115,3 +115,32 @@ describe('given a bundle of the root entry @kcheckout/react (every provider)', (
     assert.ok(bytesFrom(contributions, anyVendorParser) > 0);
   });
 });
+
+/**
+ * Each route's strings (react/src/messages.ts): the keys of the result page's table (`redirect…`) and
+ * of the checkout's, property names that minifiers keep. The Toss bundle with both routes' parts must
+ * hold both, so a marker that stopped matching would fail here.
+ */
+const routeMarkers = {
+  checkout: ['loadingMethods', 'agreeToPay', 'errorTitle'],
+  result: ['redirectIdleTitle', 'redirectConfirmingBody', 'redirectAmountMismatch'],
+};
+
+describe('given one route of a Toss shop at a time', () => {
+  it("the checkout page (toss-pay-page) carries none of the result page's strings", async () => {
+    const { code } = await bundle('toss-pay-page');
+    assert.deepEqual(routeMarkers.result.filter((marker) => code.includes(marker)), []);
+    assert.deepEqual(routeMarkers.checkout.filter((marker) => !code.includes(marker)), []);
+  });
+
+  it("the result page (toss-result-page) carries none of the checkout's strings", async () => {
+    const { code } = await bundle('toss-result-page');
+    assert.deepEqual(routeMarkers.checkout.filter((marker) => code.includes(marker)), []);
+    assert.deepEqual(routeMarkers.result.filter((marker) => !code.includes(marker)), []);
+  });
+
+  it('a bundle of both routes carries both tables, so the markers can fail', async () => {
+    const { code } = await bundle('toss');
+    assert.deepEqual([...routeMarkers.checkout, ...routeMarkers.result].filter((marker) => !code.includes(marker)), []);
+  });
+});

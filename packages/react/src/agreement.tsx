@@ -1,6 +1,6 @@
 import { type ComponentPropsWithoutRef, forwardRef, useEffect } from 'react';
 import { type MethodChoice, useCheckoutContext } from './checkout-context.js';
-import type { Messages } from './messages.js';
+import type { CheckoutMessages } from './messages.js';
 
 export interface AgreementProps extends ComponentPropsWithoutRef<'div'> {
   /** PortOne and iamport: the checkbox's text. Toss shows the terms set in its console. */
@@ -32,7 +32,7 @@ export const Agreement = forwardRef<HTMLDivElement, AgreementProps>(function Agr
   );
 });
 
-function AgreementCheckbox({ choice, text, label, disabled }: { choice: MethodChoice; text: Messages; label?: string; disabled: boolean }) {
+function AgreementCheckbox({ choice, text, label, disabled }: { choice: MethodChoice; text: CheckoutMessages; label?: string; disabled: boolean }) {
   const { setAgreementShown } = choice;
   // While the checkbox is on the page the button waits for it; a page without <Agreement> pays
   // without one, as with Toss.

@@ -11,7 +11,7 @@ import {
   type Provider,
 } from '@kcheckout/core';
 import { createContext, useContext } from 'react';
-import type { Messages } from './messages.js';
+import type { CheckoutMessages } from './messages.js';
 import type { PaymentMethodPicker } from './payment-method-picker.js';
 
 export type CheckoutViewState = 'loading' | 'ready' | 'error' | 'pending';
@@ -65,7 +65,7 @@ export interface CheckoutContextValue {
   provider: Provider;
   amount: number;
   currency: Currency;
-  messages: Messages;
+  messages: CheckoutMessages;
   state: CheckoutViewState;
   error: CheckoutError | null;
   /** After a load failure, loads again. */

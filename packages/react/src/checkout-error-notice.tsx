@@ -1,10 +1,10 @@
 import type { CheckoutError } from '@kcheckout/core';
 import { useEffect } from 'react';
-import type { Messages } from './messages.js';
+import type { CheckoutMessages, SharedMessages } from './messages.js';
 
 interface CheckoutErrorNoticeProps {
   error: CheckoutError;
-  text: Messages;
+  text: CheckoutMessages;
   /** Absent for errors a retry cannot fix (bad props): those need a code change. */
   onRetry?: () => void;
 }
@@ -33,7 +33,7 @@ export function CheckoutErrorNotice({ error, text, onRetry }: CheckoutErrorNotic
  * `vendorCode`), then by ours. Strings only: a code such as `constructor` finds a method of
  * Object.prototype (and `Object.hasOwn` is missing from the older iOS webviews shops still see).
  */
-export function buyerText(error: CheckoutError, text: Messages): string {
+export function buyerText(error: CheckoutError, text: SharedMessages): string {
   const find = (code = '') => {
     const sentence = text.errors[code];
     return typeof sentence === 'string' ? sentence : undefined;

@@ -1,7 +1,7 @@
 import { type IamportV1Options, toIamportPayMethod } from '@kcheckout/core';
 import { useCallback } from 'react';
 import { CheckoutContext } from './checkout-context.js';
-import { ko } from './messages.js';
+import { koCheckout } from './messages.js';
 import { useIamport } from './use-iamport.js';
 import { type MethodCheckoutProps, useMethodCheckout } from './use-method-checkout.js';
 
@@ -22,7 +22,7 @@ export function IamportCheckoutRoot({
   amount,
   currency = 'KRW',
   defaultMethod,
-  messages = ko,
+  messages = koCheckout,
   children,
   ...options
 }: IamportCheckoutRootProps) {

@@ -11,8 +11,8 @@ export { DEFAULT_METHODS, type MethodOption } from './payment-method-picker.js';
 export { Agreement, type AgreementProps } from './agreement.js';
 export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type FailResult, type CancelResult } from './checkout-button.js';
 export { useIamport, type UseIamportOptions, type UseIamportResult } from './use-iamport.js';
-export { ko, type Messages } from './messages.js';
-export { en } from './messages-en.js';
+export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
+export { en, enCheckout, enRedirect } from './messages-en.js';
 export { type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
 /** `useRedirectResult` reading iamport V1 redirects only (`parseIamportRedirect`); see the root entry's. */
 export const useRedirectResult = /* @__PURE__ */ vendorRedirectResultHook<'iamport'>(parseIamportRedirect);

@@ -24,8 +24,8 @@ export {
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
 export { useIamport, type UseIamportOptions, type UseIamportResult } from './use-iamport.js';
-export { ko, type Messages } from './messages.js';
-export { en } from './messages-en.js';
+export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
+export { en, enCheckout, enRedirect } from './messages-en.js';
 
 // The core's public surface, so an app needs one import.
 export {

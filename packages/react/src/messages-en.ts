@@ -1,61 +1,79 @@
-import type { Messages } from './messages.js';
+import type { CheckoutMessages, Messages, RedirectMessages, SharedMessages } from './messages.js';
 
-/** English for the components: `<Checkout messages={en}>`, `<RedirectResult messages={en}>`. */
-export const en: Messages = {
+// Object.assign, not a spread: bundlers drop an unused /* @__PURE__ */ call, but keep an object spread
+// (it may run getters), which would put each route's strings in the other's bundle.
+const enShared: SharedMessages = {
   amount: (value, currency) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(value),
-  loadingMethods: 'Loading payment methods…',
-  loadingAgreement: 'Loading terms…',
-  errorTitle: 'The checkout could not be prepared.',
   errors: {
     PAYMENT_REFUNDED: 'The payment could not be confirmed and was refunded automatically.',
   },
   errorFallback: 'Try again, or contact the shop.',
   retry: 'Try again',
-  pay: (amount: string) => `Pay ${amount}`,
-  paying: 'Processing payment…',
-  invalidOrder: 'This order cannot be paid: its details are invalid.',
-  loadingSdk: 'Loading the payment module…',
-  methodLegend: 'Payment method',
-  agreeToPay: 'I have checked the order and agree to pay. (required)',
-  issueBillingKey: 'Register a payment method',
-  issuing: 'Registering…',
-  redirectIdleTitle: 'There is no payment result here.',
-  redirectIdleBody: 'This page opens after a payment. Start the payment from your order page.',
-  redirectPendingTitle: 'Checking the payment result…',
-  redirectConfirmingTitle: 'Confirming your payment…',
-  redirectConfirmingBody: 'Please wait, and keep this page open.',
-  redirectInterruptedTitle: 'Confirming the payment was interrupted.',
-  redirectInterruptedBody: 'The earlier request never answered. Check again whether the payment went through.',
-  redirectCheckAgain: 'Check the payment again',
-  redirectSuccessTitle: 'Payment complete.',
-  redirectBillingKeyTitle: 'Payment method registered.',
-  redirectFailTitle: 'The payment failed.',
-  redirectConfirmFailTitle: 'The payment could not be confirmed.',
-  redirectCancelTitle: 'The payment was cancelled.',
-  redirectCancelBody: 'To pay, try again from your order page.',
-  redirectInvalidTitle: 'The payment result cannot be checked.',
-  redirectInvalidBody: 'The result address is not valid, so the payment was not confirmed. Pay again from your order page.',
-  redirectAmountMismatch: "The paid amount differs from the order's amount, so the payment was not confirmed. Pay again from your order page.",
-  redirectOrderId: 'Order number',
-  redirectAmount: 'Amount',
-  redirectCode: 'Error code',
-  methods: {
-    card: 'Credit or debit card',
-    easyPay: 'Easy pay',
-    transfer: 'Bank transfer',
-    virtualAccount: 'Virtual account',
-    mobile: 'Mobile phone',
-    KAKAOPAY: 'KakaoPay',
-    NAVERPAY: 'Naver Pay',
-    TOSSPAY: 'Toss Pay',
-    PAYCO: 'PAYCO',
-    SAMSUNGPAY: 'Samsung Pay',
-    APPLEPAY: 'Apple Pay',
-    SSGPAY: 'SSGPAY',
-    LPAY: 'L.PAY',
-    KPAY: 'KPAY',
-    SKPAY: 'SK pay',
-    PINPAY: 'PINPAY',
-    TOSS_BRANDPAY: 'Toss Brandpay',
-  },
 };
+
+/** English for the checkout route: `<Checkout messages={enCheckout}>`. */
+export const enCheckout: CheckoutMessages = /* @__PURE__ */ Object.assign(
+  {
+    loadingMethods: 'Loading payment methods…',
+    loadingAgreement: 'Loading terms…',
+    errorTitle: 'The checkout could not be prepared.',
+    pay: (amount: string) => `Pay ${amount}`,
+    paying: 'Processing payment…',
+    invalidOrder: 'This order cannot be paid: its details are invalid.',
+    loadingSdk: 'Loading the payment module…',
+    methodLegend: 'Payment method',
+    agreeToPay: 'I have checked the order and agree to pay. (required)',
+    issueBillingKey: 'Register a payment method',
+    issuing: 'Registering…',
+    methods: {
+      card: 'Credit or debit card',
+      easyPay: 'Easy pay',
+      transfer: 'Bank transfer',
+      virtualAccount: 'Virtual account',
+      mobile: 'Mobile phone',
+      KAKAOPAY: 'KakaoPay',
+      NAVERPAY: 'Naver Pay',
+      TOSSPAY: 'Toss Pay',
+      PAYCO: 'PAYCO',
+      SAMSUNGPAY: 'Samsung Pay',
+      APPLEPAY: 'Apple Pay',
+      SSGPAY: 'SSGPAY',
+      LPAY: 'L.PAY',
+      KPAY: 'KPAY',
+      SKPAY: 'SK pay',
+      PINPAY: 'PINPAY',
+      TOSS_BRANDPAY: 'Toss Brandpay',
+    },
+  },
+  enShared,
+);
+
+/** English for the result route: `<RedirectResult messages={enRedirect}>`. */
+export const enRedirect: RedirectMessages = /* @__PURE__ */ Object.assign(
+  {
+    redirectIdleTitle: 'There is no payment result here.',
+    redirectIdleBody: 'This page opens after a payment. Start the payment from your order page.',
+    redirectPendingTitle: 'Checking the payment result…',
+    redirectConfirmingTitle: 'Confirming your payment…',
+    redirectConfirmingBody: 'Please wait, and keep this page open.',
+    redirectInterruptedTitle: 'Confirming the payment was interrupted.',
+    redirectInterruptedBody: 'The earlier request never answered. Check again whether the payment went through.',
+    redirectCheckAgain: 'Check the payment again',
+    redirectSuccessTitle: 'Payment complete.',
+    redirectBillingKeyTitle: 'Payment method registered.',
+    redirectFailTitle: 'The payment failed.',
+    redirectConfirmFailTitle: 'The payment could not be confirmed.',
+    redirectCancelTitle: 'The payment was cancelled.',
+    redirectCancelBody: 'To pay, try again from your order page.',
+    redirectInvalidTitle: 'The payment result cannot be checked.',
+    redirectInvalidBody: 'The result address is not valid, so the payment was not confirmed. Pay again from your order page.',
+    redirectAmountMismatch: "The paid amount differs from the order's amount, so the payment was not confirmed. Pay again from your order page.",
+    redirectOrderId: 'Order number',
+    redirectAmount: 'Amount',
+    redirectCode: 'Error code',
+  },
+  enShared,
+);
+
+/** English for both routes: `<Checkout messages={en}>`, `<RedirectResult messages={en}>`. A route that names only its own half ships only that half. */
+export const en: Messages = /* @__PURE__ */ Object.assign({}, enCheckout, enRedirect);

@@ -1,17 +1,17 @@
 import type { Currency, PortOneEasyPayProvider, PortOneMethodType } from '@kcheckout/core';
 
 /**
- * Every string the components render, and how they write an amount. `ko` is the default; pass
- * `messages={en}` (or your own table, e.g. `{ ...ko, pay: (amount) => `${amount} 주문하기` }`) to
- * <Checkout> and <RedirectResult>. Only the tables you import are bundled, so a Korean shop ships
- * no English.
+ * Every string the components render, and how they write an amount, in three parts: what both
+ * routes show (`SharedMessages`), what the checkout shows (`CheckoutMessages`, for <Checkout>) and
+ * what the result page shows (`RedirectMessages`, for <RedirectResult>). Each route's default is its
+ * own Korean half (`koCheckout`, `koRedirect`), so the checkout page carries none of the result
+ * page's sentences and the other way round. `ko` and `en` hold both halves and work on either route:
+ * `messages={en}`, or your own table, e.g. `{ ...ko, pay: (amount) => `${amount} 주문하기` }`. Only the
+ * tables you import are bundled, so a Korean shop ships no English.
  */
-export interface Messages {
+export interface SharedMessages {
   /** `50,000원`, `₩50,000`, `$12.50`: the amount as the button and the result page show it. */
   amount: (value: number, currency: Currency) => string;
-  loadingMethods: string;
-  loadingAgreement: string;
-  errorTitle: string;
   /**
    * What a buyer reads when something fails, by error code: a `CheckoutError`'s `code`, or for a
    * `CONFIRM_FAILED` the code your server answered (`vendorCode`, e.g. `PAYMENT_REFUNDED`). Add your
@@ -23,6 +23,13 @@ export interface Messages {
   /** For a code `errors` has no sentence for. */
   errorFallback: string;
   retry: string;
+}
+
+/** The checkout route's strings: <Checkout messages>. */
+export interface CheckoutMessages extends SharedMessages {
+  loadingMethods: string;
+  loadingAgreement: string;
+  errorTitle: string;
   pay: (amount: string) => string;
   paying: string;
   invalidOrder: string;
@@ -31,6 +38,12 @@ export interface Messages {
   agreeToPay: string;
   issueBillingKey: string;
   issuing: string;
+  /** Labels for PortOne's and iamport's method picker; the Korean names are the fallback. */
+  methods?: Partial<Record<PortOneMethodType | PortOneEasyPayProvider, string>>;
+}
+
+/** The result route's strings: <RedirectResult messages>. */
+export interface RedirectMessages extends SharedMessages {
   redirectIdleTitle: string;
   redirectIdleBody: string;
   redirectPendingTitle: string;
@@ -51,53 +64,75 @@ export interface Messages {
   redirectOrderId: string;
   redirectAmount: string;
   redirectCode: string;
-  /** Labels for PortOne's and iamport's method picker; the Korean names are the fallback. */
-  methods?: Partial<Record<PortOneMethodType | PortOneEasyPayProvider, string>>;
 }
 
-/** The default: Korean, with KRW written `50,000원`. */
-export const ko: Messages = {
+/** Both routes' strings: the type of `ko` and `en`. */
+export interface Messages extends CheckoutMessages, RedirectMessages {}
+
+// Object.assign, not a spread: bundlers drop an unused /* @__PURE__ */ call, but keep an object spread
+// (it may run getters), which would put each route's strings in the other's bundle.
+const koShared: SharedMessages = {
   amount: (value, currency) =>
     currency === 'KRW' ? `${value.toLocaleString('ko-KR')}원` : new Intl.NumberFormat('ko-KR', { style: 'currency', currency }).format(value),
-  loadingMethods: '결제수단을 불러오는 중…',
-  loadingAgreement: '약관을 불러오는 중…',
-  errorTitle: '결제를 준비하지 못했습니다.',
   errors: {
     PAYMENT_REFUNDED: '결제가 확인되지 않아 자동으로 환불(취소)되었습니다.',
   },
   errorFallback: '다시 시도하거나 상점에 문의해 주세요.',
   retry: '다시 시도',
-  pay: (amount: string) => `${amount} 결제하기`,
-  paying: '결제 진행 중…',
-  invalidOrder: '주문 정보가 올바르지 않아 결제할 수 없습니다.',
-  loadingSdk: '결제 모듈을 불러오는 중…',
-  methodLegend: '결제수단',
-  agreeToPay: '주문 내용을 확인했으며, 결제에 동의합니다. (필수)',
-  issueBillingKey: '결제수단 등록하기',
-  issuing: '등록 진행 중…',
-  redirectIdleTitle: '결제 결과가 없습니다.',
-  redirectIdleBody: '결제를 마치면 이 페이지로 돌아옵니다. 주문 페이지에서 결제를 진행해 주세요.',
-  redirectPendingTitle: '결제 결과를 확인하는 중…',
-  redirectConfirmingTitle: '결제를 승인하는 중…',
-  redirectConfirmingBody: '잠시만 기다려 주세요. 이 페이지를 닫지 마세요.',
-  redirectInterruptedTitle: '결제 승인 확인이 중단되었습니다.',
-  redirectInterruptedBody: '이전 요청의 결과를 받지 못했습니다. 결제가 완료되었는지 다시 확인해 주세요.',
-  redirectCheckAgain: '결제 다시 확인하기',
-  redirectSuccessTitle: '결제가 완료되었습니다.',
-  redirectBillingKeyTitle: '결제수단이 등록되었습니다.',
-  redirectFailTitle: '결제에 실패했습니다.',
-  redirectConfirmFailTitle: '결제 승인을 완료하지 못했습니다.',
-  redirectCancelTitle: '결제가 취소되었습니다.',
-  redirectCancelBody: '결제하려면 주문 페이지에서 다시 시도해 주세요.',
-  redirectInvalidTitle: '결제 결과를 확인할 수 없습니다.',
-  redirectInvalidBody: '결제 결과 주소가 올바르지 않아 결제를 승인하지 않았습니다. 주문 페이지에서 다시 결제해 주세요.',
-  redirectAmountMismatch: '결제 금액이 주문 금액과 달라 결제를 승인하지 않았습니다. 주문 페이지에서 다시 결제해 주세요.',
-  redirectOrderId: '주문번호',
-  redirectAmount: '결제 금액',
-  redirectCode: '오류 코드',
 };
 
+/** Korean for the checkout route (<Checkout> and its parts): the default there. */
+export const koCheckout: CheckoutMessages = /* @__PURE__ */ Object.assign(
+  {
+    loadingMethods: '결제수단을 불러오는 중…',
+    loadingAgreement: '약관을 불러오는 중…',
+    errorTitle: '결제를 준비하지 못했습니다.',
+    pay: (amount: string) => `${amount} 결제하기`,
+    paying: '결제 진행 중…',
+    invalidOrder: '주문 정보가 올바르지 않아 결제할 수 없습니다.',
+    loadingSdk: '결제 모듈을 불러오는 중…',
+    methodLegend: '결제수단',
+    agreeToPay: '주문 내용을 확인했으며, 결제에 동의합니다. (필수)',
+    issueBillingKey: '결제수단 등록하기',
+    issuing: '등록 진행 중…',
+  },
+  koShared,
+);
+
+/** Korean for the result route (<RedirectResult>): the default there. */
+export const koRedirect: RedirectMessages = /* @__PURE__ */ Object.assign(
+  {
+    redirectIdleTitle: '결제 결과가 없습니다.',
+    redirectIdleBody: '결제를 마치면 이 페이지로 돌아옵니다. 주문 페이지에서 결제를 진행해 주세요.',
+    redirectPendingTitle: '결제 결과를 확인하는 중…',
+    redirectConfirmingTitle: '결제를 승인하는 중…',
+    redirectConfirmingBody: '잠시만 기다려 주세요. 이 페이지를 닫지 마세요.',
+    redirectInterruptedTitle: '결제 승인 확인이 중단되었습니다.',
+    redirectInterruptedBody: '이전 요청의 결과를 받지 못했습니다. 결제가 완료되었는지 다시 확인해 주세요.',
+    redirectCheckAgain: '결제 다시 확인하기',
+    redirectSuccessTitle: '결제가 완료되었습니다.',
+    redirectBillingKeyTitle: '결제수단이 등록되었습니다.',
+    redirectFailTitle: '결제에 실패했습니다.',
+    redirectConfirmFailTitle: '결제 승인을 완료하지 못했습니다.',
+    redirectCancelTitle: '결제가 취소되었습니다.',
+    redirectCancelBody: '결제하려면 주문 페이지에서 다시 시도해 주세요.',
+    redirectInvalidTitle: '결제 결과를 확인할 수 없습니다.',
+    redirectInvalidBody: '결제 결과 주소가 올바르지 않아 결제를 승인하지 않았습니다. 주문 페이지에서 다시 결제해 주세요.',
+    redirectAmountMismatch: '결제 금액이 주문 금액과 달라 결제를 승인하지 않았습니다. 주문 페이지에서 다시 결제해 주세요.',
+    redirectOrderId: '주문번호',
+    redirectAmount: '결제 금액',
+    redirectCode: '오류 코드',
+  },
+  koShared,
+);
+
+/**
+ * Both Korean tables in one, for `messages={ko}` and `{ ...ko, … }` on either route. Each route's
+ * default is its own half (`koCheckout`, `koRedirect`), so a page that never names `ko` ships only that half.
+ */
+export const ko: Messages = /* @__PURE__ */ Object.assign({}, koCheckout, koRedirect);
+
 /** The amount as `text` writes it; empty for a non-number, which the checkout reports as INVALID_AMOUNT. */
-export function formatAmount(amount: number, currency: Currency, text: Messages): string {
+export function formatAmount(amount: number, currency: Currency, text: SharedMessages): string {
   return Number.isFinite(amount) ? text.amount(amount, currency) : '';
 }

@@ -2,7 +2,7 @@ import { CheckoutError, type PortOneEasyPayProvider, type PortOneMethod, type Po
 import { useId, useMemo } from 'react';
 import type { MethodChoice } from './checkout-context.js';
 import { CheckoutErrorNotice } from './checkout-error-notice.js';
-import type { Messages } from './messages.js';
+import type { CheckoutMessages } from './messages.js';
 
 /** A method the picker offers, optionally with your own label. */
 export type MethodOption = PortOneMethod & { label?: string };
@@ -34,7 +34,7 @@ interface PaymentMethodPickerProps {
   provider: Extract<Provider, 'portone' | 'iamport'>;
   choice: MethodChoice;
   methods: readonly MethodOption[] | undefined;
-  text: Messages;
+  text: CheckoutMessages;
   disabled: boolean;
 }
 
@@ -69,7 +69,7 @@ export function PaymentMethodPicker({ provider, choice, methods, text, disabled 
   );
 }
 
-function labelOf(method: PortOneMethod, text: Messages): string {
+function labelOf(method: PortOneMethod, text: CheckoutMessages): string {
   const name = method.type === 'easyPay' && method.provider ? method.provider : method.type;
   return text.methods?.[name] ?? KOREAN_LABELS[name];
 }

@@ -1,7 +1,7 @@
 import { type PortOneV2Options, toPortOnePayMethod } from '@kcheckout/core';
 import { useCallback, useMemo } from 'react';
 import { CheckoutContext, type CheckoutContextValue, type CheckoutRedirect } from './checkout-context.js';
-import { ko } from './messages.js';
+import { koCheckout } from './messages.js';
 import { type MethodCheckoutProps, useMethodCheckout } from './use-method-checkout.js';
 import { usePortOne } from './use-portone.js';
 
@@ -22,7 +22,7 @@ export function PortOneCheckoutRoot({
   amount,
   currency = 'KRW',
   defaultMethod,
-  messages = ko,
+  messages = koCheckout,
   children,
   ...options
 }: PortOneCheckoutRootProps) {

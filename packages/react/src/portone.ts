@@ -18,8 +18,8 @@ export {
   type BillingKeyCancelled,
 } from './billing-key-button.js';
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
-export { ko, type Messages } from './messages.js';
-export { en } from './messages-en.js';
+export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
+export { en, enCheckout, enRedirect } from './messages-en.js';
 export { type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
 /** `useRedirectResult` reading PortOne V2 redirects only (`parsePortOneRedirect`); see the root entry's. */
 export const useRedirectResult = /* @__PURE__ */ vendorRedirectResultHook<'portone'>(parsePortOneRedirect);

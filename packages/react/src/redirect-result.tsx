@@ -1,7 +1,7 @@
 import { type CheckoutError, type ParsedRedirect, parseRedirect, type Provider } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, type ReactNode, useId } from 'react';
 import { buyerText, useDevReport } from './checkout-error-notice.js';
-import { formatAmount, ko, type Messages } from './messages.js';
+import { formatAmount, koRedirect, type RedirectMessages } from './messages.js';
 import {
   type ConfirmableRedirect,
   type RedirectParser,
@@ -37,8 +37,8 @@ export type RedirectPendingProps = {
 export interface RedirectResultProps<T = unknown>
   extends UseRedirectResultOptions<T>,
     Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
-  /** What the default rendering says: `ko` (default), `en` from this package, or your own table. */
-  messages?: Messages;
+  /** What the default rendering says: `koRedirect` (default), `en` or `enRedirect` from this package, `ko`, or your own table. */
+  messages?: RedirectMessages;
   /** `confirm` resolved. */
   success?: (props: RedirectSuccessProps<T>) => ReactNode;
   /** The vendor reported a failure, or `confirm` failed (then with `error` and `retry`). */
@@ -100,7 +100,7 @@ function RedirectResultWith<T = unknown>({
   search,
   provider,
   expectedAmount,
-  messages = ko,
+  messages = koRedirect,
   success,
   fail,
   cancel,
@@ -127,7 +127,7 @@ function RedirectResultWith<T = unknown>({
 
 type Renderers<T> = Pick<RedirectResultProps<T>, 'success' | 'fail' | 'cancel' | 'invalid' | 'pending' | 'idle'>;
 
-function renderState<T>(redirect: UseRedirectResultValue<T>, render: Renderers<T>, text: Messages): ReactNode {
+function renderState<T>(redirect: UseRedirectResultValue<T>, render: Renderers<T>, text: RedirectMessages): ReactNode {
   const { state, result, error, outcome, interrupted, retry } = redirect;
   if (state === 'idle' || !result) {
     if (state === 'idle') return render.idle ? render.idle() : <DefaultView role="status" text={text} state="idle" />;
@@ -161,7 +161,7 @@ function pendingProps(state: RedirectPendingProps['state'], result: ParsedRedire
 
 interface DefaultViewProps {
   role: 'status' | 'alert';
-  text: Messages;
+  text: RedirectMessages;
   state: RedirectState;
   result?: ParsedRedirect | null;
   error?: CheckoutError | null;

@@ -1,14 +1,14 @@
 import type { TossCheckoutOptions } from '@kcheckout/core';
 import { type ReactNode, useMemo } from 'react';
 import { CheckoutContext, type CheckoutContextValue } from './checkout-context.js';
-import { ko, type Messages } from './messages.js';
+import { koCheckout, type CheckoutMessages } from './messages.js';
 import { useTossWidget } from './use-toss-widget.js';
 
 /** `<Checkout provider="toss">`: the Toss options (documented on `TossCheckoutOptions`). */
 export interface TossCheckoutProps extends TossCheckoutOptions {
   provider: 'toss';
-  /** What the parts say: `ko` (default), `en` from this package, or your own table. */
-  messages?: Messages;
+  /** What the parts say: `koCheckout` (default), `en` or `enCheckout` from this package, `ko`, or your own table. */
+  messages?: CheckoutMessages;
   children?: ReactNode;
 }
 
@@ -19,7 +19,7 @@ export interface TossCheckoutProps extends TossCheckoutOptions {
 export type TossCheckoutRootProps = Omit<TossCheckoutProps, 'provider'> & { provider?: 'toss' };
 
 /** Binds `useTossWidget` to the shared checkout context. */
-export function TossCheckoutRoot({ provider: _provider, messages = ko, currency = 'KRW', children, ...options }: TossCheckoutRootProps) {
+export function TossCheckoutRoot({ provider: _provider, messages = koCheckout, currency = 'KRW', children, ...options }: TossCheckoutRootProps) {
   const widget = useTossWidget({ ...options, currency });
   const value = useMemo<CheckoutContextValue>(
     () => ({

@@ -11,8 +11,8 @@ export { PaymentMethods, type PaymentMethodsProps } from './payment-methods.js';
 export { Agreement, type AgreementProps } from './agreement.js';
 export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type FailResult, type CancelResult } from './checkout-button.js';
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
-export { ko, type Messages } from './messages.js';
-export { en } from './messages-en.js';
+export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
+export { en, enCheckout, enRedirect } from './messages-en.js';
 export { type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
 /** `useRedirectResult` reading Toss redirects only (`parseTossRedirect`); see the root entry's. */
 export const useRedirectResult = /* @__PURE__ */ vendorRedirectResultHook<'toss'>(parseTossRedirect);

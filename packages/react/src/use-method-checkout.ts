@@ -11,7 +11,7 @@ import {
 } from '@kcheckout/core';
 import { type ReactNode, useMemo, useState } from 'react';
 import type { CheckoutContextValue, CheckoutRedirect } from './checkout-context.js';
-import type { Messages } from './messages.js';
+import type { CheckoutMessages } from './messages.js';
 import { PaymentMethodPicker } from './payment-method-picker.js';
 
 /** The props `<Checkout provider="portone" | "iamport">` add to the vendor's own options. */
@@ -22,8 +22,8 @@ export interface MethodCheckoutProps {
   currency?: PortOneCurrency;
   /** The method picked at first; the buyer changes it in <PaymentMethods>. None by default. */
   defaultMethod?: PortOneMethod;
-  /** What the parts say: `ko` (default), `en` from this package, or your own table. */
-  messages?: Messages;
+  /** What the parts say: `koCheckout` (default), `en` or `enCheckout` from this package, `ko`, or your own table. */
+  messages?: CheckoutMessages;
   children?: ReactNode;
 }
 
@@ -32,7 +32,7 @@ export interface MethodCheckoutInput {
   session: DriverSessionState & { retry: () => void };
   amount: number;
   currency: PortOneCurrency;
-  messages: Messages;
+  messages: CheckoutMessages;
   defaultMethod: PortOneMethod | undefined;
   /** The vendor's own method check (`toPortOnePayMethod` / `toIamportPayMethod`), for the picker. */
   checkMethod: (method: PortOneMethod) => unknown;
