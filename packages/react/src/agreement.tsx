@@ -1,6 +1,5 @@
-import { type ComponentPropsWithoutRef, forwardRef, useEffect } from 'react';
-import { type MethodChoice, useCheckoutContext } from './checkout-context.js';
-import type { CheckoutMessages } from './messages.js';
+import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { useCheckoutContext } from './checkout-context.js';
 
 export interface AgreementProps extends ComponentPropsWithoutRef<'div'> {
   /** PortOne and iamport: the checkbox's text. Toss shows the terms set in its console. */
@@ -27,29 +26,7 @@ export const Agreement = forwardRef<HTMLDivElement, AgreementProps>(function Agr
           {text.loadingAgreement}
         </p>
       )}
-      {choice && <AgreementCheckbox choice={choice} text={text} label={label} disabled={checkoutState === 'pending'} />}
+      {choice && <choice.Checkbox choice={choice} text={text} label={label} disabled={checkoutState === 'pending'} />}
     </div>
   );
 });
-
-function AgreementCheckbox({ choice, text, label, disabled }: { choice: MethodChoice; text: CheckoutMessages; label?: string; disabled: boolean }) {
-  const { setAgreementShown } = choice;
-  // While the checkbox is on the page the button waits for it; a page without <Agreement> pays
-  // without one, as with Toss.
-  useEffect(() => {
-    setAgreementShown(true);
-    return () => setAgreementShown(false);
-  }, [setAgreementShown]);
-  return (
-    <label data-kcheckout="agreement-checkbox">
-      <input
-        type="checkbox"
-        required
-        checked={choice.agreed}
-        disabled={disabled}
-        onChange={(event) => choice.setAgreed(event.currentTarget.checked)}
-      />{' '}
-      {label ?? text.agreeToPay}
-    </label>
-  );
-}

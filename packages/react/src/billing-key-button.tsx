@@ -10,7 +10,7 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react
 import { ActionButton, settle } from './action-button.js';
 import { useLatest } from './use-latest.js';
 import { type CheckoutRedirect, useCheckoutContext } from './checkout-context.js';
-import { absoluteRedirect, checkRedirect } from './redirect-props.js';
+import { absoluteRedirect, checkMethodRedirect } from './redirect-props.js';
 
 export type BillingKeyIssued = Extract<BillingKeyResult, { status: 'success' }>;
 export type BillingKeyFailed = Extract<BillingKeyResult, { status: 'fail' }>;
@@ -109,7 +109,7 @@ function billingMethodOf(selected: PortOneMethod | null): PortOneBillingKeyMetho
 
 function checkBillingProps(redirect: CheckoutRedirect): CheckoutError | null {
   try {
-    checkRedirect('portone', redirect);
+    checkMethodRedirect('portone', redirect);
     return null;
   } catch (error) {
     return error as CheckoutError;

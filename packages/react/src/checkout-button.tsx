@@ -10,8 +10,8 @@ import {
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react';
 import { ActionButton, settle } from './action-button.js';
 import { useLatest } from './use-latest.js';
-import { type CheckoutRedirect, useCheckoutContext } from './checkout-context.js';
-import { absoluteRedirect, checkRedirect } from './redirect-props.js';
+import { type CheckoutContextValue, type CheckoutRedirect, useCheckoutContext } from './checkout-context.js';
+import { absoluteRedirect } from './redirect-props.js';
 import { formatAmount } from './messages.js';
 
 export type SuccessResult = Extract<CheckoutResult, { status: 'success' }>;
@@ -77,7 +77,7 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
   const checkout = useCheckoutContext('CheckoutButton');
   const { amount, currency, messages: text, provider } = checkout;
   const redirect = { successUrl, failUrl, redirectUrl, windowType, forceRedirect };
-  const propError = checkProps(provider, order, redirect);
+  const propError = checkProps(checkout, order, redirect);
   const handlers = useLatest({ onSuccess, onFail, onCancel, beforePayment });
   // The checkout reports `pending` only once the window opens; this covers the merchant's await before it.
   const [preparing, setPreparing] = useState(false);
@@ -146,23 +146,13 @@ function beforePaymentError(error: unknown, provider: Provider): CheckoutError {
 }
 
 /** Pure, so the server and the client render the same error. */
-function checkProps(provider: Provider, order: CheckoutButtonProps['order'], redirect: CheckoutRedirect): CheckoutError | null {
+function checkProps({ provider, checkRequest }: CheckoutContextValue, order: CheckoutButtonProps['order'], redirect: CheckoutRedirect): CheckoutError | null {
   try {
     if (order.orderId !== undefined) validateOrderId(order.orderId, provider);
-    if (provider === 'iamport' && order.orderId !== undefined && order.orderId.length > 40) {
-      throw new CheckoutError(
-        'INVALID_ORDER_ID',
-        __DEV__
-          ? `아임포트(V1) merchant_uid는 40자 이하여야 합니다 (${order.orderId.length}자). ` +
-            `An iamport (V1) merchant_uid must be at most 40 characters (got ${order.orderId.length}).`
-          : '',
-        { provider },
-      );
-    }
     if (!order.orderName || order.orderName.length > 100) {
       throw new CheckoutError('INVALID_OPTION', __DEV__ ? `order.orderName은 1~100자여야 합니다. order.orderName must be 1–100 characters.` : '', { provider });
     }
-    checkRedirect(provider, redirect);
+    checkRequest(order.orderId, redirect);
     return null;
   } catch (error) {
     return error as CheckoutError;

@@ -12,6 +12,7 @@ import {
 } from '@kcheckout/core';
 import { createContext, useContext } from 'react';
 import type { CheckoutMessages } from './messages.js';
+import type { AgreementCheckbox } from './agreement-checkbox.js';
 import type { PaymentMethodPicker } from './payment-method-picker.js';
 
 export type CheckoutViewState = 'loading' | 'ready' | 'error' | 'pending';
@@ -46,6 +47,8 @@ export interface MethodChoice {
    * root never imports it, carries none of PortOne's method code.
    */
   Picker: typeof PaymentMethodPicker;
+  /** The checkbox <Agreement> renders, provided the same way. */
+  Checkbox: typeof AgreementCheckbox;
   /** Throws a `CheckoutError` for a method this vendor cannot request (V1 needs a wallet and `digital`). */
   checkMethod: (method: PortOneMethod) => unknown;
   selected: PortOneMethod | null;
@@ -72,6 +75,13 @@ export interface CheckoutContextValue {
   retry: () => void;
   /** Ready, and nothing left for the buyer to do first (agree to the terms, pick a method). */
   canPay: boolean;
+  /**
+   * The vendor's own checks of <CheckoutButton>'s props, after the order id every vendor validates:
+   * Toss's successUrl / failUrl pairing, PortOne's window options, iamport's 40-character
+   * merchant_uid. Throws a `CheckoutError`. Each root supplies its own, so a one-vendor bundle
+   * carries no other vendor's rules.
+   */
+  checkRequest: (orderId: string | undefined, redirect: CheckoutRedirect) => void;
   /** Opens the vendor's payment window for the checkout's amount. */
   pay: (order: PaymentOrder, redirect: CheckoutRedirect) => Promise<CheckoutResult>;
   toss?: TossSlots;

@@ -1,4 +1,4 @@
-import { type IamportV1Options, toIamportPayMethod } from '@kcheckout/core';
+import { CheckoutError, type IamportV1Options, toIamportPayMethod } from '@kcheckout/core';
 import { useCallback } from 'react';
 import { CheckoutContext } from './checkout-context.js';
 import { koCheckout } from './messages.js';
@@ -33,6 +33,20 @@ export function IamportCheckoutRoot({
     (order, money, method, { redirectUrl }) => requestPay(order, money, method, redirectUrl ? { m_redirect_url: redirectUrl } : undefined),
     [requestPay],
   );
-  const value = useMethodCheckout({ checkMethod: toIamportPayMethod, provider: 'iamport', session: imp, amount, currency, messages, defaultMethod, request });
+  const value = useMethodCheckout({ checkMethod: toIamportPayMethod, provider: 'iamport', session: imp, amount, currency, messages, defaultMethod, request, checkOrderId: checkMerchantUid });
   return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
+}
+
+/** iamport's own order-id rule, on top of the shared one: `merchant_uid` has at most 40 characters. */
+function checkMerchantUid(orderId: string): void {
+  if (orderId.length > 40) {
+    throw new CheckoutError(
+      'INVALID_ORDER_ID',
+      __DEV__
+        ? `아임포트(V1) merchant_uid는 40자 이하여야 합니다 (${orderId.length}자). ` +
+            `An iamport (V1) merchant_uid must be at most 40 characters (got ${orderId.length}).`
+        : '',
+      { provider: 'iamport' },
+    );
+  }
 }

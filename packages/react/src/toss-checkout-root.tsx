@@ -2,6 +2,7 @@ import type { TossCheckoutOptions } from '@kcheckout/core';
 import { type ReactNode, useMemo } from 'react';
 import { CheckoutContext, type CheckoutContextValue } from './checkout-context.js';
 import { koCheckout, type CheckoutMessages } from './messages.js';
+import { checkTossRedirect } from './redirect-props.js';
 import { useTossWidget } from './use-toss-widget.js';
 
 /** `<Checkout provider="toss">`: the Toss options (documented on `TossCheckoutOptions`). */
@@ -31,6 +32,7 @@ export function TossCheckoutRoot({ provider: _provider, messages = koCheckout, c
       error: widget.error,
       retry: widget.retry,
       canPay: widget.canPay,
+      checkRequest: (_orderId, redirect) => checkTossRedirect(redirect),
       // One URL for both outcomes is fine: the result page reads which one it got from the query.
       pay: (order, { successUrl, failUrl, redirectUrl }) =>
         widget.requestPayment(

@@ -12,7 +12,9 @@ import {
 import { type ReactNode, useMemo, useState } from 'react';
 import type { CheckoutContextValue, CheckoutRedirect } from './checkout-context.js';
 import type { CheckoutMessages } from './messages.js';
+import { AgreementCheckbox } from './agreement-checkbox.js';
 import { PaymentMethodPicker } from './payment-method-picker.js';
+import { checkMethodRedirect } from './redirect-props.js';
 
 /** The props `<Checkout provider="portone" | "iamport">` add to the vendor's own options. */
 export interface MethodCheckoutProps {
@@ -39,13 +41,15 @@ export interface MethodCheckoutInput {
   /** Makes the vendor request with the checked amount and the buyer's method. */
   request: (order: PaymentOrder, money: Money, method: PortOneMethod, redirect: CheckoutRedirect) => Promise<CheckoutResult>;
   extra?: Pick<CheckoutContextValue, 'issueBillingKey'>;
+  /** The vendor's order-id rule beyond the shared one (iamport: `merchant_uid` of at most 40 characters). */
+  checkOrderId?: (orderId: string) => void;
 }
 
 /**
  * The context value for a vendor without a widget of its own (PortOne V2, iamport V1): the SDK
  * session's state, the amount checked up front, and the method the buyer picks in <PaymentMethods>.
  */
-export function useMethodCheckout({ provider, session, amount, currency, messages, defaultMethod, checkMethod, request, extra }: MethodCheckoutInput) {
+export function useMethodCheckout({ provider, session, amount, currency, messages, defaultMethod, checkMethod, request, extra, checkOrderId }: MethodCheckoutInput) {
   const [selected, select] = useState<PortOneMethod | null>(defaultMethod ?? null);
   const [agreementShown, setAgreementShown] = useState(false);
   const [agreed, setAgreed] = useState(false);
@@ -72,13 +76,17 @@ export function useMethodCheckout({ provider, session, amount, currency, message
       error,
       retry: session.retry,
       canPay: state === 'ready' && selected !== null && (!agreementShown || agreed),
+      checkRequest: (orderId, redirect) => {
+        if (orderId !== undefined) checkOrderId?.(orderId);
+        checkMethodRedirect(provider, redirect);
+      },
       pay: (order, redirect) => {
         // The button only calls this when canPay is true, so both are set.
         return request(order, checked.money!, selected!, redirect);
       },
-      choice: { Picker: PaymentMethodPicker, checkMethod, selected, select, agreementShown, setAgreementShown, agreed, setAgreed },
+      choice: { Picker: PaymentMethodPicker, Checkbox: AgreementCheckbox, checkMethod, selected, select, agreementShown, setAgreementShown, agreed, setAgreed },
       ...extra,
     }),
-    [provider, amount, checked, messages, state, error, session.retry, checkMethod, selected, agreementShown, agreed, request, extra],
+    [provider, amount, checked, messages, state, error, session.retry, checkMethod, selected, agreementShown, agreed, request, extra, checkOrderId],
   );
 }
