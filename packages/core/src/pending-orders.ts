@@ -1,6 +1,6 @@
 import { CheckoutError, type Provider } from './errors.js';
 import { invalidMessage, type ParsedRedirect } from './parse-redirect.js';
-import { type Currency, validateAmount, validateOrderId } from './validation.js';
+import { type Currency, isOrderId, isValidAmount, validateAmount, validateOrderId } from './validation.js';
 
 // The order a shopper is paying for, kept in this tab's sessionStorage between the click and the
 // vendor's redirect back. The shopper can edit sessionStorage, so this only catches an edited
@@ -157,21 +157,8 @@ function readOrder(data: Record<string, unknown> | null, orderId: string): Remem
   if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) return null;
   const now = Date.now();
   if (expiresAt <= now || expiresAt > now + MAX_TTL_MS) return null;
-  try {
-    const money = validateAmount(amount, currency, provider as Provider);
-    return { orderId, amount: money.value, currency: money.currency, provider: provider as Provider, expiresAt };
-  } catch {
-    return null;
-  }
-}
-
-function isOrderId(orderId: unknown): orderId is string {
-  try {
-    validateOrderId(orderId);
-    return true;
-  } catch {
-    return false;
-  }
+  if (!isValidAmount(amount, currency)) return null;
+  return { orderId, amount, currency: currency as Currency, provider: provider as Provider, expiresAt };
 }
 
 // --- sessionStorage, failing soft ----------------------------------------------------------------

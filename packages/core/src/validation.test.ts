@@ -1,5 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  isOrderId,
+  isValidAmount,
   type Money,
   TOSS_ANONYMOUS,
   validateAmount,
@@ -310,4 +312,52 @@ describe('given a Toss customer key', () => {
     const error = expectCode(() => validateTossCustomerKey(key), 'INVALID_OPTION');
     expect(error.message).not.toContain(key);
   });
+});
+
+describe('given the yes-or-no checks the result page uses instead of the throwing ones', () => {
+  const passes = (check: () => unknown) => {
+    try {
+      check();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const amounts: [unknown, unknown][] = [
+    [50000, 'KRW'],
+    [1, 'KRW'],
+    [0, 'KRW'],
+    [-100, 'KRW'],
+    [100.5, 'KRW'],
+    [Number.MAX_SAFE_INTEGER, 'KRW'],
+    [Number.MAX_SAFE_INTEGER + 2, 'KRW'],
+    [Number.NaN, 'KRW'],
+    [Number.POSITIVE_INFINITY, 'KRW'],
+    ['50000', 'KRW'],
+    [null, 'KRW'],
+    [12.5, 'USD'],
+    [0.29, 'USD'],
+    [12.345, 'USD'],
+    [1e12, 'USD'],
+    [1e12 + 1, 'USD'],
+    [Number.POSITIVE_INFINITY, 'USD'],
+    [50000, 'JPY'],
+    [50000, undefined],
+  ];
+
+  it.each(amounts)('isValidAmount(%s, %s) says yes exactly when validateAmount accepts it', (value, currency) => {
+    expect(isValidAmount(value, currency)).toBe(passes(() => validateAmount(value, currency)));
+  });
+
+  it('isValidAmount answers both ways on this table, so the comparison can fail', () => {
+    const answers = new Set(amounts.map(([value, currency]) => isValidAmount(value, currency)));
+    expect(answers).toEqual(new Set([true, false]));
+  });
+
+  it.each<unknown>(['order_1234', 'a-b_c-1', 'short', 'x'.repeat(64), 'x'.repeat(65), 'order 1234', 'order=1234', 12345678, null, undefined])(
+    'isOrderId(%s) says yes exactly when validateOrderId accepts it',
+    (orderId) => {
+      expect(isOrderId(orderId)).toBe(passes(() => validateOrderId(orderId)));
+    },
+  );
 });

@@ -89,6 +89,17 @@ function checkDollars(value: number, where: { provider?: Provider }): void {
   }
 }
 
+/**
+ * `validateAmount`'s rule as a yes or no, for code that only needs to know (the result page reading
+ * back a stored order): no `CheckoutError` and none of its prose in that page's bundle.
+ */
+export function isValidAmount(value: unknown, currency: unknown = 'KRW'): value is number {
+  if (typeof value !== 'number' || !(value > 0) || !CURRENCIES.includes(currency as Currency)) return false;
+  if (currency === 'KRW') return Number.isSafeInteger(value);
+  const cents = value * 100;
+  return value <= MAX_USD && Math.abs(cents - Math.round(cents)) <= 1e-6;
+}
+
 /** Fits Toss (`[A-Za-z0-9_=-]{6,64}`, API text says `-` `_` only), PortOne paymentId and iamport merchant_uid. */
 const ORDER_ID = /^[A-Za-z0-9_-]{6,64}$/;
 
@@ -105,6 +116,11 @@ export function validateOrderId(orderId: unknown, provider?: Provider): string {
     );
   }
   return orderId;
+}
+
+/** `validateOrderId`'s rule as a yes or no, without the error and its prose. */
+export function isOrderId(orderId: unknown): orderId is string {
+  return typeof orderId === 'string' && ORDER_ID.test(orderId);
 }
 
 const SECRET_KEY = /^(test|live)_g?sk_/;
