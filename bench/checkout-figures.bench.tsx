@@ -1,6 +1,6 @@
 // `pnpm bench`: prints the figures DESIGN.md's "What fast means here" asks for, measured in Chromium
 // against the sandbox. A benchmark, not a test: it reports, it does not fail on noise.
-import { Agreement, Checkout, CheckoutButton, type CheckoutProps, PaymentMethods, preload } from '@kcheckout/react';
+import { Agreement, Checkout, CheckoutButton, type CheckoutProps, PaymentMethods, preload, tossV1 } from '@kcheckout/react';
 import { sandboxClientKeys, sandboxScriptUrl } from '@kcheckout/sandbox';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Profiler, type ReactElement, StrictMode, useState } from 'react';
@@ -21,7 +21,7 @@ const tags = (sdk: Sdk) => Array.from(document.scripts).filter((script) => scrip
 
 function Shop({ sdk, amount, onSuccess }: { sdk: Sdk; amount: number; onSuccess?: () => void }) {
   return (
-    <Checkout provider="toss" sdk={sdk} clientKey={sandboxClientKeys.toss} customerKey="bench_buyer" amount={amount} scriptSrc={src(sdk)}>
+    <Checkout provider="toss" sdk={sdk === 'v1' ? tossV1 : sdk} clientKey={sandboxClientKeys.toss} customerKey="bench_buyer" amount={amount} scriptSrc={src(sdk)}>
       <PaymentMethods />
       <Agreement />
       <CheckoutButton order={{ orderName: '벤치마크' }} onSuccess={onSuccess} />

@@ -1,5 +1,5 @@
 import { loadScript } from '@kcheckout/core';
-import { Agreement, Checkout, CheckoutButton, type CheckoutResult, en, PaymentMethods } from '@kcheckout/react';
+import { Agreement, Checkout, CheckoutButton, type CheckoutResult, en, PaymentMethods, tossV1 } from '@kcheckout/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, waitFor } from 'storybook/test';
@@ -39,7 +39,8 @@ function Shop({ sdk, amount, clientKey, scriptSrc, orderId, redirect, locale, be
     <div style={{ maxWidth: 560, fontFamily: 'system-ui, sans-serif' }}>
       <Checkout
         provider="toss"
-        sdk={sdk}
+        // v1 is passed in as its driver (tossV1), so a v2 page carries none of it.
+        sdk={sdk === 'v1' ? tossV1 : sdk}
         clientKey={clientKey ?? keys.clientKey}
         customerKey="storybook_buyer"
         amount={amount}

@@ -144,3 +144,23 @@ describe('given one route of a Toss shop at a time', () => {
     assert.deepEqual([...routeMarkers.checkout, ...routeMarkers.result].filter((marker) => !code.includes(marker)), []);
   });
 });
+
+/** The frozen Toss v1 driver (core/src/toss-widget-v1.ts): passed in as `sdk={tossV1}`, never imported by the checkout. */
+const tossV1Driver = /core\/dist\/prod\/toss-widget-v1\.js$/;
+
+describe('given a Toss v2 page, which never names tossV1', () => {
+  for (const name of ['toss-pay-page', 'toss']) {
+    it(`keeps 0 bytes of the v1 driver in the ${name} bundle, and none of its vendor calls`, async () => {
+      const { code, contributions } = await bundle(name);
+      assert.equal(bytesFrom(contributions, tossV1Driver), 0);
+      // v1's own call: the amount goes to `updateAmount` after render (v2 uses `setAmount`).
+      assert.equal(code.includes('updateAmount'), false);
+    });
+  }
+
+  it('keeps the v1 driver in the root bundle, which re-exports tossV1, so the checks above can fail', async () => {
+    const { code, contributions } = await bundle('root');
+    assert.ok(bytesFrom(contributions, tossV1Driver) > 0);
+    assert.ok(code.includes('updateAmount'));
+  });
+});

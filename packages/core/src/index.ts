@@ -14,9 +14,9 @@ export { loadScript, resetScriptCache, type LoadScriptOptions } from './loader.j
 export { preload, preloadScript, type PreloadOptions } from './preload.js';
 export { SDK_SCRIPTS, TOSS_SCRIPTS, PORTONE_V2_SCRIPT, IAMPORT_V1_SCRIPT, type SdkId, type SdkScript } from './sdk-urls.js';
 export type { CheckoutResult, PaymentOrder, RedirectUrls } from './types.js';
-export type { TossDriverOptions, TossWidgetDriver, TossWidgetEvents, RenderedWidget } from './toss-widget-driver.js';
+export type { TossDriverOptions, TossWidgetDriver, TossWidgetEvents, TossWidgetFactory, RenderedWidget } from './toss-widget-driver.js';
 export { createTossWidgetV2 } from './toss-widget-v2.js';
-export { createTossWidgetV1 } from './toss-widget-v1.js';
+export { createTossWidgetV1, createTossWidgetV1 as tossV1 } from './toss-widget-v1.js';
 export { TOSS_CANCEL_CODES } from './toss-result.js';
 export {
   TossCheckout,

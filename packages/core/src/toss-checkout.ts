@@ -1,9 +1,8 @@
 import { CheckoutError, vendorError } from './errors.js';
 import { vendorFailResult } from './fail-result.js';
 import { shallowEqual } from './shallow-equal.js';
-import { createTossWidgetV1 } from './toss-widget-v1.js';
 import { createTossWidgetV2 } from './toss-widget-v2.js';
-import type { RenderedWidget, TossWidgetDriver } from './toss-widget-driver.js';
+import type { RenderedWidget, TossWidgetDriver, TossWidgetFactory } from './toss-widget-driver.js';
 import type { CheckoutResult, PaymentOrder, RedirectUrls } from './types.js';
 import {
   type Currency,
@@ -22,8 +21,13 @@ export interface TossCheckoutOptions {
   /** Change it freely (coupons, points): it is sent with `setAmount` / `updateAmount`, the widget is not re-rendered. */
   amount: number;
   currency?: Currency;
-  /** `'v2'` (default): `@tosspayments/tosspayments-sdk`. `'v1'`: the frozen `@tosspayments/payment-widget-sdk`. */
-  sdk?: 'v2' | 'v1';
+  /**
+   * `'v2'` (default): `@tosspayments/tosspayments-sdk`. For the frozen v1
+   * (`@tosspayments/payment-widget-sdk`), pass its driver: `sdk: tossV1`, imported from
+   * `@kcheckout/react/toss` or `@kcheckout/core`, so a v2 page carries none of v1's code.
+   * `sdk: 'v1'` (the string, before 0.2) is refused with `INVALID_OPTION`, saying so.
+   */
+  sdk?: 'v2' | TossWidgetFactory | 'v1';
   /** Payment-methods UI variant from the Toss admin (`DEFAULT` when omitted). */
   variantKey?: string;
   agreementVariantKey?: string;
@@ -87,6 +91,7 @@ export class TossCheckout {
 
   private driver: TossWidgetDriver | null = null;
   private driverKey: string | null = null;
+  private driverFactory: TossWidgetFactory | null = null;
   private methods: Slot | null = null;
   private agreement: Slot | null = null;
   private amountSent: Money | null = null;
@@ -217,10 +222,22 @@ export class TossCheckout {
 
   private validate(options: TossCheckoutOptions): CheckoutError | null {
     try {
-      if (options.sdk !== undefined && options.sdk !== 'v2' && options.sdk !== 'v1') {
+      if (options.sdk === 'v1') {
         throw new CheckoutError(
           'INVALID_OPTION',
-          __DEV__ ? `sdk는 'v2' 또는 'v1'이어야 합니다 (${JSON.stringify(options.sdk)}). sdk must be 'v2' or 'v1'.` : '',
+          __DEV__
+            ? `SDK v1은 드라이버를 직접 넘겨야 합니다: import { tossV1 } from '@kcheckout/react/toss' 후 sdk={tossV1} ` +
+                `(코어만 쓰면 '@kcheckout/core'의 tossV1). v2 페이지에 v1 코드가 실리지 않게 하려는 것입니다. ` +
+                `SDK v1 is passed in as its driver now: import { tossV1 } from '@kcheckout/react/toss' and pass sdk={tossV1} ` +
+                `(tossV1 from '@kcheckout/core' without React), so that a v2 page ships none of v1's code.`
+            : '',
+          { provider: 'toss' },
+        );
+      }
+      if (options.sdk !== undefined && options.sdk !== 'v2' && typeof options.sdk !== 'function') {
+        throw new CheckoutError(
+          'INVALID_OPTION',
+          __DEV__ ? `sdk는 'v2' 또는 tossV1이어야 합니다 (${JSON.stringify(options.sdk)}). sdk must be 'v2' or tossV1.` : '',
           { provider: 'toss' },
         );
       }
@@ -263,12 +280,12 @@ export class TossCheckout {
 
     const options = this.options;
     const money = validateAmount(options.amount, options.currency ?? 'KRW', 'toss');
-    const key = [options.sdk ?? 'v2', options.clientKey, options.customerKey, options.scriptSrc ?? ''].join('|');
+    const create = typeof options.sdk === 'function' ? options.sdk : createTossWidgetV2;
+    const key = [options.clientKey, options.customerKey, options.scriptSrc ?? ''].join('|');
 
-    if (!this.driver || this.driverKey !== key) {
+    if (!this.driver || this.driverKey !== key || this.driverFactory !== create) {
       await this.teardown();
       await Promise.all(pageTeardowns);
-      const create = options.sdk === 'v1' ? createTossWidgetV1 : createTossWidgetV2;
       this.driver = await create({
         clientKey: options.clientKey,
         customerKey: options.customerKey,
@@ -278,6 +295,7 @@ export class TossCheckout {
         ...(options.retries !== undefined ? { retries: options.retries } : {}),
       });
       this.driverKey = key;
+      this.driverFactory = create;
       this.amountSent = null;
       // Options may have moved on, or the checkout unmounted, while the script loaded.
       return this.reconcileOnce();

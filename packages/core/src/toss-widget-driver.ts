@@ -43,6 +43,12 @@ export interface TossWidgetDriver {
 }
 
 /**
+ * Makes a driver: `createTossWidgetV2` (the default), or `tossV1` passed in as `sdk`, so the v1
+ * driver is in a bundle only when the page names it.
+ */
+export type TossWidgetFactory = (options: TossDriverOptions) => Promise<TossWidgetDriver>;
+
+/**
  * Installs the SDK's global through our loader (one tag, retries, timeout, nonce) and returns it.
  * Toss's npm loaders (`loadTossPayments`, `loadPaymentWidget`) do nothing more once the global
  * exists than call it, so the drivers call it themselves and ship ~7 KB less; the vendors' npm

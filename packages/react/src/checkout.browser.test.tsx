@@ -2,15 +2,17 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { recallOrder } from '@kcheckout/core';
 import { StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Agreement, Checkout, CheckoutButton, PaymentMethods, type TossCheckoutProps } from './index.js';
+import { Agreement, Checkout, CheckoutButton, PaymentMethods, tossV1, type TossCheckoutProps } from './index.js';
 import { agreeToTerms, clientKey, resetPage, scriptSrcFor, scriptTags, vendorCalls } from './test-utils/sandbox.js';
 
 type Sdk = 'v1' | 'v2';
+/** v1 is passed in as its driver, so a v2 page carries none of it. */
+const sdkOption = (sdk: Sdk) => (sdk === 'v1' ? tossV1 : sdk);
 
 function Shop({ sdk, amount = 50000, ...props }: Partial<TossCheckoutProps> & { sdk: Sdk; button?: Partial<Parameters<typeof CheckoutButton>[0]> }) {
   const { button, ...checkout } = props as { button?: Record<string, unknown> } & Partial<TossCheckoutProps>;
   return (
-    <Checkout provider="toss" clientKey={clientKey} customerKey="buyer_1" amount={amount} sdk={sdk} scriptSrc={scriptSrcFor(sdk)} {...checkout}>
+    <Checkout provider="toss" clientKey={clientKey} customerKey="buyer_1" amount={amount} sdk={sdkOption(sdk)} scriptSrc={scriptSrcFor(sdk)} {...checkout}>
       <PaymentMethods />
       <Agreement />
       <CheckoutButton order={{ orderName: '생수 외 1건' }} {...button} />
@@ -47,7 +49,7 @@ describe.each<Sdk>(['v2', 'v1'])('given the Toss %s sandbox under StrictMode', (
     const onSuccess = vi.fn();
     render(
       <StrictMode>
-        <Checkout provider="toss" clientKey={clientKey} customerKey="buyer_1" amount={50000} sdk={sdk} scriptSrc={scriptSrcFor(sdk)}>
+        <Checkout provider="toss" clientKey={clientKey} customerKey="buyer_1" amount={50000} sdk={sdkOption(sdk)} scriptSrc={scriptSrcFor(sdk)}>
           <PaymentMethods />
           <CheckoutButton order={{ orderName: '생수' }} onSuccess={onSuccess} />
         </Checkout>
@@ -63,7 +65,7 @@ describe.each<Sdk>(['v2', 'v1'])('given the Toss %s sandbox under StrictMode', (
   it('stays loading, and the page stays responsive, with no <PaymentMethods> at all', async () => {
     render(
       <StrictMode>
-        <Checkout provider="toss" clientKey={clientKey} customerKey="buyer_1" amount={50000} sdk={sdk} scriptSrc={scriptSrcFor(sdk)}>
+        <Checkout provider="toss" clientKey={clientKey} customerKey="buyer_1" amount={50000} sdk={sdkOption(sdk)} scriptSrc={scriptSrcFor(sdk)}>
           <CheckoutButton order={{ orderName: '생수' }} />
         </Checkout>
       </StrictMode>,

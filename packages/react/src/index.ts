@@ -34,6 +34,8 @@ export {
   createOrderId,
   preload,
   TOSS_ANONYMOUS,
+  tossV1,
+  type TossWidgetFactory,
   type CheckoutErrorCode,
   type CheckoutResult,
   type BillingKeyResult,

@@ -26,6 +26,8 @@ export {
   isCheckoutError,
   createOrderId,
   TOSS_ANONYMOUS,
+  tossV1,
+  type TossWidgetFactory,
   type CheckoutErrorCode,
   type CheckoutResult,
   type Currency,

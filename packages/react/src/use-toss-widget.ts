@@ -22,7 +22,7 @@ export interface UseTossWidgetResult extends TossCheckoutState {
 }
 
 /**
- * Toss Payments' payment widget (SDK v2 by default, v1 with `sdk: 'v1'`) as a hook.
+ * Toss Payments' payment widget (SDK v2 by default, v1 with `sdk: tossV1`) as a hook.
  *
  * - The SDK script loads once per page, through the kcheckout loader (retries, timeout, nonce).
  * - Each container gets exactly one vendor render, under StrictMode too; `destroy` runs on unmount.

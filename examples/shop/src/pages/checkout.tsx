@@ -1,5 +1,5 @@
 import { createOrderId } from '@kcheckout/core';
-import { Agreement, Checkout, CheckoutButton, type CheckoutProps, PaymentMethods } from '@kcheckout/react';
+import { Agreement, Checkout, CheckoutButton, type CheckoutProps, PaymentMethods, tossV1 } from '@kcheckout/react';
 import { type FormEvent, useEffect, useState, useSyncExternalStore } from 'react';
 import { COUPONS, won } from '../../shared/catalog.js';
 import { type Gateway, GATEWAYS, type Order } from '../../shared/types.js';
@@ -16,7 +16,8 @@ function checkoutProps(gateway: Gateway, config: LoadedConfig, amount: number, c
     case 'toss-v2':
     case 'toss-v1': {
       const sdk = gateway === 'toss-v2' ? 'v2' : 'v1';
-      return { provider: 'toss', sdk, clientKey: config.toss.clientKey, customerKey, amount, scriptSrc: config.scripts[`toss-${sdk}`] };
+      // The frozen v1 SDK is passed in as its driver (tossV1); the string 'v1' is refused.
+      return { provider: 'toss', sdk: sdk === 'v2' ? sdk : tossV1, clientKey: config.toss.clientKey, customerKey, amount, scriptSrc: config.scripts[`toss-${sdk}`] };
     }
     case 'portone':
       return { provider: 'portone', storeId: config.portone.storeId, channelKey: config.portone.channelKey, amount, scriptSrc: config.scripts['portone-v2'] };
