@@ -6,8 +6,12 @@
 // The root entry's bundle (every provider) must contain every marker, so a marker that stopped
 // matching anything would fail here rather than pass silently.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { measure } from '../../scripts/sizes.mjs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { build as viteBuild } from 'vite';
+import { measure, root } from '../../scripts/sizes.mjs';
 
 /**
  * Why these markers:
@@ -162,5 +166,40 @@ describe('given a Toss v2 page, which never names tossV1', () => {
     const { code, contributions } = await bundle('root');
     assert.ok(bytesFrom(contributions, tossV1Driver) > 0);
     assert.ok(code.includes('updateAmount'));
+  });
+});
+
+describe('given the same Toss v2 page built by Vite (Rollup), as a Vite shop builds it', () => {
+  // A shop's node_modules: the built workspace packages, React external.
+  const work = mkdtempSync(join(tmpdir(), 'kcheckout-isolation-'));
+  after(() => rmSync(work, { recursive: true, force: true }));
+  mkdirSync(join(work, 'node_modules', '@kcheckout'), { recursive: true });
+  for (const name of ['core', 'react']) symlinkSync(join(root, 'packages', name), join(work, 'node_modules', '@kcheckout', name), 'dir');
+
+  /** Bytes Rollup rendered from toss-widget-v1.js for an entry (Vite's lib build keeps JSDoc, so no string marker here). */
+  const viteV1 = async (name, code) => {
+    const entry = join(work, `${name}.js`);
+    writeFileSync(entry, code);
+    const output = await viteBuild({
+      configFile: false,
+      root: work,
+      logLevel: 'silent',
+      build: { write: false, minify: true, lib: { entry, formats: ['es'], fileName: name }, rollupOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/] } },
+    });
+    const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output).filter((file) => file.type === 'chunk');
+    return chunks
+      .flatMap((chunk) => Object.entries(chunk.modules))
+      .filter(([path]) => tossV1Driver.test(path))
+      .reduce((sum, [, module]) => sum + module.renderedLength, 0);
+  };
+
+  it('keeps 0 bytes of the v1 driver on the checkout route', async () => {
+    const v2 = await viteV1('pay-page', "export { Checkout, PaymentMethods, Agreement, CheckoutButton } from '@kcheckout/react/toss';\n");
+    assert.equal(v2, 0);
+  });
+
+  it('keeps it when the page passes sdk={tossV1}, so the check above can fail', async () => {
+    const v1 = await viteV1('pay-page-v1', "export { Checkout, PaymentMethods, Agreement, CheckoutButton, tossV1 } from '@kcheckout/react/toss';\n");
+    assert.ok(v1 > 0, `toss-widget-v1.js rendered ${v1} B`);
   });
 });
