@@ -9,6 +9,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from '../scripts/node-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Three interleaved rounds, so a burst of other work on the machine lands on every row alike:
@@ -19,35 +20,8 @@ const CONFIRMS = 300;
 const WARMUP = 150;
 const CONCURRENCY = 16;
 
-const sources = {
-  '@kcheckout/core': join(root, 'packages/core/src/index.ts'),
-  '@kcheckout/sandbox': join(root, 'packages/sandbox/src/index.ts'),
-  '@kcheckout/sandbox/node': join(root, 'packages/sandbox/src/rest/node.ts'),
-  '@kcheckout/server': join(root, 'packages/server/src/index.ts'),
-  '@kcheckout/server/node': join(root, 'packages/server/src/node.ts'),
-};
-
-// The same build as examples/shop/build.mjs: source-first aliases, pg and libsql external.
-const bundleOptions = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external: ['pg', 'libsql'],
-  logLevel: 'warning',
-  // The kcheckout sources' build constant (packages/core/src/dev.d.ts): a production server's build.
-  define: { __DEV__: 'false' },
-  // Some bundled CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __kcheckoutCreateRequire } from 'node:module'; const require = __kcheckoutCreateRequire(import.meta.url);" },
-  plugins: [
-    {
-      name: 'kcheckout-sources',
-      setup(plugin) {
-        plugin.onResolve({ filter: /^@kcheckout\// }, (args) => (sources[args.path] ? { path: sources[args.path] } : undefined));
-      },
-    },
-  ],
-};
+// A production server's build of the sources (scripts/node-bundle.mjs), as examples/shop builds its own.
+const bundleOptions = nodeBundleOptions({ dev: false });
 
 if (!existsSync(join(root, 'packages/sandbox/src/generated/standins.ts'))) {
   const result = spawnSync(process.execPath, [join(root, 'packages/sandbox/build.mjs')], { stdio: 'inherit' });

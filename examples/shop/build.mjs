@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as bundle } from 'esbuild';
 import { build as buildPages } from 'vite';
-import { kcheckoutSources } from './aliases.mjs';
+import { nodeBundleOptions } from '../../scripts/node-bundle.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -23,23 +23,7 @@ await buildPages({ configFile: join(here, 'vite.config.ts'), logLevel: 'warn' })
 await bundle({
   entryPoints: [join(here, 'server/main.ts')],
   outfile: join(here, 'dist/server.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external: ['libsql', 'pg'],
-  logLevel: 'warning',
   // A production server, like the pages: the kcheckout sources without their developer prose.
-  define: { __DEV__: 'false' },
-  // Some bundled CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __kcheckoutCreateRequire } from 'node:module'; const require = __kcheckoutCreateRequire(import.meta.url);" },
-  plugins: [
-    {
-      name: 'kcheckout-sources',
-      setup(build) {
-        build.onResolve({ filter: /^@kcheckout\// }, (args) => (kcheckoutSources[args.path] ? { path: kcheckoutSources[args.path] } : undefined));
-      },
-    },
-  ],
+  ...nodeBundleOptions({ dev: false }),
 });
 console.log('examples/shop: built dist/app and dist/server.mjs');

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createSandboxApi, sandboxSecrets, type SandboxApi } from '@kcheckout/sandbox';
 import { startSandboxServer, type SandboxServer } from '@kcheckout/sandbox/node';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from '../../../../scripts/node-bundle.mjs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfirmWorkerConfig } from '../test-utils/confirm-worker.js';
@@ -19,14 +20,6 @@ import { openPostgresOrderStore } from './postgres.js';
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const serverNodeModules = join(root, 'packages/server/node_modules');
 
-// The same source-first resolution as vite.config.ts and examples/shop/aliases.mjs.
-const sources: Record<string, string> = {
-  '@kcheckout/core': join(root, 'packages/core/src/index.ts'),
-  '@kcheckout/sandbox': join(root, 'packages/sandbox/src/index.ts'),
-  '@kcheckout/sandbox/node': join(root, 'packages/sandbox/src/rest/node.ts'),
-  '@kcheckout/server': join(root, 'packages/server/src/index.ts'),
-  '@kcheckout/server/node': join(root, 'packages/server/src/node.ts'),
-};
 
 const CONFIRMS = 20;
 const MAX_TRIES = 15;
@@ -55,28 +48,9 @@ function slowConfirms(api: SandboxApi): SandboxApi {
 
 async function bundleWorker(outdir: string): Promise<string> {
   const outfile = join(outdir, 'confirm-worker.mjs');
-  await build({
-    entryPoints: [join(root, 'packages/server/src/test-utils/confirm-worker.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['pg', 'libsql'],
-    logLevel: 'warning',
-    // The kcheckout sources' build constant (packages/core/src/dev.d.ts), as the tests run them.
-    define: { __DEV__: 'true' },
-    // Some bundled CommonJS dependencies call require() for Node built-ins.
-    banner: { js: "import { createRequire as __kcheckoutCreateRequire } from 'node:module'; const require = __kcheckoutCreateRequire(import.meta.url);" },
-    plugins: [
-      {
-        name: 'kcheckout-sources',
-        setup(plugin) {
-          plugin.onResolve({ filter: /^@kcheckout\// }, (args) => (sources[args.path] ? { path: sources[args.path] } : undefined));
-        },
-      },
-    ],
-  });
+  // The development build of the sources, as the tests run them (scripts/node-bundle.mjs).
+  await build({ entryPoints: [join(root, 'packages/server/src/test-utils/confirm-worker.ts')], outfile, ...nodeBundleOptions({ dev: true }) });
+
   // The external pg and libsql resolve from next to the bundle: point there at the server package's own.
   symlinkSync(serverNodeModules, join(outdir, 'node_modules'), 'dir');
   return outfile;

@@ -1,0 +1,2 @@
+import type { BuildOptions } from 'esbuild';
+export declare function nodeBundleOptions(options: { dev: boolean }): BuildOptions;
