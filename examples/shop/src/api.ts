@@ -94,13 +94,15 @@ export async function confirmPayment(input: ConfirmInput): Promise<ConfirmSucces
 }
 
 /**
- * Buyer copy for a refusal whose code needs more than the server's message: money taken and
- * refunded must say so plainly, and must not offer a retry of the same payment.
+ * Buyer copy for a refused confirm: money taken and refunded must say so plainly, and must not
+ * offer a retry of the same payment; everything else is one short sentence and the code.
  */
 export function refusalText(error: ShopApiError): string {
   if (error.code === 'PAYMENT_REFUNDED') return '결제가 확인되지 않아 자동으로 환불(취소)되었습니다. 다시 결제해 주세요.';
   if (error.code === 'REFUND_FAILED') return '결제가 확인되지 않았고 자동 환불도 실패했습니다. 고객센터로 문의해 주세요.';
   if (error.code === 'ORDER_EXPIRED') return '주문이 만료되었습니다. 주문을 새로 해 주세요.';
   if (error.code === 'CONFIRM_IN_PROGRESS') return '다른 창에서 결제를 확인하고 있습니다. 잠시 뒤 다시 확인해 주세요.';
-  return `${error.message} (${error.code})`;
+  // The server's own message is a developer's diagnosis (in English); the buyer gets a sentence and the code to quote.
+  if (error.retryable) return `일시적인 문제로 결제를 확인하지 못했습니다. 다시 확인해 주세요. (${error.code})`;
+  return `결제를 완료하지 못했습니다. 다른 결제수단으로 다시 시도하거나 상점에 문의해 주세요. (${error.code})`;
 }
