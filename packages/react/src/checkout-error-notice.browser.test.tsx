@@ -1,10 +1,10 @@
-import axe from 'axe-core';
 import { CheckoutError } from '@kcheckout/core';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { Checkout, CheckoutButton, en, ko, type Messages, PaymentMethods, RedirectResult, type TossCheckoutProps } from './index.js';
 import { clientKey, resetPage, scriptSrcFor } from './test-utils/sandbox.js';
+import { axeViolations } from './test-utils/axe.js';
 
 // Every error state a buyer can meet, in both tables: the box says the table's sentence for the
 // code, never the developer's diagnosis, which goes to the console once.
@@ -26,15 +26,6 @@ afterEach(async () => {
 /** The console.error calls that carry `code` (an error object with it, or a line naming it). */
 function reported(code: string) {
   return consoleError.mock.calls.filter(([first]) => (first instanceof CheckoutError ? first.code === code : String(first).includes(code)));
-}
-
-async function axeViolations(context: Element) {
-  let found: string[] = [];
-  await act(async () => {
-    const results = await axe.run(context, { resultTypes: ['violations'] });
-    found = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
-  });
-  return found;
 }
 
 function Shop({ messages, ...props }: Partial<TossCheckoutProps> & { messages: Messages; orderId?: string }) {

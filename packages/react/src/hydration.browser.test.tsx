@@ -1,4 +1,3 @@
-import axe from 'axe-core';
 import { act, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
@@ -7,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sandboxClientKeys, sandboxScriptUrl } from '@kcheckout/sandbox';
 import { Agreement, Checkout, CheckoutButton, PaymentMethods } from './index.js';
 import { agreeToTerms, clientKey, resetPage, scriptSrcFor } from './test-utils/sandbox.js';
+import { axeViolations } from './test-utils/axe.js';
 
 function Page({ amount = 50000, secret = false }: { amount?: number; secret?: boolean }) {
   return (
@@ -35,11 +35,6 @@ async function hydrate(element: React.ReactElement) {
     root = hydrateRoot(container, element, { onRecoverableError: recoverable });
   });
   return { container, recoverable };
-}
-
-async function axeViolations(context: Element) {
-  const results = await axe.run(context, { resultTypes: ['violations'] });
-  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
 }
 
 describe('given server-rendered HTML', () => {

@@ -1,4 +1,3 @@
-import axe from 'axe-core';
 import {
   CONFIRM_MARKER_PREFIX,
   paymentMarkerKey,
@@ -20,6 +19,7 @@ import {
   useRedirectResult,
   type UseRedirectResultOptions,
 } from './index.js';
+import { axeViolations } from './test-utils/axe.js';
 
 // Real Chromium, real sessionStorage: the confirm-once markers and the remembered orders live there.
 
@@ -370,16 +370,6 @@ async function hydrate(element: ReactElement) {
     root = hydrateRoot(container, element, { onRecoverableError: recoverable });
   });
   return { container, recoverable, serverHtml };
-}
-
-/** Runs axe inside act(): a confirm that answers while axe works updates the tree. */
-async function axeViolations(context: Element) {
-  let found: string[] = [];
-  await act(async () => {
-    const results = await axe.run(context, { resultTypes: ['violations'] });
-    found = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
-  });
-  return found;
 }
 
 /** The server's HTML alone, in a detached-from-React container. */
