@@ -5,7 +5,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createOrderId } from '@kcheckout/core';
 import type { SandboxApi } from '@kcheckout/sandbox';
 import { startSandboxServer, type SandboxServer } from '@kcheckout/sandbox/node';
-import { createConfirmHandler, createWebhookHandler, reconcilePendingOrders, type CaptureRefusedEvent, type ReconcileReport, type VendorOptions } from '@kcheckout/server';
+import { createConfirmHandler, createWebhookHandler, reconcilePendingOrders, type CaptureRefusedEvent,
+  type RefundEvent, type ReconcileReport, type VendorOptions } from '@kcheckout/server';
 import { toNodeHandler } from '@kcheckout/server/node';
 import { type CartLine, quote, QuoteError } from '../shared/catalog.js';
 import { type Gateway, isGateway, type Order, type ShopConfig } from '../shared/types.js';
@@ -140,7 +141,9 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
   // The amount comes from the store, the shop's own record, never from the request.
   const confirm = toNodeHandler(createConfirmHandler({ ...vendors, store, onCaptureRefused, onError }));
   const portoneWebhookSecret = setup.portone.sandbox ? sandboxSecrets.portone.webhookSecret : env.PORTONE_WEBHOOK_SECRET;
-  const webhook = toNodeHandler(createWebhookHandler({ ...vendors, store, onCaptureRefused, onError, ...(portoneWebhookSecret ? { portoneWebhookSecret } : {}) }));
+  // A refund made in the vendor's console: the order's page shows it; a real shop would stop the parcel here.
+  const onRefunded = (event: RefundEvent) => log(`refund heard: ${event.provider} ${event.vendorPaymentId} for order ${event.orderId}, ${event.refundedAmount} refunded${event.full ? ' (all of it)' : ''}`);
+  const webhook = toNodeHandler(createWebhookHandler({ ...vendors, store, onCaptureRefused, onRefunded, onError, ...(portoneWebhookSecret ? { portoneWebhookSecret } : {}) }));
 
   // One sweep at a time in this process; several processes may sweep at once (the store claims each order).
   let sweeping: Promise<ReconcileReport> | null = null;

@@ -19,7 +19,7 @@ export const isGateway = (value: unknown): value is Gateway => GATEWAYS.some((en
  * opens), `awaiting-deposit` (a virtual account was issued), `paid`, `expired` (the window opened
  * long ago and the vendor holds no payment: the sweep).
  */
-export type OrderStatus = 'pending' | 'awaiting-deposit' | 'paid' | 'expired';
+export type OrderStatus = 'pending' | 'awaiting-deposit' | 'paid' | 'refunded' | 'expired';
 
 /** An order as the API shows it: the store's `kcheckout_orders` row, with the shop's fields from its `data`. */
 export interface Order {

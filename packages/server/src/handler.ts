@@ -206,8 +206,12 @@ async function record(attempt: Attempt, order: StoredOrder, lease: Lease, result
 async function settled(attempt: Attempt, order: StoredOrder, options: ConfirmHandlerOptions): Promise<Outcome> {
   const { provider, orderId, vendorId } = attempt;
   if (order.status === 'paid' && order.paidWith === vendorId) return answer(provider, order, true);
+  // A refunded order stays refunded: the same payment again (a reload of the result page) is told so.
+  if (order.status === 'refunded' && order.paidWith === vendorId) {
+    return fail(409, 'ORDER_REFUNDED', `Order ${orderId} was paid with this payment and then refunded in full; it is not paid.`);
+  }
   const refusal =
-    order.status === 'paid'
+    order.status === 'paid' || order.status === 'refunded'
       ? fail(409, 'ORDER_ALREADY_PAID', `Order ${orderId} was already paid with another payment; this one was not confirmed.`)
       : fail(409, 'ORDER_EXPIRED', `Order ${orderId} expired before this payment; it was not confirmed.`);
   // Toss captures only on our confirm, which we do not send. PortOne and V1 captured already: look.
@@ -215,7 +219,7 @@ async function settled(attempt: Attempt, order: StoredOrder, options: ConfirmHan
   const result = await settleAtVendor(options, provider, vendorId, { orderId, amount: order.amount, currency: order.currency });
   const captured = result.status === 'paid' || (result.status === 'mismatch' && (result.field === 'amount' || result.field === 'currency') && capturedStatus(provider, result.payment));
   if (!captured) return result.status === 'unavailable' || (result.status === 'vendor-error' && result.retryable) ? vendorFailure(provider, result) : refusal;
-  return reconcileCapture(options, { provider, order, vendorPaymentId: vendorId, payment: result.payment, why: order.status === 'paid' ? 'order-already-paid' : 'order-expired' });
+  return reconcileCapture(options, { provider, order, vendorPaymentId: vendorId, payment: result.payment, why: order.status === 'expired' ? 'order-expired' : 'order-already-paid' });
 }
 
 /** Whether a vendor payment object says the money was taken (not merely issued or failed). */

@@ -72,6 +72,7 @@ export {
 } from './handler.js';
 export type { VendorOptions } from './vendors.js';
 export type { CaptureRefusedEvent, CaptureRefusedReason } from './reconcile-capture.js';
+export type { RefundEvent } from './reconcile-refund.js';
 export { reconcilePendingOrders, type ReconcilePendingOptions, type ReconcileReport } from './reconcile-pending.js';
 export { createWebhookHandler, type WebhookHandlerOptions } from './webhook-handler.js';
 export type { ClaimAnswer, Completion, Lease, NewOrder, OrderChange, OrderStatus, OrderStore, OrderStoreOptions, StoredOrder } from './store/order-store.js';

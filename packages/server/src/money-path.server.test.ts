@@ -17,9 +17,11 @@ import { readSetup } from '../../../examples/shop/server/config.js';
 import { createIamportTokenCache } from './iamport.js';
 import { toNodeHandler } from './node.js';
 import type { CaptureRefusedEvent } from './reconcile-capture.js';
+import type { RefundEvent } from './reconcile-refund.js';
 import { reconcilePendingOrders } from './reconcile-pending.js';
 import { openLibsqlOrderStore } from './store/libsql.js';
-import { confirmTossPayment } from './toss.js';
+import { cancelTossPayment, confirmTossPayment } from './toss.js';
+import { cancelPortOnePayment } from './portone.js';
 import type { OrderStore } from './store/order-store.js';
 import { confirmRequest, row } from './test-utils/orders.js';
 import type { VendorOptions } from './vendors.js';
@@ -55,9 +57,10 @@ async function shop(options: { file?: string; now?: () => number; busyTimeoutMs?
     portone: { apiSecret: sandboxSecrets.portone.apiSecret, baseUrl: server.url, mode: 'test' },
     iamport: { ...sandboxSecrets.iamport, baseUrl: server.url, mode: 'test', tokenCache: createIamportTokenCache() },
   };
+  const refunds: RefundEvent[] = [];
   const hooks = { onCaptureRefused: (event: CaptureRefusedEvent) => void refused.push(event), onError: (error: unknown) => void errors.push(error) };
   const handler = createConfirmHandler({ store, ...vendors, ...hooks });
-  const webhooks = createWebhookHandler({ store, ...vendors, ...hooks, portoneWebhookSecret: sandboxSecrets.portone.webhookSecret });
+  const webhooks = createWebhookHandler({ store, ...vendors, ...hooks, onRefunded: (event) => void refunds.push(event), portoneWebhookSecret: sandboxSecrets.portone.webhookSecret });
   const post = async (body: unknown, on = handler) => {
     const response = await on(confirmRequest(body));
     return { status: response.status, body: (await response.json()) as Record<string, any>, retryAfter: response.headers.get('retry-after') };
@@ -67,7 +70,7 @@ async function shop(options: { file?: string; now?: () => number; busyTimeoutMs?
     await store.create({ orderId, provider, amount });
     await store.open(orderId, { amount });
   };
-  return { file, store, vendors, handler, webhooks, post, order, refused, errors, row: (orderId: string) => row(store, orderId) };
+  return { file, store, vendors, handler, webhooks, post, order, refused, refunds, errors, row: (orderId: string) => row(store, orderId) };
 }
 
 /** The vendor requests since the last reset, as `METHOD path status`. */
@@ -418,5 +421,73 @@ describe('the fault table', () => {
     expect([setup.portone.server.mode, setup.iamport.server.mode]).toEqual(['live', 'live']);
     const test = readSetup({ ...live, PORTONE_MODE: 'test', IAMPORT_MODE: 'test' });
     expect([test.portone.server.mode, test.iamport.server.mode]).toEqual(['test', 'test']);
+  });
+  it('23. a PortOne payment refunded in the console: partial then full, heard through the webhooks once each; a replay and a late partial change nothing', async () => {
+    const { store, webhooks, vendors, post, order, refunds } = await shop();
+    const row = (orderId: string) => store.get(orderId);
+    await order('order-refund-1', 'portone', 10000);
+    server.api.recordPayment({ sdk: 'portone-v2', paymentId: 'order-refund-1', amount: 10000 });
+    expect(await post({ provider: 'portone', orderId: 'order-refund-1' })).toMatchObject({ status: 200 });
+    const deliver = async (type: string, id: string) => {
+      const signed = await server.api.sendWebhook({ type, data: { storeId: 'x', paymentId: 'order-refund-1', transactionId: 'tx', cancellationId: id } }, { url: `${server.url}/__nowhere`, id });
+      const response = await webhooks(new Request('http://shop.test/api/webhooks', { method: 'POST', headers: signed.headers, body: signed.body }));
+      return [response.status, (await response.json()).outcome];
+    };
+    // The merchant refunds 3,000 in PortOne's console (here: the REST stand-in), then the rest.
+    expect(await cancelPortOnePayment({ ...vendors.portone!, paymentId: 'order-refund-1', reason: '부분 환불', amount: 3000 })).toMatchObject({ status: 'cancelled' });
+    expect(await deliver('Transaction.PartialCancelled', 'msg_refund_1')).toEqual([200, 'partially-refunded']);
+    expect(await row('order-refund-1')).toMatchObject({ status: 'paid', refundedAmount: 3000 });
+    expect(await cancelPortOnePayment({ ...vendors.portone!, paymentId: 'order-refund-1', reason: '전액 환불' })).toMatchObject({ status: 'cancelled' });
+    expect(await deliver('Transaction.Cancelled', 'msg_refund_2')).toEqual([200, 'refunded']);
+    // The first notification redelivered under a new id after the second: the vendor's state is already counted.
+    expect(await deliver('Transaction.PartialCancelled', 'msg_refund_3')).toEqual([200, 'unchanged']);
+    expect(await row('order-refund-1')).toMatchObject({ status: 'refunded', refundedAmount: 10000, paidWith: 'order-refund-1' });
+    expect(refunds.map(({ orderId, refundedAmount, full }) => [orderId, refundedAmount, full])).toEqual([['order-refund-1', 3000, false], ['order-refund-1', 10000, true]]);
+    // The buyer reloads the result page: told the order was refunded, not paid.
+    expect(await post({ provider: 'portone', orderId: 'order-refund-1' })).toMatchObject({ status: 409, body: { error: { code: 'ORDER_REFUNDED', retryable: false } } });
+  });
+
+  it('24. a Toss payment refunded: PAYMENT_STATUS_CHANGED is checked with Toss, so a forged CANCELED changes nothing and the real one refunds the order', async () => {
+    const { store, webhooks, vendors, post, order, refunds } = await shop();
+    const row = (orderId: string) => store.get(orderId);
+    await order('order-refund-2', 'toss', 8000);
+    const paymentKey = tossKey('order-refund-2', 8000);
+    expect(await post({ provider: 'toss', orderId: 'order-refund-2', paymentKey })).toMatchObject({ status: 200 });
+    const notify = async (status: string, key = paymentKey) => {
+      const body = { eventType: 'PAYMENT_STATUS_CHANGED', createdAt: new Date().toISOString(), data: { paymentKey: key, orderId: 'order-refund-2', status } };
+      const response = await webhooks(new Request('http://shop.test/api/webhooks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+      return [response.status, (await response.json()).outcome];
+    };
+    // Unsigned, so anyone can post it: Toss still says DONE.
+    expect(await notify('CANCELED')).toEqual([200, 'unchanged']);
+    expect(await notify('CANCELED', 'forged-key')).toEqual([200, undefined]);
+    expect(await row('order-refund-2')).toMatchObject({ status: 'paid', refundedAmount: null });
+    expect(await cancelTossPayment({ ...vendors.toss!, paymentKey, cancelReason: '단순 변심' })).toMatchObject({ status: 'cancelled' });
+    expect(await notify('CANCELED')).toEqual([200, 'refunded']);
+    expect(await notify('CANCELED')).toEqual([200, 'unchanged']);
+    expect(await row('order-refund-2')).toMatchObject({ status: 'refunded', refundedAmount: 8000 });
+    expect(refunds).toEqual([expect.objectContaining({ provider: 'toss', orderId: 'order-refund-2', vendorPaymentId: paymentKey, refundedAmount: 8000, full: true })]);
+  });
+
+  it('25. a refund notification while Toss cannot be reached answers 503 (redeliver) and writes nothing; the redelivery records it', async () => {
+    const { store, webhooks, vendors, post, order } = await shop();
+    const row = (orderId: string) => store.get(orderId);
+    await order('order-refund-3', 'toss', 5000);
+    const paymentKey = tossKey('order-refund-3', 5000);
+    await post({ provider: 'toss', orderId: 'order-refund-3', paymentKey });
+    await cancelTossPayment({ ...vendors.toss!, paymentKey, cancelReason: '품절' });
+    const request = () =>
+      new Request('http://shop.test/api/webhooks', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ eventType: 'PAYMENT_STATUS_CHANGED', createdAt: new Date().toISOString(), data: { paymentKey, orderId: 'order-refund-3', status: 'CANCELED' } }),
+      });
+    // The same store, with Toss's API on a port nobody listens on.
+    const offline = createWebhookHandler({ store, toss: { ...vendors.toss!, baseUrl: 'http://127.0.0.1:9' }, timeoutMs: 2000 });
+    const first = await offline(request());
+    expect([first.status, first.headers.get('retry-after')]).toEqual([503, '60']);
+    expect(await row('order-refund-3')).toMatchObject({ status: 'paid', refundedAmount: null });
+    expect((await webhooks(request())).status).toBe(200);
+    expect(await row('order-refund-3')).toMatchObject({ status: 'refunded', refundedAmount: 5000 });
   });
 });

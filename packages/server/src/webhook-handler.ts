@@ -1,5 +1,6 @@
 import { isRecord, readBodyLimited } from './http.js';
 import { confirmPayment, type ConfirmHandlerOptions } from './handler.js';
+import { recordVendorRefund, type RefundEvent } from './reconcile-refund.js';
 import type { OrderStore } from './store/order-store.js';
 import { getTossPayment } from './toss.js';
 import { checkTolerance, verifyPortOneWebhook, type WebhookIdStore } from './webhook.js';
@@ -11,16 +12,25 @@ export interface WebhookHandlerOptions extends Omit<ConfirmHandlerOptions, 'maxB
   toleranceSeconds?: number;
   /** Default 64 KiB. */
   maxBodyBytes?: number;
+  /**
+   * A paid order's payment was refunded in part or in full at the vendor (its console, or the shop's
+   * own call), as the vendor reports it after a notification. The order's `refundedAmount` is
+   * written first; `full` means it is now `refunded`. Use it to stop a shipment or restock.
+   */
+  onRefunded?: (event: RefundEvent) => void | Promise<void>;
 }
 
 /**
  * The vendors' notifications as one `Request -> Response` route: PortOne V2 webhooks (Standard
- * Webhooks signature) and Toss's virtual-account deposit callback (`DEPOSIT_CALLBACK`). Neither is
- * trusted as it arrives:
+ * Webhooks signature), Toss's virtual-account deposit callback (`DEPOSIT_CALLBACK`) and Toss's
+ * `PAYMENT_STATUS_CHANGED`. None is trusted as it arrives:
  * - the payment is fetched from the vendor again and checked against the store's order, through
  *   the same claim and conditional write as the confirm handler, so a deposit moves an
  *   `awaiting-deposit` order to `paid` exactly once, and a payment the browser never came back for
  *   is completed;
+ * - a refund (PortOne `Transaction.Cancelled` / `PartialCancelled`, Toss `CANCELED` /
+ *   `PARTIAL_CANCELED`) is read from the vendor's payment and written with `recordRefund`, then
+ *   reported to `onRefunded`;
  * - a PortOne webhook id is recorded only after that succeeded, so a crash mid-processing leads to
  *   a redelivery that is processed, not refused as a replay.
  *
@@ -64,6 +74,17 @@ async function portOne(request: Request, body: string, options: WebhookHandlerOp
     await verified.commit();
     return reply(200, { ok: true, ignored: 'unknown order' });
   }
+  if (verified.event.type === 'Transaction.Cancelled' || verified.event.type === 'Transaction.PartialCancelled') {
+    // Another payment than the order's (a refused second window we refunded ourselves) is not this order's refund.
+    if (order.paidWith !== paymentId) {
+      await verified.commit();
+      return reply(200, { ok: true, outcome: 'unchanged' });
+    }
+    const refund = await recordVendorRefund(options, order);
+    if (refund.kind === 'retry') return reply(503, { ok: false, code: refund.code }, true);
+    await verified.commit();
+    return reply(200, { ok: true, outcome: refund.kind === 'recorded' ? (refund.full ? 'refunded' : 'partially-refunded') : 'unchanged' });
+  }
   const outcome = await confirmPayment({ provider: 'portone', orderId: order.orderId, vendorId: paymentId }, options);
   if (!outcome.body.ok && outcome.body.error.retryable) return reply(503, { ok: false, code: outcome.body.error.code }, true);
   await verified.commit();
@@ -82,6 +103,7 @@ async function tossDeposit(body: string, options: WebhookHandlerOptions): Promis
   } catch {
     event = undefined;
   }
+  if (isRecord(event) && event.eventType === 'PAYMENT_STATUS_CHANGED') return tossStatusChanged(event.data, options);
   if (!isRecord(event) || typeof event.orderId !== 'string' || typeof event.secret !== 'string') {
     return reply(400, { ok: false, code: 'INVALID_BODY' });
   }
@@ -104,6 +126,24 @@ async function tossDeposit(body: string, options: WebhookHandlerOptions): Promis
   if (written === undefined) return reply(503, { ok: false, code: 'ORDER_STORE_FAILED' }, true);
   // null: the condition failed because another delivery (or the sweep) wrote it first.
   return reply(200, { ok: true, outcome: written ? 'paid' : 'unchanged' });
+}
+
+/**
+ * Toss posts `{ eventType: 'PAYMENT_STATUS_CHANGED', createdAt, data: { paymentKey, orderId, status, … } }`
+ * when a payment's status changes, unsigned. Only a refund of the payment an order was paid with
+ * is acted on, and only as far as Toss itself reports it when asked; everything else is
+ * acknowledged, so Toss stops redelivering.
+ */
+async function tossStatusChanged(data: unknown, options: WebhookHandlerOptions): Promise<Response> {
+  if (!isRecord(data) || typeof data.orderId !== 'string' || typeof data.paymentKey !== 'string') return reply(400, { ok: false, code: 'INVALID_BODY' });
+  if (!options.toss) return reply(400, { ok: false, code: 'PROVIDER_NOT_CONFIGURED' });
+  if (data.status !== 'CANCELED' && data.status !== 'PARTIAL_CANCELED') return reply(200, { ok: true, ignored: String(data.status) });
+  const order = await options.store.get(data.orderId).catch(() => undefined);
+  if (order === undefined) return reply(503, { ok: false, code: 'ORDER_STORE_FAILED' }, true);
+  if (!order || order.provider !== 'toss' || order.paidWith !== data.paymentKey) return reply(200, { ok: true, ignored: 'unknown order' });
+  const refund = await recordVendorRefund(options, order);
+  if (refund.kind === 'retry') return reply(503, { ok: false, code: refund.code }, true);
+  return reply(200, { ok: true, outcome: refund.kind === 'recorded' ? (refund.full ? 'refunded' : 'partially-refunded') : 'unchanged' });
 }
 
 /** The store's webhook table as the verifier's id store. */

@@ -75,7 +75,7 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
   if (loadError || configError) return <p className="notice bad" role="alert">{loadError ?? configError?.message}</p>;
   if (!order || !config) return <p className="muted">불러오는 중…</p>;
   if (order.status !== 'pending') {
-    const title = { paid: '이미 결제된 주문입니다', 'awaiting-deposit': '입금을 기다리는 주문입니다', expired: '만료된 주문입니다' }[order.status];
+    const title = { paid: '이미 결제된 주문입니다', 'awaiting-deposit': '입금을 기다리는 주문입니다', refunded: '환불된 주문입니다', expired: '만료된 주문입니다' }[order.status];
     return (
       <section className="card" data-testid="checkout-closed" data-state={order.status}>
         <h1>{title}</h1>

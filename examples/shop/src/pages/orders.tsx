@@ -6,7 +6,7 @@ import { linkProps } from '../router.js';
 import { OrderSummary } from './order-summary.js';
 
 const gatewayLabel = (order: Order) => GATEWAYS.find((entry) => entry.id === order.gateway)?.label ?? order.gateway;
-const STATUS_LABELS: Record<Order['status'], string> = { pending: '결제 대기', 'awaiting-deposit': '입금 대기', paid: '결제 완료', expired: '만료' };
+const STATUS_LABELS: Record<Order['status'], string> = { pending: '결제 대기', 'awaiting-deposit': '입금 대기', paid: '결제 완료', refunded: '환불 완료', expired: '만료' };
 const statusLabel = (order: Order) => STATUS_LABELS[order.status];
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('ko-KR') : '—');
 
@@ -65,7 +65,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
   if (!order) return <p className="muted">불러오는 중…</p>;
   return (
     <section className="card" data-testid="order" data-state={order.status} data-order-id={order.orderId}>
-      <h1>{{ paid: '결제가 완료되었습니다', pending: '결제 대기 중인 주문', 'awaiting-deposit': '입금을 기다리는 주문', expired: '만료된 주문' }[order.status]}</h1>
+      <h1>{{ paid: '결제가 완료되었습니다', pending: '결제 대기 중인 주문', 'awaiting-deposit': '입금을 기다리는 주문', refunded: '환불된 주문', expired: '만료된 주문' }[order.status]}</h1>
       {order.status === 'awaiting-deposit' && <p>발급된 가상계좌로 입금하면 자동으로 결제 완료가 됩니다.</p>}
       <OrderStatusView order={order} />
       {order.status === 'pending' && <a {...linkProps(`/checkout/${order.orderId}`)}>결제하기</a>}

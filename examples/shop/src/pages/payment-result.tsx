@@ -87,6 +87,8 @@ function Confirmed({ orderId, outcome }: { orderId: string; outcome: ConfirmSucc
             ? '가상계좌가 발급되었습니다'
             : order.status === 'expired'
               ? '주문이 만료되었습니다'
+              : order.status === 'refunded'
+                ? '결제가 환불되었습니다'
               : '결제가 아직 끝나지 않았습니다'}
       </h1>
       <OrderStatusView order={order} />

@@ -5,10 +5,13 @@ import type { Provider } from '@kcheckout/core';
  * - `pending`: created and priced; its amount may change until the payment window opens (`open`),
  *   then it is frozen;
  * - `awaiting-deposit`: a virtual account was issued for it; the deposit moves it to `paid`;
- * - `paid`: the vendor captured its amount, with `paidWith`;
+ * - `paid`: the vendor captured its amount, with `paidWith`; a part of it may have gone back since
+ *   (`refundedAmount`);
+ * - `refunded`: all of it went back to the buyer (a refund in the vendor's console, or the shop's own
+ *   call), as the vendor reported it through a webhook;
  * - `expired`: its window opened long ago and the vendor holds no payment for it (the sweep).
  */
-export type OrderStatus = 'pending' | 'awaiting-deposit' | 'paid' | 'expired';
+export type OrderStatus = 'pending' | 'awaiting-deposit' | 'paid' | 'refunded' | 'expired';
 
 /** One order as the store holds it. Times are epoch milliseconds. */
 export interface StoredOrder {
@@ -28,6 +31,9 @@ export interface StoredOrder {
   /** The amount the vendor reported captured; equal to `amount` by the conditional write. */
   paidAmount: number | null;
   paidAt: number | null;
+  /** What the vendor reported refunded of `paidWith` so far; `null` before any refund. */
+  refundedAmount: number | null;
+  refundedAt: number | null;
   createdAt: number;
   updatedAt: number;
   /** The merchant's own fields (cart, quote, customer), kept as JSON. */
@@ -71,7 +77,7 @@ export interface Lease {
  * - `claimed`: this attempt holds the order until `lease.until`; call the vendor, then `complete`
  *   or `release`;
  * - `busy`: another attempt holds it; retry after `retryAfterMs`;
- * - `settled`: nothing to confirm: the order is `paid` (or `expired`); read its fields;
+ * - `settled`: nothing to confirm: the order is `paid`, `refunded` or `expired`; read its fields;
  * - `not-found`: there is no such order.
  */
 export type ClaimAnswer =
@@ -133,6 +139,14 @@ export interface OrderStore {
    * deposit webhook). Conditional on the status, the payment and the amount; `null` otherwise.
    */
   markDeposited(orderId: string, deposit: { vendorPaymentId: string; amount: number }): Promise<StoredOrder | null>;
+  /**
+   * The vendor reports `refundedAmount` of the payment `vendorPaymentId` refunded in all (the
+   * webhooks, after fetching the payment). Raises the order's refunded amount, never lowers it, and
+   * moves the order to `refunded` once all of `amount` went back. Conditional on the status (`paid`
+   * or `refunded`), the payment and a larger amount no greater than the order's, so a replay or an
+   * older report arriving late changes nothing: `null` then.
+   */
+  recordRefund(orderId: string, refund: { vendorPaymentId: string; refundedAmount: number }): Promise<StoredOrder | null>;
   /**
    * Orders whose window opened before `openedBefore` and that are still `pending` or
    * `awaiting-deposit`: what the sweep looks up at the vendor. Oldest first.

@@ -26,6 +26,21 @@ describe('given the caller’s own pg.Pool', () => {
   });
 });
 
+describe('given the server ends the store’s idle connections (a restart, a failover)', () => {
+  it('does not crash the process, and the next call reconnects', async () => {
+    const store = await openPostgresOrderStore({ connectionString: url });
+    const { orderId } = await store.create({ orderId: uniqueOrderId(), provider: 'toss', amount: 1000 });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    await admin.end();
+    // The pool hears of the ended connection on its own socket; give it a moment to.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await store.get(orderId)).toMatchObject({ orderId, amount: 1000 });
+    await store.close();
+  });
+});
+
 describe('given two servers starting at once on an empty database', () => {
   it('both create the tables without an error', async () => {
     const fresh = await createDatabase(server.url, 'kcheckout_race');

@@ -37,6 +37,10 @@ export async function openPostgresOrderStore(pool: PgPoolLike | { connectionStri
     // Loaded here so that a caller who brings a pool never needs `pg` resolvable from this package.
     const { default: pg } = await import('pg');
     const owned = new pg.Pool({ connectionString: pool.connectionString });
+    // An idle connection that the server ends (a restart, a failover, an idle timeout) is reported
+    // as the pool's 'error' event, which crashes the process when nobody listens. The pool has
+    // already dropped that connection and the next query opens a new one, so there is nothing to do.
+    owned.on('error', () => {});
     client = owned as unknown as PgPoolLike;
     end = () => owned.end();
   }

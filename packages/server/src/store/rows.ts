@@ -4,7 +4,7 @@ import type { NewOrder, OrderChange, OrderStatus, StoredOrder } from './order-st
 // What both SQL adapters share: checking what goes in, and turning a row back into a StoredOrder.
 
 const PROVIDERS: readonly Provider[] = ['toss', 'portone', 'iamport'];
-const STATUSES: readonly OrderStatus[] = ['pending', 'awaiting-deposit', 'paid', 'expired'];
+const STATUSES: readonly OrderStatus[] = ['pending', 'awaiting-deposit', 'paid', 'refunded', 'expired'];
 const ORDER_ID = /^[A-Za-z0-9_-]{6,64}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -131,6 +131,8 @@ export function toStoredOrder(row: Record<string, unknown>, jsonParsed: boolean)
     paidWith: toNullableString(row.paid_with),
     paidAmount: toNullableInteger(row.paid_amount, 'paid_amount'),
     paidAt: toNullableInteger(row.paid_at, 'paid_at'),
+    refundedAmount: toNullableInteger(row.refunded_amount, 'refunded_amount'),
+    refundedAt: toNullableInteger(row.refunded_at, 'refunded_at'),
     createdAt: toInteger(row.created_at, 'created_at'),
     updatedAt: toInteger(row.updated_at, 'updated_at'),
     data: data !== null && !jsonParsed ? JSON.parse(String(data)) : data,

@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS kcheckout_orders (
   amount        BIGINT NOT NULL CHECK (amount > 0),
   currency      TEXT NOT NULL DEFAULT 'KRW',
   payment_id    TEXT,
-  status        TEXT NOT NULL CHECK (status IN ('pending', 'awaiting-deposit', 'paid', 'expired')),
+  status        TEXT NOT NULL CHECK (status IN ('pending', 'awaiting-deposit', 'paid', 'refunded', 'expired')),
   opened_at     BIGINT,
   lease_token   TEXT,
   lease_until   BIGINT,
@@ -22,6 +22,8 @@ CREATE TABLE IF NOT EXISTS kcheckout_orders (
   paid_with     TEXT,
   paid_amount   BIGINT,
   paid_at       BIGINT,
+  refunded_amount BIGINT,
+  refunded_at   BIGINT,
   data          ${json},
   created_at    BIGINT NOT NULL,
   updated_at    BIGINT NOT NULL
@@ -117,7 +119,7 @@ export function createSqlOrderStore(driver: SqlDriver, now: () => number): Order
       const [row] = await driver.query('SELECT * FROM kcheckout_orders WHERE order_id = ?', [orderId]);
       if (!row) return { kind: 'not-found' };
       const current = toOrder(row);
-      if (current.status === 'paid' || current.status === 'expired') return { kind: 'settled', order: current };
+      if (current.status === 'paid' || current.status === 'refunded' || current.status === 'expired') return { kind: 'settled', order: current };
       // The lease may have ended between the two statements: then retry soon rather than never.
       const until = row.lease_until === null ? time : Number(row.lease_until);
       return { kind: 'busy', order: current, retryAfterMs: Math.max(1, until - time) };
@@ -161,6 +163,19 @@ export function createSqlOrderStore(driver: SqlDriver, now: () => number): Order
         `UPDATE kcheckout_orders SET status = 'paid', paid_amount = ?, paid_at = ?, updated_at = ?, ${NO_LEASE}
          WHERE order_id = ? AND status = 'awaiting-deposit' AND paid_with = ? AND amount = ? RETURNING *`,
         [amount, time, time, orderId, vendorPaymentId, amount],
+      );
+    },
+
+    async recordRefund(orderId, { vendorPaymentId, refundedAmount }) {
+      checkAmount(refundedAmount, 'refunded amount');
+      const time = now();
+      return one(
+        `UPDATE kcheckout_orders
+         SET refunded_amount = CAST(? AS BIGINT), refunded_at = ?, updated_at = ?,
+             status = CASE WHEN CAST(? AS BIGINT) >= amount THEN 'refunded' ELSE status END
+         WHERE order_id = ? AND status IN ('paid', 'refunded') AND paid_with = ?
+           AND COALESCE(refunded_amount, 0) < CAST(? AS BIGINT) AND amount >= CAST(? AS BIGINT) RETURNING *`,
+        [refundedAmount, time, time, refundedAmount, orderId, vendorPaymentId, refundedAmount, refundedAmount],
       );
     },
 

@@ -47,7 +47,7 @@ export function describeOrderStoreContract(name: string, open: OpenStore): void 
       it('keeps every field, and reads it back from another instance', async () => {
         const order = newOrder({ provider: 'portone', paymentId: 'payment-abc', currency: 'USD', data: { cart: [{ sku: 'tee', qty: 2 }] } });
         const created = await store.create(order);
-        expect(created).toMatchObject({ ...order, status: 'pending', openedAt: null, paidWith: null, paidAmount: null, paidAt: null, createdAt: START, updatedAt: START });
+        expect(created).toMatchObject({ ...order, status: 'pending', openedAt: null, paidWith: null, paidAmount: null, paidAt: null, refundedAmount: null, refundedAt: null, createdAt: START, updatedAt: START });
         expect(await (await another()).get(order.orderId)).toEqual(created);
       });
 
@@ -264,6 +264,58 @@ export function describeOrderStoreContract(name: string, open: OpenStore): void 
       it('leaves a pending order alone', async () => {
         const { orderId } = await store.create(newOrder());
         expect(await store.markDeposited(orderId, { vendorPaymentId: 'va_1', amount: 15_000 })).toBeNull();
+      });
+    });
+
+    describe('given a refund the vendor reports', () => {
+      const paidOrder = async (amount = 15_000) => {
+        const { orderId } = await store.create(newOrder({ amount }));
+        await store.complete(await claimed(orderId, 'pay_1'), { status: 'paid', amount, vendorPaymentId: 'pay_1' });
+        return orderId;
+      };
+
+      it('raises the refunded amount of a paid order, then moves it to refunded once all of it went back', async () => {
+        const orderId = await paidOrder();
+        time += 1_000;
+        expect(await store.recordRefund(orderId, { vendorPaymentId: 'pay_1', refundedAmount: 4_000 })).toMatchObject({ status: 'paid', refundedAmount: 4_000, refundedAt: START + 1_000 });
+        time += 1_000;
+        expect(await (await another()).recordRefund(orderId, { vendorPaymentId: 'pay_1', refundedAmount: 15_000 })).toMatchObject({ status: 'refunded', refundedAmount: 15_000, refundedAt: START + 2_000, paidWith: 'pay_1', paidAmount: 15_000 });
+        expect(await store.get(orderId)).toMatchObject({ status: 'refunded', refundedAmount: 15_000 });
+      });
+
+      it('changes nothing for a replay, an older report arriving late, or more than the order’s amount', async () => {
+        const orderId = await paidOrder();
+        await store.recordRefund(orderId, { vendorPaymentId: 'pay_1', refundedAmount: 6_000 });
+        expect(await store.recordRefund(orderId, { vendorPaymentId: 'pay_1', refundedAmount: 6_000 })).toBeNull();
+        expect(await store.recordRefund(orderId, { vendorPaymentId: 'pay_1', refundedAmount: 2_000 })).toBeNull();
+        expect(await store.recordRefund(orderId, { vendorPaymentId: 'pay_1', refundedAmount: 15_001 })).toBeNull();
+        expect(await store.get(orderId)).toMatchObject({ status: 'paid', refundedAmount: 6_000 });
+      });
+
+      it('leaves alone an order paid with another payment, and one that is not paid', async () => {
+        const orderId = await paidOrder();
+        expect(await store.recordRefund(orderId, { vendorPaymentId: 'pay_2', refundedAmount: 15_000 })).toBeNull();
+        const pending = await store.create(newOrder());
+        expect(await store.recordRefund(pending.orderId, { vendorPaymentId: 'pay_1', refundedAmount: 15_000 })).toBeNull();
+        const issued = await store.create(newOrder());
+        await store.complete(await claimed(issued.orderId, 'va_1'), { status: 'awaiting-deposit', amount: 15_000, vendorPaymentId: 'va_1' });
+        expect(await store.recordRefund(issued.orderId, { vendorPaymentId: 'va_1', refundedAmount: 15_000 })).toBeNull();
+        expect((await store.get(orderId))?.status).toBe('paid');
+        expect((await store.get(pending.orderId))?.refundedAmount).toBeNull();
+      });
+
+      it('answers a claim on a refunded order as settled, so it is never paid again', async () => {
+        const orderId = await paidOrder();
+        await store.recordRefund(orderId, { vendorPaymentId: 'pay_1', refundedAmount: 15_000 });
+        expect(await store.claim(orderId, { vendorPaymentId: 'pay_2', leaseMs: 30_000 })).toMatchObject({ kind: 'settled', order: { status: 'refunded' } });
+        expect(await store.markDeposited(orderId, { vendorPaymentId: 'pay_1', amount: 15_000 })).toBeNull();
+      });
+
+      it('refuses a refunded amount that is not a safe positive integer', async () => {
+        const orderId = await paidOrder();
+        for (const refundedAmount of [0, -1, 1.5, Number.NaN]) {
+          await expect(store.recordRefund(orderId, { vendorPaymentId: 'pay_1', refundedAmount }), String(refundedAmount)).rejects.toMatchObject({ code: 'INVALID_ORDER' });
+        }
       });
     });
 
