@@ -238,8 +238,8 @@ describe('the fault table', () => {
     const { store, webhooks, order, row } = await shop();
     await order('order-hook-1', 'portone', 3000);
     server.api.recordPayment({ sdk: 'portone-v2', paymentId: 'order-hook-1', amount: 3000 });
-    const get = store.get;
-    store.get = async () => {
+    const { get, findByPaymentId } = store;
+    store.get = store.findByPaymentId = async () => {
       throw new Error('database restarting');
     };
     const event = { type: 'Transaction.Paid', data: { storeId: 'store-x', paymentId: 'order-hook-1', transactionId: 'tx-1' } };
@@ -249,7 +249,7 @@ describe('the fault table', () => {
       return (await webhooks(new Request('http://shop.test/api/webhooks', { method: 'POST', headers: signed.headers, body: signed.body }))).status;
     };
     expect(await deliver()).toBe(503);
-    store.get = get;
+    Object.assign(store, { get, findByPaymentId });
     expect(await row('order-hook-1')).toMatchObject({ status: 'pending' });
     expect(await deliver()).toBe(200);
     expect(await row('order-hook-1')).toMatchObject({ status: 'paid', paidWith: 'order-hook-1' });
@@ -489,5 +489,15 @@ describe('the fault table', () => {
     expect(await row('order-refund-3')).toMatchObject({ status: 'paid', refundedAmount: null });
     expect((await webhooks(request())).status).toBe(200);
     expect(await row('order-refund-3')).toMatchObject({ status: 'refunded', refundedAmount: 5000 });
+  });
+  it('26. a PortOne order opened with its own paymentId is completed by its webhook, found by that id', async () => {
+    const { store, webhooks, row } = await shop();
+    await store.create({ orderId: 'order-named-1', provider: 'portone', amount: 4000, paymentId: 'pay-named-1' });
+    await store.open('order-named-1', { amount: 4000 });
+    server.api.recordPayment({ sdk: 'portone-v2', paymentId: 'pay-named-1', amount: 4000 });
+    const signed = await server.api.sendWebhook({ type: 'Transaction.Paid', data: { storeId: 'x', paymentId: 'pay-named-1', transactionId: 'tx' } }, { url: `${server.url}/__nowhere` });
+    const response = await webhooks(new Request('http://shop.test/api/webhooks', { method: 'POST', headers: signed.headers, body: signed.body }));
+    expect([response.status, (await response.json()).outcome]).toEqual([200, 'paid']);
+    expect(await row('order-named-1')).toMatchObject({ status: 'paid', paidWith: 'pay-named-1', paidAmount: 4000 });
   });
 });

@@ -67,8 +67,8 @@ async function portOne(request: Request, body: string, options: WebhookHandlerOp
     await verified.commit();
     return reply(200, { ok: true, ignored: verified.event.type });
   }
-  // kcheckout opens PortOne windows with paymentId = orderId unless the order says otherwise.
-  const order = await options.store.get(paymentId).catch(() => undefined);
+  // kcheckout opens PortOne windows with paymentId = orderId unless the order names its own paymentId.
+  const order = await options.store.findByPaymentId(paymentId).catch(() => undefined);
   if (order === undefined) return reply(503, { ok: false, code: 'ORDER_STORE_FAILED' }, true);
   if (!order) {
     await verified.commit();

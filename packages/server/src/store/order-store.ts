@@ -108,6 +108,8 @@ export interface OrderStore {
   /** Inserts a pending order. Rejects when the id exists or the amount is not a safe positive integer. */
   create(order: NewOrder): Promise<StoredOrder>;
   get(orderId: string): Promise<StoredOrder | null>;
+  /** The order opened with PortOne V2 `paymentId` (its `paymentId` column, else its order id), for the webhooks. */
+  findByPaymentId(paymentId: string): Promise<StoredOrder | null>;
   /** Newest first. */
   list(options?: { limit?: number }): Promise<StoredOrder[]>;
   /**

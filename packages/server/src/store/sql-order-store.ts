@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS kcheckout_orders (
   updated_at    BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS kcheckout_orders_stale ON kcheckout_orders (status, opened_at);
+CREATE INDEX IF NOT EXISTS kcheckout_orders_payment ON kcheckout_orders (payment_id);
 CREATE TABLE IF NOT EXISTS kcheckout_webhooks (
   id         TEXT PRIMARY KEY,
   expires_at BIGINT NOT NULL
@@ -75,6 +76,11 @@ export function createSqlOrderStore(driver: SqlDriver, now: () => number): Order
     },
 
     get,
+
+    async findByPaymentId(paymentId) {
+      // An order opened without its own paymentId uses its order id (the library's default).
+      return (await one('SELECT * FROM kcheckout_orders WHERE payment_id = ?', [paymentId])) ?? (await one('SELECT * FROM kcheckout_orders WHERE order_id = ? AND payment_id IS NULL', [paymentId]));
+    },
 
     async list(options) {
       const rows = await driver.query('SELECT * FROM kcheckout_orders ORDER BY created_at DESC, order_id DESC LIMIT ?', [options?.limit ?? DEFAULT_LIMIT]);

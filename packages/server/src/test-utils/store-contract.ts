@@ -267,6 +267,18 @@ export function describeOrderStoreContract(name: string, open: OpenStore): void 
       });
     });
 
+    describe('given PortOne payment ids', () => {
+      it('finds an order by its own paymentId, or by its order id when it has none', async () => {
+        const named = await store.create(newOrder({ provider: 'portone', paymentId: `pay-${uniqueOrderId()}` }));
+        const plain = await store.create(newOrder({ provider: 'portone' }));
+        expect((await (await another()).findByPaymentId(named.paymentId!))?.orderId).toBe(named.orderId);
+        expect((await store.findByPaymentId(plain.orderId))?.orderId).toBe(plain.orderId);
+        // An order that names another paymentId is not found by its order id: that payment is not its.
+        expect(await store.findByPaymentId(named.orderId)).toBeNull();
+        expect(await store.findByPaymentId('no-such-payment')).toBeNull();
+      });
+    });
+
     describe('given a refund the vendor reports', () => {
       const paidOrder = async (amount = 15_000) => {
         const { orderId } = await store.create(newOrder({ amount }));
