@@ -104,6 +104,17 @@ function paymentOf(answer: VendorAnswer | VendorFailure): LookupResult<IamportPa
   return { status: 'found', payment };
 }
 
+/**
+ * Looks a V1 payment up by its `imp_uid` and returns it whatever its status
+ * (`GET /payments/{imp_uid}`): after a webhook, to read `status` and `cancel_amount`. An unknown
+ * payment is a `vendor-error` with `reason: 'not-found'`.
+ */
+export async function getIamportPayment(options: IamportRequestOptions & { impUid: string; mode?: 'live' | 'test' }): Promise<LookupResult<IamportPayment>> {
+  const impUid = requireVendorId(options.impUid, 'impUid', 'iamport');
+  const query = options.mode === 'test' ? '?include_sandbox=true' : '';
+  return paymentOf(await authorised(`${trimBase(options.baseUrl ?? IAMPORT_API_BASE)}/payments/${encodeURIComponent(impUid)}${query}`, options));
+}
+
 export interface FindIamportPaymentOptions extends IamportRequestOptions {
   /** The merchant's order id the window was opened with. */
   merchantUid: string;

@@ -46,6 +46,7 @@ export {
   cancelIamportPayment,
   createIamportTokenCache,
   findIamportPayment,
+  getIamportPayment,
   IAMPORT_API_BASE,
   verifyIamportPayment,
   type CancelIamportPaymentOptions,

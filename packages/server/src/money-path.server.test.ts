@@ -14,7 +14,7 @@ import Database from 'libsql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createConfirmHandler } from './handler.js';
 import { readSetup } from '../../../examples/shop/server/config.js';
-import { createIamportTokenCache } from './iamport.js';
+import { cancelIamportPayment, createIamportTokenCache } from './iamport.js';
 import { toNodeHandler } from './node.js';
 import type { CaptureRefusedEvent } from './reconcile-capture.js';
 import type { RefundEvent } from './reconcile-refund.js';
@@ -499,5 +499,44 @@ describe('the fault table', () => {
     const response = await webhooks(new Request('http://shop.test/api/webhooks', { method: 'POST', headers: signed.headers, body: signed.body }));
     expect([response.status, (await response.json()).outcome]).toEqual([200, 'paid']);
     expect(await row('order-named-1')).toMatchObject({ status: 'paid', paidWith: 'pay-named-1', paidAmount: 4000 });
+  });
+  it('27. iamport (V1) notifications: a paid one completes the buyer who never came back (JSON), a forged "paid" for an unpaid payment changes nothing', async () => {
+    const { store, webhooks, order, row } = await shop();
+    await order('order-v1-hook-1', 'iamport', 6000);
+    const impUid = (server.api.recordPayment({ sdk: 'iamport-v1', merchantUid: 'order-v1-hook-1', amount: 6000 }) as { impUid: string }).impUid;
+    const failed = (server.api.recordPayment({ sdk: 'iamport-v1', merchantUid: 'order-v1-hook-1', amount: 6000, status: 'declined' }) as { impUid: string }).impUid;
+    const notify = async (body: Record<string, string>, form = false) => {
+      const response = await webhooks(
+        new Request('http://shop.test/api/webhooks', {
+          method: 'POST',
+          headers: { 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' },
+          body: form ? new URLSearchParams(body).toString() : JSON.stringify(body),
+        }),
+      );
+      return [response.status, (await response.json()).outcome];
+    };
+    // Unsigned: the forged "paid" names a payment PortOne says failed.
+    expect(await notify({ imp_uid: failed, merchant_uid: 'order-v1-hook-1', status: 'paid' })).toEqual([200, 'PAYMENT_NOT_PAID']);
+    expect((await store.get('order-v1-hook-1'))?.status).toBe('pending');
+    expect(await notify({ imp_uid: impUid, merchant_uid: 'order-v1-hook-1', status: 'paid' }, true)).toEqual([200, 'paid']);
+    expect(await row('order-v1-hook-1')).toMatchObject({ status: 'paid', paidWith: impUid, paidAmount: 6000 });
+  });
+
+  it('28. iamport (V1) refunds: a partial one (status stays paid) and the rest (cancelled) are read from cancel_amount, once each', async () => {
+    const { store, webhooks, vendors, post, order, refunds } = await shop();
+    await order('order-v1-refund-1', 'iamport', 9000);
+    const impUid = (server.api.recordPayment({ sdk: 'iamport-v1', merchantUid: 'order-v1-refund-1', amount: 9000 }) as { impUid: string }).impUid;
+    expect(await post({ provider: 'iamport', orderId: 'order-v1-refund-1', impUid })).toMatchObject({ status: 200 });
+    const notify = async (status: string) => {
+      const response = await webhooks(new Request('http://shop.test/api/webhooks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ imp_uid: impUid, merchant_uid: 'order-v1-refund-1', status }) }));
+      return [response.status, (await response.json()).outcome];
+    };
+    expect(await cancelIamportPayment({ ...vendors.iamport!, impUid, reason: '부분 환불', amount: 2000, checksum: 9000 })).toMatchObject({ status: 'cancelled' });
+    expect(await notify('paid')).toEqual([200, 'partially-refunded']);
+    expect(await notify('paid')).toEqual([200, 'unchanged']);
+    expect(await cancelIamportPayment({ ...vendors.iamport!, impUid, reason: '전액 환불' })).toMatchObject({ status: 'cancelled' });
+    expect(await notify('cancelled')).toEqual([200, 'refunded']);
+    expect(await store.get('order-v1-refund-1')).toMatchObject({ status: 'refunded', refundedAmount: 9000 });
+    expect(refunds.map(({ refundedAmount, full }) => [refundedAmount, full])).toEqual([[2000, false], [9000, true]]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Provider } from '@kcheckout/core';
+import { getIamportPayment } from './iamport.js';
 import { getPortOnePayment } from './portone.js';
 import type { VendorFailure } from './results.js';
 import type { OrderStore, StoredOrder } from './store/order-store.js';
@@ -9,7 +10,7 @@ import type { VendorOptions } from './vendors.js';
 export interface RefundEvent {
   provider: Provider;
   orderId: string;
-  /** Toss `paymentKey` or PortOne `paymentId`: the payment the order was paid with. */
+  /** Toss `paymentKey`, PortOne `paymentId` or V1 `imp_uid`: the payment the order was paid with. */
   vendorPaymentId: string;
   /** What the vendor reports refunded of that payment so far, in all. */
   refundedAmount: number;
@@ -30,7 +31,7 @@ export type RefundOutcome =
 
 /**
  * A vendor says a payment was refunded (PortOne `Transaction.Cancelled` / `PartialCancelled`, Toss
- * `PAYMENT_STATUS_CHANGED`). The notification only says where to look: the payment is fetched from
+ * `PAYMENT_STATUS_CHANGED`, a V1 notification with `status: 'cancelled'`). The notification only says where to look: the payment is fetched from
  * the vendor, and what it reports refunded is written to the order with `recordRefund`, whose
  * condition makes a replay or a late, older report a no-op. A refund made in the vendor's console is
  * heard on the server this way, instead of leaving the order `paid`.
@@ -40,7 +41,7 @@ export async function recordVendorRefund(
   order: StoredOrder,
 ): Promise<RefundOutcome> {
   const vendorPaymentId = order.paidWith;
-  if ((order.status !== 'paid' && order.status !== 'refunded') || !vendorPaymentId || order.provider === 'iamport') return { kind: 'unchanged' };
+  if ((order.status !== 'paid' && order.status !== 'refunded') || !vendorPaymentId) return { kind: 'unchanged' };
   const found = await refundedAtVendor(options, order.provider, vendorPaymentId);
   if (found.status !== 'found') return found.retryable ? { kind: 'retry', code: found.code } : { kind: 'unchanged' };
   if (found.refundedAmount <= 0) return { kind: 'unchanged' };
@@ -66,7 +67,7 @@ export async function recordVendorRefund(
 /** What the vendor reports refunded of one payment, in all (0 when nothing was). */
 async function refundedAtVendor(
   vendors: VendorOptions,
-  provider: Exclude<Provider, 'iamport'>,
+  provider: Provider,
   vendorId: string,
 ): Promise<{ status: 'found'; refundedAmount: number } | VendorFailure> {
   const timeout = vendors.timeoutMs ? { timeoutMs: vendors.timeoutMs } : {};
@@ -75,6 +76,14 @@ async function refundedAtVendor(
     if (found.status !== 'found') return found;
     const { status, totalAmount, balanceAmount } = found.payment;
     const refunded = status === 'CANCELED' || status === 'PARTIAL_CANCELED' ? totalAmount - balanceAmount : 0;
+    return { status: 'found', refundedAmount: Number.isSafeInteger(refunded) ? refunded : 0 };
+  }
+  if (provider === 'iamport') {
+    const found = await getIamportPayment({ ...vendors.iamport!, ...timeout, impUid: vendorId });
+    if (found.status !== 'found') return found;
+    // V1 keeps a partly refunded payment `paid` and raises `cancel_amount`.
+    const cancelled = found.payment.cancel_amount;
+    const refunded = (found.payment.status === 'cancelled' || found.payment.status === 'paid') && typeof cancelled === 'number' ? cancelled : 0;
     return { status: 'found', refundedAmount: Number.isSafeInteger(refunded) ? refunded : 0 };
   }
   const found = await getPortOnePayment({ ...vendors.portone!, ...timeout, paymentId: vendorId });

@@ -22,14 +22,14 @@ export interface WebhookHandlerOptions extends Omit<ConfirmHandlerOptions, 'maxB
 
 /**
  * The vendors' notifications as one `Request -> Response` route: PortOne V2 webhooks (Standard
- * Webhooks signature), Toss's virtual-account deposit callback (`DEPOSIT_CALLBACK`) and Toss's
- * `PAYMENT_STATUS_CHANGED`. None is trusted as it arrives:
+ * Webhooks signature), Toss's virtual-account deposit callback (`DEPOSIT_CALLBACK`), Toss's
+ * `PAYMENT_STATUS_CHANGED` and PortOne V1's (iamport) notification. None is trusted as it arrives:
  * - the payment is fetched from the vendor again and checked against the store's order, through
  *   the same claim and conditional write as the confirm handler, so a deposit moves an
  *   `awaiting-deposit` order to `paid` exactly once, and a payment the browser never came back for
  *   is completed;
  * - a refund (PortOne `Transaction.Cancelled` / `PartialCancelled`, Toss `CANCELED` /
- *   `PARTIAL_CANCELED`) is read from the vendor's payment and written with `recordRefund`, then
+ *   `PARTIAL_CANCELED`, V1 `cancelled`) is read from the vendor's payment and written with `recordRefund`, then
  *   reported to `onRefunded`;
  * - a PortOne webhook id is recorded only after that succeeded, so a crash mid-processing leads to
  *   a redelivery that is processed, not refused as a replay.
@@ -46,6 +46,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
     const read = await readBodyLimited(request, options.maxBodyBytes ?? 64 * 1024);
     if (!read.ok) return reply(413, { ok: false, code: 'BODY_TOO_LARGE' });
     if (request.headers.has('webhook-signature')) return portOne(request, read.text, options, ids);
+    const v1 = iamportNotification(request.headers.get('content-type'), read.text);
+    if (v1) return iamport(v1, options);
     return tossDeposit(read.text, options);
   };
 }
@@ -144,6 +146,54 @@ async function tossStatusChanged(data: unknown, options: WebhookHandlerOptions):
   const refund = await recordVendorRefund(options, order);
   if (refund.kind === 'retry') return reply(503, { ok: false, code: refund.code }, true);
   return reply(200, { ok: true, outcome: refund.kind === 'recorded' ? (refund.full ? 'refunded' : 'partially-refunded') : 'unchanged' });
+}
+
+/** A V1 notification: `{ imp_uid, merchant_uid, status }`, as JSON or a form (docs: V1 webhook). */
+interface IamportNotification {
+  impUid: string;
+  merchantUid: string;
+  status: string;
+}
+
+function iamportNotification(contentType: string | null, body: string): IamportNotification | null {
+  let fields: Record<string, unknown> | null = null;
+  if (contentType?.includes('application/x-www-form-urlencoded')) {
+    fields = Object.fromEntries(new URLSearchParams(body));
+  } else {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      fields = isRecord(parsed) ? parsed : null;
+    } catch {
+      fields = null;
+    }
+  }
+  if (!fields || typeof fields.imp_uid !== 'string' || typeof fields.merchant_uid !== 'string' || fields.imp_uid === '' || fields.merchant_uid === '') return null;
+  return { impUid: fields.imp_uid, merchantUid: fields.merchant_uid, status: typeof fields.status === 'string' ? fields.status : '' };
+}
+
+/**
+ * V1 posts `{ imp_uid, merchant_uid, status }` unsigned, on payment, virtual-account issue, deposit
+ * and refund. The payment is looked up at PortOne: `paid` / `ready` go through the confirm's claim
+ * and conditional write (so a buyer who never came back is completed, and a deposit pays the
+ * order); one about the payment an order is already paid with goes through the refund step. A
+ * status PortOne's lookup does not confirm changes nothing.
+ */
+async function iamport(event: IamportNotification, options: WebhookHandlerOptions): Promise<Response> {
+  if (!options.iamport) return reply(400, { ok: false, code: 'PROVIDER_NOT_CONFIGURED' });
+  const order = await options.store.get(event.merchantUid).catch(() => undefined);
+  if (order === undefined) return reply(503, { ok: false, code: 'ORDER_STORE_FAILED' }, true);
+  if (!order || order.provider !== 'iamport') return reply(200, { ok: true, ignored: 'unknown order' });
+  // A notification for the payment an order is already paid with can only be about a refund (V1
+  // keeps a partly refunded payment `paid`), so it is read as one, whatever its `status` says.
+  if (order.paidWith === event.impUid && (order.status === 'paid' || order.status === 'refunded')) {
+    const refund = await recordVendorRefund(options, order);
+    if (refund.kind === 'retry') return reply(503, { ok: false, code: refund.code }, true);
+    return reply(200, { ok: true, outcome: refund.kind === 'recorded' ? (refund.full ? 'refunded' : 'partially-refunded') : 'unchanged' });
+  }
+  if (event.status !== 'paid' && event.status !== 'ready') return reply(200, { ok: true, ignored: event.status });
+  const outcome = await confirmPayment({ provider: 'iamport', orderId: order.orderId, vendorId: event.impUid }, options);
+  if (!outcome.body.ok && outcome.body.error.retryable) return reply(503, { ok: false, code: outcome.body.error.code }, true);
+  return reply(200, { ok: true, outcome: outcome.body.ok ? outcome.body.status : outcome.body.error.code });
 }
 
 /** The store's webhook table as the verifier's id store. */
