@@ -1,4 +1,4 @@
-import { type CheckoutError, type ParsedRedirect, parseRedirect, type Provider } from '@kcheckout/core';
+import { type CheckoutError, type ParsedRedirect, parseRedirect, type Provider, type RedirectResultState } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, type ReactNode, useId } from 'react';
 import { buyerText, useDevReport } from './checkout-error-notice.js';
 import { formatAmount, koRedirect, type RedirectMessages } from './messages.js';
@@ -18,14 +18,15 @@ export interface RedirectSuccessProps<T = unknown> {
 }
 
 /**
- * `retry` is there exactly when trying again can help: when `confirm` failed (`error` set). A vendor
- * failure (`error: null`) needs a new payment, so it has no `retry`.
+ * `retry` is there exactly when trying again can help: when `confirm` failed (`error` set), unless
+ * what it threw says `retryable: false` (e.g. your server's `PAYMENT_REFUNDED`). A vendor failure
+ * (`error: null`) needs a new payment, so it has no `retry`.
  */
 export type RedirectFailProps =
   /** The vendor's failure: `result.code`, `result.message`. */
   | { result: ParsedRedirect; error: null; retry?: undefined }
-  /** The vendor approved, but your `confirm` threw or rejected. */
-  | { result: ParsedRedirect; error: CheckoutError; retry: () => void };
+  /** The vendor approved, but your `confirm` threw or rejected; no `retry` for `retryable: false`. */
+  | { result: ParsedRedirect; error: CheckoutError; retry?: () => void };
 
 /** `retry` is there exactly when `interrupted`: an earlier visit started `confirm` and left mid-request. */
 export type RedirectPendingProps = {
@@ -127,13 +128,14 @@ function RedirectResultWith<T = unknown>({
 
 type Renderers<T> = Pick<RedirectResultProps<T>, 'success' | 'fail' | 'cancel' | 'invalid' | 'pending' | 'idle'>;
 
-function renderState<T>(redirect: UseRedirectResultValue<T>, render: Renderers<T>, text: RedirectMessages): ReactNode {
-  const { state, result, error, outcome, interrupted, retry } = redirect;
+function renderState<T>(redirect: UseRedirectResultValue<T> & RedirectResultState<T>, render: Renderers<T>, text: RedirectMessages): ReactNode {
+  const { state, result, error, outcome, interrupted, canRetry } = redirect;
+  const retry = canRetry ? redirect.retry : undefined;
   if (state === 'idle' || !result) {
     if (state === 'idle') return render.idle ? render.idle() : <DefaultView role="status" text={text} state="idle" />;
     return render.pending
-      ? render.pending(pendingProps(state as 'pending' | 'confirming', null, interrupted, retry))
-      : <DefaultView role="status" text={text} state={state} interrupted={interrupted} retry={interrupted ? retry : undefined} />;
+      ? render.pending(pendingProps(state as 'pending' | 'confirming', null, interrupted, redirect.retry))
+      : <DefaultView role="status" text={text} state={state} interrupted={interrupted} retry={retry} />;
   }
   switch (state) {
     case 'success':
@@ -149,7 +151,7 @@ function renderState<T>(redirect: UseRedirectResultValue<T>, render: Renderers<T
     case 'invalid':
       return render.invalid ? render.invalid({ result }) : <DefaultView role="alert" text={text} state={state} result={result} />;
     default: {
-      const props = pendingProps(state, result, interrupted, retry);
+      const props = pendingProps(state, result, interrupted, redirect.retry);
       return render.pending ? render.pending(props) : <DefaultView role="status" text={text} {...props} />;
     }
   }
@@ -203,8 +205,8 @@ function DefaultView({ role, text, state, result, error, interrupted, retry }: D
       title = error ? text.redirectConfirmFailTitle : text.redirectFailTitle;
       // The vendor's message, written for the buyer, comes from the address bar: React prints it as text, never as markup.
       body = error ? buyerText(error, text) : (result?.message ?? result?.pgMessage);
-      // Your server says when asking again cannot help (`retryable: false`), e.g. a payment it refunded.
-      action = error && (error.cause as { retryable?: unknown } | null | undefined)?.retryable !== false ? text.retry : undefined;
+      // `retry` is absent when your server said asking again cannot help (`retryable: false`).
+      action = error ? text.retry : undefined;
       break;
     case 'cancel':
       title = text.redirectCancelTitle;
