@@ -61,10 +61,7 @@ export function paymentMarkerKey(parsed: ParsedRedirect | null | undefined): str
  * stored is not a marker (edited by hand). Never throws.
  */
 export function readConfirmMarker(key: string): ConfirmMarker | null {
-  if (!isMarkerKey(key)) return null;
-  const text = readSessionItem(key);
-  if (text === null) return null;
-  const data = parseRecord(text);
+  const data = isMarkerKey(key) && parseRecord(readSessionItem(key));
   if (!data) return null;
   const { v, state, at, outcome } = data;
   if (v !== FORMAT_VERSION || (state !== 'started' && state !== 'done') || typeof at !== 'number' || !Number.isFinite(at)) {

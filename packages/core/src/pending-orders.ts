@@ -97,14 +97,9 @@ export function rememberOrder(order: PendingOrder, options: RememberOrderOptions
 export function recallOrder(orderId: unknown): RememberedOrder | null {
   if (!isOrderId(orderId)) return null;
   const key = PENDING_ORDER_PREFIX + orderId;
-  const text = readSessionItem(key);
-  if (text === null) return null;
-  const order = readOrder(parseRecord(text), orderId);
-  if (!order) {
-    // Edited, from an older format, or expired: drop it so it cannot be read later.
-    removeSessionItem(key);
-    return null;
-  }
+  const order = readOrder(parseRecord(readSessionItem(key)), orderId);
+  // Edited, from an older format, or expired: drop it so it cannot be read later.
+  if (!order) removeSessionItem(key);
   return order;
 }
 
@@ -174,10 +169,13 @@ function session(): Storage | null {
   }
 }
 
-/** Stored JSON read back as an object, or `null` for anything else: the buyer can edit storage. */
-export function parseRecord(text: string): Record<string, unknown> | null {
+/**
+ * Stored JSON read back as an object, or `null` for anything else (the buyer can edit storage), and
+ * for `null`, what `readSessionItem` returns when nothing is stored.
+ */
+export function parseRecord(text: string | null): Record<string, unknown> | null {
   try {
-    const data: unknown = JSON.parse(text);
+    const data: unknown = JSON.parse(String(text));
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
   } catch {
     return null;

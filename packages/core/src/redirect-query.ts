@@ -214,13 +214,10 @@ export function checkIds<T extends Record<string, string | undefined>>(
 
 /** The first value of each parameter that is none of `vendorKeys`: the shop's own. */
 function extraOf(params: Params, vendorKeys: readonly string[]): Record<string, string> {
-  const extra: Record<string, string> = {};
-  for (const [key, values] of params) {
-    if (vendorKeys.includes(key) || values[0] === undefined) continue;
-    // defineProperty: a `__proto__` parameter becomes a plain own key, not the object's prototype.
-    Object.defineProperty(extra, key, { value: values[0], enumerable: true, writable: true, configurable: true });
-  }
-  return extra;
+  // fromEntries defines each key, so a `__proto__` parameter becomes a plain own key, not the prototype.
+  return Object.fromEntries(
+    [...params].filter(([key, values]) => !vendorKeys.includes(key) && values[0] !== undefined).map(([key, values]) => [key, values[0] as string]),
+  );
 }
 
 // --- Reading the input ---------------------------------------------------------------------------
@@ -233,13 +230,14 @@ export function collect(input: unknown, keys: readonly string[]): Collected | nu
   if (typeof input === 'string') return fromQuery(queryOf(input), keys);
   if (!input || typeof input !== 'object') return null;
   if (input instanceof URLSearchParams) return fromEntries(input);
-  if (input instanceof URL || isLocationLike(input)) return fromQuery(queryOf((input as { search: string }).search), keys);
+  // A `URL` and `location` alike.
+  if (isLocationLike(input)) return fromQuery(queryOf((input as { search: string }).search), keys);
   const entries = (input as { entries?: unknown }).entries;
   if (typeof entries === 'function' && typeof (input as { getAll?: unknown }).getAll === 'function') {
     // URLSearchParams from another realm (an iframe) fails instanceof but iterates the same way.
     return fromEntries(entries.call(input) as Iterable<[unknown, unknown]>);
   }
-  return fromRecord(input as Record<string, unknown>);
+  return fromEntries(recordEntries(input as Record<string, unknown>));
 }
 
 function isLocationLike(input: object): boolean {
@@ -287,22 +285,15 @@ function fromEntries(entries: Iterable<[unknown, unknown]>): Collected {
   return length > MAX_REDIRECT_QUERY_LENGTH ? { params, length } : { params };
 }
 
-function fromRecord(record: Record<string, unknown>): Collected {
-  const params: Params = new Map();
-  let length = 0;
-  let seen = 0;
+/**
+ * A Next.js `searchParams` record as entries: one per value of an array. Inherited keys and values
+ * that are no strings still yield an entry, which fromEntries counts and skips, so its bound holds.
+ */
+function* recordEntries(record: Record<string, unknown>): Iterable<[unknown, unknown]> {
   for (const key in record) {
-    if (++seen > MAX_SCANNED_ENTRIES) break;
-    if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
-    const raw = record[key];
-    const values = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : [];
-    for (const item of values) {
-      if (typeof item !== 'string') continue;
-      length += key.length + item.length + 2;
-      add(params, key, item, length);
-    }
+    const raw = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+    for (const item of Array.isArray(raw) ? raw : [raw]) yield [key, item];
   }
-  return length > MAX_REDIRECT_QUERY_LENGTH ? { params, length } : { params };
 }
 
 function add(params: Params, key: string, raw: string, lengthSoFar: number): void {
