@@ -160,12 +160,12 @@ function readOrder(data: Record<string, unknown> | null, orderId: string): Remem
 // Missing on the server; `sessionStorage` itself throws a SecurityError when storage is blocked, and
 // setItem throws when the quota is reached (or is 0, as in old Safari private windows).
 
-function session(): Storage | null {
+/** Runs `use` on this tab's sessionStorage: `undefined` when there is none or it throws. */
+function withSession<T>(use: (storage: Storage) => T): T | undefined {
   try {
-    const storage = globalThis.sessionStorage;
-    return storage && typeof storage.getItem === 'function' ? storage : null;
+    return use(globalThis.sessionStorage);
   } catch {
-    return null;
+    return undefined;
   }
 }
 
@@ -184,31 +184,16 @@ export function parseRecord(text: string | null): Record<string, unknown> | null
 
 /** `sessionStorage.getItem`, or `null` when storage is missing or throws. */
 export function readSessionItem(key: string): string | null {
-  try {
-    const text = session()?.getItem(key);
-    return typeof text === 'string' ? text : null;
-  } catch {
-    return null;
-  }
+  const text = withSession((storage) => storage.getItem(key));
+  return typeof text === 'string' ? text : null;
 }
 
 /** `sessionStorage.setItem`; `false` when storage is missing or refused the write. */
 export function writeSessionItem(key: string, text: string): boolean {
-  try {
-    const storage = session();
-    if (!storage) return false;
-    storage.setItem(key, text);
-    return true;
-  } catch {
-    return false;
-  }
+  return withSession((storage) => (storage.setItem(key, text), true)) ?? false;
 }
 
 /** `sessionStorage.removeItem`, ignoring a missing or throwing storage. */
 export function removeSessionItem(key: string): void {
-  try {
-    session()?.removeItem(key);
-  } catch {
-    // Nothing to clean up without storage.
-  }
+  withSession((storage) => storage.removeItem(key));
 }

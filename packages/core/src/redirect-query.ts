@@ -194,7 +194,7 @@ export function hasVendorKey(params: Params, provider: Provider): boolean {
 
 function value(params: Params, key: string): string | undefined {
   const first = params.get(key)?.[0];
-  return first === undefined || first === '' || first === 'null' || first === 'undefined' ? undefined : first;
+  return first === '' || first === 'null' || first === 'undefined' ? undefined : first;
 }
 
 /**

@@ -164,14 +164,19 @@ function startConfirm<T>(key: string, confirm: () => Promise<T> | T): Promise<T>
 
 function confirmError(error: unknown, provider: Provider): CheckoutError {
   if (error instanceof CheckoutError) return error;
-  const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const code = (error as { code?: unknown } | null | undefined)?.code;
-  return new CheckoutError(
-    'CONFIRM_FAILED',
-    __DEV__
-      ? `결제 승인(confirm) 요청이 실패했습니다${detail ? `: ${detail}` : '.'} 다시 시도해 주세요. ` +
-        `The confirm call failed${detail ? `: ${detail}` : '.'} Try again; your server must answer a repeat by looking the payment up.`
-      : '',
-    { provider, cause: error, ...(typeof code === 'string' && { vendorCode: code }) },
+  return new CheckoutError('CONFIRM_FAILED', __DEV__ ? confirmFailure(error) : '', {
+    provider,
+    cause: error,
+    ...(typeof code === 'string' && { vendorCode: code }),
+  });
+}
+
+// Unreferenced in production builds, so tree shaking drops it with its strings.
+function confirmFailure(error: unknown): string {
+  const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  return (
+    `결제 승인(confirm) 요청이 실패했습니다${detail ? `: ${detail}` : '.'} 다시 시도해 주세요. ` +
+    `The confirm call failed${detail ? `: ${detail}` : '.'} Try again; your server must answer a repeat by looking the payment up.`
   );
 }
