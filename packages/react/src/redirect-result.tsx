@@ -93,31 +93,20 @@ export function vendorRedirectResult<P extends Provider>(parse: RedirectParser) 
 }
 
 /** The one rendering behind every entry's `<RedirectResult>`; `parse` is that entry's parser. */
-function RedirectResultWith<T = unknown>({
-  parse,
-  confirm,
-  search,
-  provider,
-  expectedAmount,
-  messages = koRedirect,
-  success,
-  fail,
-  cancel,
-  invalid,
-  pending,
-  idle,
-  ...rest
-}: RedirectResultProps<T> & { parse: RedirectParser }) {
-  const redirect = useRedirectResultWith<T>(parse, { confirm, search, provider, expectedAmount });
+function RedirectResultWith<T = unknown>(props: RedirectResultProps<T> & { parse: RedirectParser }) {
+  // Everything but the hook's options, the table and the render props goes on the element.
+  const { parse, confirm, search, provider, expectedAmount, messages = koRedirect, success, fail, cancel, invalid, pending, idle, ...rest } = props;
+  const redirect = useRedirectResultWith<T>(parse, props);
   const { state, result } = redirect;
   const busy = state === 'pending' || state === 'confirming';
   // One object answers every render prop: each state's props are a subset of it, and `retry` is
   // there exactly when the store says asking again can help (an interrupted or retryable confirm).
-  const props: ViewProps<T> = { ...redirect, retry: redirect.canRetry ? redirect.retry : undefined };
-  const render = { success, fail, cancel, invalid, pending, confirming: pending, idle }[state] as ((props: ViewProps<T>) => ReactNode) | undefined;
+  const view: ViewProps<T> = { ...redirect, retry: redirect.canRetry ? redirect.retry : undefined };
+  // The render props are named after the states; `pending` draws `confirming` too.
+  const render = props[busy ? 'pending' : state] as ((props: ViewProps<T>) => ReactNode) | undefined;
   return (
     <div data-kcheckout="redirect-result" data-state={state} data-code={result?.code} aria-busy={busy || undefined} {...rest}>
-      {render ? render(props) : <DefaultView {...props} text={messages} />}
+      {render ? render(view) : <DefaultView {...view} text={messages} />}
     </div>
   );
 }
