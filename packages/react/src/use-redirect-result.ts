@@ -31,8 +31,9 @@ export interface UseRedirectResultOptions<T = unknown> {
   /**
    * Your call to your own server, which confirms (Toss) or looks up (PortOne, iamport) the payment
    * and compares the amount with its own order. It runs once per payment, under StrictMode and
-   * across reloads and back-navigation; a rejection shows `fail` with `retry`. What it resolves
-   * becomes `outcome`; keep it JSON-serialisable so a reload can show it again.
+   * across reloads and back-navigation; a rejection shows `fail` with `retry` (none when what it
+   * threw says `retryable: false`). What it resolves becomes `outcome`; keep it JSON-serialisable so
+   * a reload can show it again.
    */
   confirm: (result: ConfirmableRedirect) => Promise<T> | T;
   /**
