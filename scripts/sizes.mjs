@@ -49,6 +49,10 @@ export const entries = {
     label: 'kcheckout Toss, the result route alone (/toss: RedirectResult)',
     code: `export { RedirectResult } from ${dist('toss.js')};`,
   },
+  'portone-result-page': {
+    label: 'kcheckout PortOne V2, the result route alone (/portone: RedirectResult)',
+    code: `export { RedirectResult } from ${dist('portone.js')};`,
+  },
   root: {
     label: 'kcheckout root entry, everything (export * from @kcheckout/react)',
     code: `export * from ${dist('index.js')};`,

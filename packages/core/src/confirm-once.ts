@@ -28,7 +28,8 @@ const FORMAT_VERSION = 1;
  * Toss `paymentKey`, PortOne `paymentId` with `txId` (one payment id can have several attempts),
  * PortOne billing key `billingKey`, iamport `imp_uid`.
  *
- * Using the markers (the contract `useRedirectResult` follows):
+ * Using the markers (the contract `createRedirectResult` in redirect-result-store.ts follows, and
+ * with it `useRedirectResult`):
  * 1. `key = paymentMarkerKey(result)`; `null` means no confirm call.
  * 2. Within one page load, share the confirm promise per key in memory (a module-level `Map`).
  *    StrictMode runs the effect twice, and the second run would otherwise read the first run's
@@ -60,10 +61,7 @@ export function paymentMarkerKey(parsed: ParsedRedirect | null | undefined): str
  * stored is not a marker (edited by hand). Never throws.
  */
 export function readConfirmMarker(key: string): ConfirmMarker | null {
-  if (!isMarkerKey(key)) return null;
-  const text = readSessionItem(key);
-  if (text === null) return null;
-  const data = parseRecord(text);
+  const data = isMarkerKey(key) && parseRecord(readSessionItem(key));
   if (!data) return null;
   const { v, state, at, outcome } = data;
   if (v !== FORMAT_VERSION || (state !== 'started' && state !== 'done') || typeof at !== 'number' || !Number.isFinite(at)) {

@@ -109,3 +109,12 @@ export {
   type ConfirmMarker,
   type ConfirmMarkerState,
 } from './confirm-once.js';
+export {
+  createRedirectResult,
+  type ConfirmableRedirect,
+  type RedirectParser,
+  type RedirectResultOptions,
+  type RedirectResultState,
+  type RedirectResultStore,
+  type RedirectState,
+} from './redirect-result-store.js';

@@ -3,7 +3,7 @@ import { readIamportRedirect } from './parse-iamport-redirect.js';
 import { readPortOneRedirect } from './parse-portone-redirect.js';
 import { readTossRedirect } from './parse-toss-redirect.js';
 import type { ParsedRedirect } from './parsed-redirect.js';
-import { checkVendorQuery, collect, detect, hasVendorKey, PROVIDERS, type RedirectInput, type VendorRules } from './redirect-query.js';
+import { allVendorKeys, checkVendorQuery, collect, detect, hasVendorKey, PROVIDERS, type RedirectInput, type VendorRules } from './redirect-query.js';
 
 // The parser for pages that may serve any vendor: it detects the vendor and hands the query to that
 // vendor's rules. A page of one vendor can use that vendor's parser instead (parseTossRedirect, …),
@@ -71,7 +71,7 @@ export function parseRedirect(input: RedirectInput | null | undefined, options?:
   try {
     const given = options?.provider;
     const forced = PROVIDERS.includes(given as Provider) ? (given as Provider) : undefined;
-    const collected = collect(input);
+    const collected = collect(input, allVendorKeys());
     if (!collected) return null;
     // With a provider given, any of its keys makes a result; others' keys are the shop's own.
     const found = forced ? [forced] : detect(collected.params);

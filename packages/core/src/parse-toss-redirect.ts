@@ -1,5 +1,16 @@
 import { compact, invalid, type ParsedRedirect } from './parsed-redirect.js';
-import { checkIds, parseVendorRedirect, type Read, type RedirectInput } from './redirect-query.js';
+import {
+  checkIds,
+  IAMPORT_ONLY_KEYS,
+  PORTONE_ONLY_KEYS,
+  type Read,
+  readOneVendor,
+  type RedirectInput,
+  TOSS_ONLY_KEYS,
+} from './redirect-query.js';
+
+/** The parameters Toss appends to `successUrl` / `failUrl`; anything else is the shop's (`extra`). */
+const TOSS_KEYS = [...TOSS_ONLY_KEYS, 'orderId', 'amount', 'code', 'message'];
 import { TOSS_CANCEL_CODES } from './toss-result.js';
 
 /**
@@ -22,7 +33,7 @@ import { TOSS_CANCEL_CODES } from './toss-result.js';
  * if (result?.status === 'success') await fetch('/api/confirm', { method: 'POST', body: JSON.stringify(result) });
  */
 export function parseTossRedirect(input: RedirectInput | null | undefined): ParsedRedirect | null {
-  return parseVendorRedirect(input, 'toss', readTossRedirect);
+  return readOneVendor(input, 'toss', TOSS_KEYS, TOSS_ONLY_KEYS, { portone: PORTONE_ONLY_KEYS, iamport: IAMPORT_ONLY_KEYS }, readTossRedirect);
 }
 
 /** Toss's rules, for a query that passed the shared checks (redirect-query.ts). */

@@ -176,12 +176,13 @@ function missing(key: string): string {
   );
 }
 
-/** Drops the fields that are undefined, so a result only has keys that mean something. */
+/**
+ * Drops the fields that are undefined, so a result only has keys that mean something. It edits the
+ * object it is given: each parser passes one it has just built.
+ */
 export function compact(result: ParsedRedirect): ParsedRedirect {
-  const { provider, status, ...rest } = result;
-  const out: Record<string, unknown> = { provider, status, ...rest };
-  for (const key of Object.keys(out)) {
-    if (out[key] === undefined) delete out[key];
+  for (const key in result) {
+    if (result[key as keyof ParsedRedirect] === undefined) delete result[key as keyof ParsedRedirect];
   }
-  return out as unknown as ParsedRedirect;
+  return result;
 }

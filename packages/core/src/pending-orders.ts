@@ -97,14 +97,9 @@ export function rememberOrder(order: PendingOrder, options: RememberOrderOptions
 export function recallOrder(orderId: unknown): RememberedOrder | null {
   if (!isOrderId(orderId)) return null;
   const key = PENDING_ORDER_PREFIX + orderId;
-  const text = readSessionItem(key);
-  if (text === null) return null;
-  const order = readOrder(parseRecord(text), orderId);
-  if (!order) {
-    // Edited, from an older format, or expired: drop it so it cannot be read later.
-    removeSessionItem(key);
-    return null;
-  }
+  const order = readOrder(parseRecord(readSessionItem(key)), orderId);
+  // Edited, from an older format, or expired: drop it so it cannot be read later.
+  if (!order) removeSessionItem(key);
   return order;
 }
 
@@ -165,19 +160,22 @@ function readOrder(data: Record<string, unknown> | null, orderId: string): Remem
 // Missing on the server; `sessionStorage` itself throws a SecurityError when storage is blocked, and
 // setItem throws when the quota is reached (or is 0, as in old Safari private windows).
 
-function session(): Storage | null {
+/** Runs `use` on this tab's sessionStorage: `undefined` when there is none or it throws. */
+function withSession<T>(use: (storage: Storage) => T): T | undefined {
   try {
-    const storage = globalThis.sessionStorage;
-    return storage && typeof storage.getItem === 'function' ? storage : null;
+    return use(globalThis.sessionStorage);
   } catch {
-    return null;
+    return undefined;
   }
 }
 
-/** Stored JSON read back as an object, or `null` for anything else: the buyer can edit storage. */
-export function parseRecord(text: string): Record<string, unknown> | null {
+/**
+ * Stored JSON read back as an object, or `null` for anything else (the buyer can edit storage), and
+ * for `null`, what `readSessionItem` returns when nothing is stored.
+ */
+export function parseRecord(text: string | null): Record<string, unknown> | null {
   try {
-    const data: unknown = JSON.parse(text);
+    const data: unknown = JSON.parse(String(text));
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
   } catch {
     return null;
@@ -186,31 +184,16 @@ export function parseRecord(text: string): Record<string, unknown> | null {
 
 /** `sessionStorage.getItem`, or `null` when storage is missing or throws. */
 export function readSessionItem(key: string): string | null {
-  try {
-    const text = session()?.getItem(key);
-    return typeof text === 'string' ? text : null;
-  } catch {
-    return null;
-  }
+  const text = withSession((storage) => storage.getItem(key));
+  return typeof text === 'string' ? text : null;
 }
 
 /** `sessionStorage.setItem`; `false` when storage is missing or refused the write. */
 export function writeSessionItem(key: string, text: string): boolean {
-  try {
-    const storage = session();
-    if (!storage) return false;
-    storage.setItem(key, text);
-    return true;
-  } catch {
-    return false;
-  }
+  return withSession((storage) => (storage.setItem(key, text), true)) ?? false;
 }
 
 /** `sessionStorage.removeItem`, ignoring a missing or throwing storage. */
 export function removeSessionItem(key: string): void {
-  try {
-    session()?.removeItem(key);
-  } catch {
-    // Nothing to clean up without storage.
-  }
+  withSession((storage) => storage.removeItem(key));
 }

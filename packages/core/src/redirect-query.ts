@@ -33,12 +33,12 @@ const VENDOR_KEYS: Record<Provider, ReadonlySet<string>> = {
 };
 
 // Keys that only that vendor sends. `code`, `message`, `orderId`, `amount` and `success` are too
-// common in shops' own URLs to identify a vendor on their own.
-const DISTINCT_KEYS: Record<Provider, readonly string[]> = {
-  toss: ['paymentKey', 'paymentType'],
-  portone: ['paymentId', 'payment_id', 'txId', 'tx_id', 'transactionType', 'billingKey', 'pgCode', 'pgMessage'],
-  iamport: ['imp_uid', 'merchant_uid', 'imp_success', 'error_code', 'error_msg'],
-};
+// common in shops' own URLs to identify a vendor on their own. Exported one by one, so a one-vendor
+// reader bundles the other vendors' lists without their rules.
+export const TOSS_ONLY_KEYS: readonly string[] = ['paymentKey', 'paymentType'];
+export const PORTONE_ONLY_KEYS: readonly string[] = ['paymentId', 'payment_id', 'txId', 'tx_id', 'transactionType', 'billingKey', 'pgCode', 'pgMessage'];
+export const IAMPORT_ONLY_KEYS: readonly string[] = ['imp_uid', 'merchant_uid', 'imp_success', 'error_code', 'error_msg'];
+const DISTINCT_KEYS: Record<Provider, readonly string[]> = { toss: TOSS_ONLY_KEYS, portone: PORTONE_ONLY_KEYS, iamport: IAMPORT_ONLY_KEYS };
 
 // Early PortOne V2 docs used snake_case; both spellings of one value make it ambiguous.
 const ALIASES: readonly (readonly [string, string])[] = [
@@ -49,7 +49,10 @@ const ALIASES: readonly (readonly [string, string])[] = [
 /** Printable ASCII minus whitespace and the characters that change a URL path or markup. */
 const SAFE_ID = /^[!$()*+,\-.0-9:;=@A-Z[\]^_a-z{|}~]{1,200}$/;
 
-const KEY_SCAN = new RegExp(`(?:^|&)(${[...new Set(Object.values(VENDOR_KEYS).flatMap((keys) => [...keys]))].join('|')})(?==|&|$)`, 'g');
+/** Every vendor's keys: what an over-long query is scanned for when any vendor may have sent it. */
+export function allVendorKeys(): string[] {
+  return [...new Set(Object.values(VENDOR_KEYS).flatMap((keys) => [...keys]))];
+}
 
 type Params = Map<string, string[]>;
 
@@ -76,13 +79,53 @@ export type AmbiguityMessage = (found: readonly Provider[], provider: Provider) 
  */
 export function parseVendorRedirect(input: unknown, provider: Provider, rules: VendorRules): ParsedRedirect | null {
   try {
-    const collected = collect(input);
+    const collected = collect(input, allVendorKeys());
     if (!collected) return null;
     const found = detect(collected.params);
     if (found.some((other) => other !== provider)) {
       return found.includes(provider) ? checkVendorQuery(collected, provider, found, rules, oneVendorAmbiguity) : null;
     }
     return hasVendorKey(collected.params, provider) ? checkVendorQuery(collected, provider, [provider], rules, oneVendorAmbiguity) : null;
+  } catch {
+    // A hostile object (throwing getter, revoked proxy) is not a payment result.
+    return null;
+  }
+}
+
+/**
+ * A one-vendor reader that carries only the key lists it is given, not the tables of every vendor:
+ * `keys`, all of this vendor's (a DUPLICATE_PARAMETER check each); `only`, those of them no other
+ * vendor sends; `others`, the keys only another vendor sends, by vendor. It returns what
+ * `parseVendorRedirect` returns for a vendor whose query `parseRedirect` never detects by shape
+ * alone, which holds for Toss: its keys decide, so the detection fallback is not needed.
+ */
+export function readOneVendor(
+  input: unknown,
+  provider: Provider,
+  keys: readonly string[],
+  only: readonly string[],
+  others: Partial<Record<Provider, readonly string[]>>,
+  rules: VendorRules,
+): ParsedRedirect | null {
+  try {
+    const foreign = Object.values(others).flat() as string[];
+    const collected = collect(input, [...keys, ...foreign]);
+    if (!collected) return null;
+    const { params, length } = collected;
+    const has = (key: string) => params.has(key);
+    const found = (Object.keys(others) as Provider[]).filter((other) => others[other]!.some(has));
+    // Another vendor's query is not ours; mixed with our own keys, neither can be trusted.
+    if (!(found.length ? only : keys).some(has)) return null;
+    if (length !== undefined) return invalid(provider, 'QUERY_TOO_LONG', {}, String(length));
+    if (found.length) {
+      const message = __DEV__ ? oneVendorAmbiguity([provider, ...found], provider) : referenceMessage('AMBIGUOUS_PROVIDER');
+      return { provider, status: 'invalid', code: 'AMBIGUOUS_PROVIDER', message, extra: extraOf(params, [...keys, ...foreign]) };
+    }
+    const extra = extraOf(params, keys);
+    for (const key of keys) {
+      if ((params.get(key)?.length ?? 0) > 1) return invalid(provider, 'DUPLICATE_PARAMETER', extra, key);
+    }
+    return rules((key) => value(params, key), extra);
   } catch {
     // A hostile object (throwing getter, revoked proxy) is not a payment result.
     return null;
@@ -117,9 +160,9 @@ export function checkVendorQuery(
   }
   if (found.length > 1) {
     const message = __DEV__ ? ambiguity(found, provider) : referenceMessage('AMBIGUOUS_PROVIDER');
-    return { provider, status: 'invalid', code: 'AMBIGUOUS_PROVIDER', message, extra: extraOf(params, found) };
+    return { provider, status: 'invalid', code: 'AMBIGUOUS_PROVIDER', message, extra: extraOf(params, found.flatMap((vendor) => [...VENDOR_KEYS[vendor]])) };
   }
-  const extra = extraOf(params, [provider]);
+  const extra = extraOf(params, [...VENDOR_KEYS[provider]]);
   for (const key of VENDOR_KEYS[provider]) {
     if ((params.get(key)?.length ?? 0) > 1) return invalid(provider, 'DUPLICATE_PARAMETER', extra, key);
   }
@@ -151,7 +194,7 @@ export function hasVendorKey(params: Params, provider: Provider): boolean {
 
 function value(params: Params, key: string): string | undefined {
   const first = params.get(key)?.[0];
-  return first === undefined || first === '' || first === 'null' || first === 'undefined' ? undefined : first;
+  return first === '' || first === 'null' || first === 'undefined' ? undefined : first;
 }
 
 /**
@@ -169,30 +212,32 @@ export function checkIds<T extends Record<string, string | undefined>>(
   return ids;
 }
 
-function extraOf(params: Params, providers: readonly Provider[]): Record<string, string> {
-  const extra: Record<string, string> = {};
-  for (const [key, values] of params) {
-    if (providers.some((provider) => VENDOR_KEYS[provider].has(key)) || values[0] === undefined) continue;
-    // defineProperty: a `__proto__` parameter becomes a plain own key, not the object's prototype.
-    Object.defineProperty(extra, key, { value: values[0], enumerable: true, writable: true, configurable: true });
-  }
-  return extra;
+/** The first value of each parameter that is none of `vendorKeys`: the shop's own. */
+function extraOf(params: Params, vendorKeys: readonly string[]): Record<string, string> {
+  // fromEntries defines each key, so a `__proto__` parameter becomes a plain own key, not the prototype.
+  return Object.fromEntries(
+    [...params].filter(([key, values]) => !vendorKeys.includes(key) && values[0] !== undefined).map(([key, values]) => [key, values[0] as string]),
+  );
 }
 
 // --- Reading the input ---------------------------------------------------------------------------
 
-/** The input as a map of key to values, or `null` for input that is no query at all. */
-export function collect(input: unknown): Collected | null {
-  if (typeof input === 'string') return fromQuery(queryOf(input));
+/**
+ * The input as a map of key to values, or `null` for input that is no query at all. `keys`: the
+ * names looked for in a query over the length limit, whose values are not read.
+ */
+export function collect(input: unknown, keys: readonly string[]): Collected | null {
+  if (typeof input === 'string') return fromQuery(queryOf(input), keys);
   if (!input || typeof input !== 'object') return null;
   if (input instanceof URLSearchParams) return fromEntries(input);
-  if (input instanceof URL || isLocationLike(input)) return fromQuery(queryOf((input as { search: string }).search));
+  // A `URL` and `location` alike.
+  if (isLocationLike(input)) return fromQuery(queryOf((input as { search: string }).search), keys);
   const entries = (input as { entries?: unknown }).entries;
   if (typeof entries === 'function' && typeof (input as { getAll?: unknown }).getAll === 'function') {
     // URLSearchParams from another realm (an iframe) fails instanceof but iterates the same way.
     return fromEntries(entries.call(input) as Iterable<[unknown, unknown]>);
   }
-  return fromRecord(input as Record<string, unknown>);
+  return fromEntries(recordEntries(input as Record<string, unknown>));
 }
 
 function isLocationLike(input: object): boolean {
@@ -216,11 +261,12 @@ function queryOf(text: string): string {
   return text.slice(start, hash === -1 ? text.length : hash);
 }
 
-function fromQuery(query: string): Collected {
+function fromQuery(query: string, keys: readonly string[]): Collected {
   if (query.length > MAX_REDIRECT_QUERY_LENGTH) {
-    // Key names only, found by one linear scan: decoding megabytes would stall the page.
+    // Key names only, found by one linear scan: decoding megabytes would stall the page. The names
+    // are letters and underscores, so they need no escaping.
     const params: Params = new Map();
-    for (const match of query.matchAll(KEY_SCAN)) params.set(match[1] as string, []);
+    for (const match of query.matchAll(new RegExp(`(?:^|&)(${keys.join('|')})(?==|&|$)`, 'g'))) params.set(match[1] as string, []);
     return { params, length: query.length };
   }
   return fromEntries(new URLSearchParams(query));
@@ -239,22 +285,15 @@ function fromEntries(entries: Iterable<[unknown, unknown]>): Collected {
   return length > MAX_REDIRECT_QUERY_LENGTH ? { params, length } : { params };
 }
 
-function fromRecord(record: Record<string, unknown>): Collected {
-  const params: Params = new Map();
-  let length = 0;
-  let seen = 0;
+/**
+ * A Next.js `searchParams` record as entries: one per value of an array. Inherited keys and values
+ * that are no strings still yield an entry, which fromEntries counts and skips, so its bound holds.
+ */
+function* recordEntries(record: Record<string, unknown>): Iterable<[unknown, unknown]> {
   for (const key in record) {
-    if (++seen > MAX_SCANNED_ENTRIES) break;
-    if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
-    const raw = record[key];
-    const values = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : [];
-    for (const item of values) {
-      if (typeof item !== 'string') continue;
-      length += key.length + item.length + 2;
-      add(params, key, item, length);
-    }
+    const raw = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+    for (const item of Array.isArray(raw) ? raw : [raw]) yield [key, item];
   }
-  return length > MAX_REDIRECT_QUERY_LENGTH ? { params, length } : { params };
 }
 
 function add(params: Params, key: string, raw: string, lengthSoFar: number): void {

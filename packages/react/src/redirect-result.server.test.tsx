@@ -67,16 +67,18 @@ describe('given <RedirectResult> in a server render', () => {
 });
 
 describe('given the render props\' types', () => {
-  // Checked by `npm run typecheck`: once `interrupted` or `error` is narrowed, `retry` needs no `!`.
+  // Checked by `npm run typecheck`: once `interrupted` is narrowed, `retry` needs no `!`. A failed
+  // confirm has it unless what confirm threw says `retryable: false`, so there it is optional.
   it('give retry exactly when interrupted, and when confirm failed', () => {
     expectTypeOf<Extract<RedirectPendingProps, { interrupted: true }>['retry']>().toEqualTypeOf<() => void>();
     expectTypeOf<Extract<RedirectPendingProps, { interrupted: false }>['retry']>().toEqualTypeOf<undefined>();
     expectTypeOf<Extract<RedirectFailProps, { error: null }>['retry']>().toEqualTypeOf<undefined>();
+    expectTypeOf<Exclude<RedirectFailProps, { error: null }>['retry']>().toEqualTypeOf<(() => void) | undefined>();
     const page = (
       <RedirectResult
         confirm={() => undefined}
         pending={({ interrupted, retry }) => (interrupted ? <button onClick={() => retry()}>다시 확인</button> : '확인 중')}
-        fail={(props) => (props.error ? <button onClick={() => props.retry()}>{props.error.code}</button> : props.result.code)}
+        fail={(props) => (props.retry ? <button onClick={props.retry}>{props.error?.code}</button> : props.result.code)}
       />
     );
     expect(renderToString(page)).toContain('확인 중');

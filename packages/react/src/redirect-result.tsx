@@ -1,14 +1,12 @@
-import { type CheckoutError, type ParsedRedirect, parseRedirect, type Provider } from '@kcheckout/core';
-import { type ComponentPropsWithoutRef, type ReactNode, useId } from 'react';
+import { type CheckoutError, type ParsedRedirect, parseRedirect, type Provider, type RedirectResultState } from '@kcheckout/core';
+import { type ComponentPropsWithoutRef, Fragment, type ReactNode, useId } from 'react';
 import { buyerText, useDevReport } from './checkout-error-notice.js';
-import { formatAmount, koRedirect, type RedirectMessages } from './messages.js';
+import { koRedirect, type RedirectMessages } from './messages.js';
 import {
   type ConfirmableRedirect,
   type RedirectParser,
-  type RedirectState,
   useRedirectResultWith,
   type UseRedirectResultOptions,
-  type UseRedirectResultValue,
 } from './use-redirect-result.js';
 
 export interface RedirectSuccessProps<T = unknown> {
@@ -18,14 +16,15 @@ export interface RedirectSuccessProps<T = unknown> {
 }
 
 /**
- * `retry` is there exactly when trying again can help: when `confirm` failed (`error` set). A vendor
- * failure (`error: null`) needs a new payment, so it has no `retry`.
+ * `retry` is there exactly when trying again can help: when `confirm` failed (`error` set), unless
+ * what it threw says `retryable: false` (e.g. your server's `PAYMENT_REFUNDED`). A vendor failure
+ * (`error: null`) needs a new payment, so it has no `retry`.
  */
 export type RedirectFailProps =
   /** The vendor's failure: `result.code`, `result.message`. */
   | { result: ParsedRedirect; error: null; retry?: undefined }
-  /** The vendor approved, but your `confirm` threw or rejected. */
-  | { result: ParsedRedirect; error: CheckoutError; retry: () => void };
+  /** The vendor approved, but your `confirm` threw or rejected; no `retry` for `retryable: false`. */
+  | { result: ParsedRedirect; error: CheckoutError; retry?: () => void };
 
 /** `retry` is there exactly when `interrupted`: an earlier visit started `confirm` and left mid-request. */
 export type RedirectPendingProps = {
@@ -94,160 +93,82 @@ export function vendorRedirectResult<P extends Provider>(parse: RedirectParser) 
 }
 
 /** The one rendering behind every entry's `<RedirectResult>`; `parse` is that entry's parser. */
-function RedirectResultWith<T = unknown>({
-  parse,
-  confirm,
-  search,
-  provider,
-  expectedAmount,
-  messages = koRedirect,
-  success,
-  fail,
-  cancel,
-  invalid,
-  pending,
-  idle,
-  ...rest
-}: RedirectResultProps<T> & { parse: RedirectParser }) {
-  const redirect = useRedirectResultWith<T>(parse, { confirm, search, provider, expectedAmount });
+function RedirectResultWith<T = unknown>(props: RedirectResultProps<T> & { parse: RedirectParser }) {
+  // Everything but the hook's options, the table and the render props goes on the element.
+  const { parse, confirm, search, provider, expectedAmount, messages = koRedirect, success, fail, cancel, invalid, pending, idle, ...rest } = props;
+  const redirect = useRedirectResultWith<T>(parse, props);
   const { state, result } = redirect;
   const busy = state === 'pending' || state === 'confirming';
+  // One object answers every render prop: each state's props are a subset of it, and `retry` is
+  // there exactly when the store says asking again can help (an interrupted or retryable confirm).
+  const view: ViewProps<T> = { ...redirect, retry: redirect.canRetry ? redirect.retry : undefined };
+  // The render props are named after the states; `pending` draws `confirming` too.
+  const render = props[busy ? 'pending' : state] as ((props: ViewProps<T>) => ReactNode) | undefined;
   return (
-    <div
-      data-kcheckout="redirect-result"
-      data-state={state}
-      data-code={result?.code}
-      aria-busy={busy || undefined}
-      {...rest}
-    >
-      {renderState(redirect, { success, fail, cancel, invalid, pending, idle }, messages)}
+    <div data-kcheckout="redirect-result" data-state={state} data-code={result?.code} aria-busy={busy || undefined} {...rest}>
+      {render ? render(view) : <DefaultView {...view} text={messages} />}
     </div>
   );
 }
 
-type Renderers<T> = Pick<RedirectResultProps<T>, 'success' | 'fail' | 'cancel' | 'invalid' | 'pending' | 'idle'>;
-
-function renderState<T>(redirect: UseRedirectResultValue<T>, render: Renderers<T>, text: RedirectMessages): ReactNode {
-  const { state, result, error, outcome, interrupted, retry } = redirect;
-  if (state === 'idle' || !result) {
-    if (state === 'idle') return render.idle ? render.idle() : <DefaultView role="status" text={text} state="idle" />;
-    return render.pending
-      ? render.pending(pendingProps(state as 'pending' | 'confirming', null, interrupted, retry))
-      : <DefaultView role="status" text={text} state={state} interrupted={interrupted} retry={interrupted ? retry : undefined} />;
-  }
-  switch (state) {
-    case 'success':
-      return render.success
-        ? render.success({ result: result as ConfirmableRedirect, outcome })
-        : <DefaultView role="status" text={text} state={state} result={result} />;
-    case 'fail': {
-      const props: RedirectFailProps = error ? { result, error, retry } : { result, error: null };
-      return render.fail ? render.fail(props) : <DefaultView role="alert" text={text} state={state} {...props} />;
-    }
-    case 'cancel':
-      return render.cancel ? render.cancel({ result }) : <DefaultView role="status" text={text} state={state} result={result} />;
-    case 'invalid':
-      return render.invalid ? render.invalid({ result }) : <DefaultView role="alert" text={text} state={state} result={result} />;
-    default: {
-      const props = pendingProps(state, result, interrupted, retry);
-      return render.pending ? render.pending(props) : <DefaultView role="status" text={text} {...props} />;
-    }
-  }
-}
-
-function pendingProps(state: RedirectPendingProps['state'], result: ParsedRedirect | null, interrupted: boolean, retry: () => void): RedirectPendingProps {
-  return interrupted ? { state, result, interrupted, retry } : { state, result, interrupted };
-}
-
-interface DefaultViewProps {
-  role: 'status' | 'alert';
-  text: RedirectMessages;
-  state: RedirectState;
-  result?: ParsedRedirect | null;
-  error?: CheckoutError | null;
-  interrupted?: boolean;
-  retry?: (() => void) | undefined;
-}
+type ViewProps<T = unknown> = Omit<RedirectResultState<T>, 'canRetry'> & { retry: (() => void) | undefined };
 
 /**
  * The built-in rendering: a heading, one or two lines of text and, where it helps, a button. Buyers
  * read the messages table; the diagnosis of a failed confirm or an invalid query goes to the console.
  */
-function DefaultView({ role, text, state, result, error, interrupted, retry }: DefaultViewProps) {
+function DefaultView({ state, result, error, interrupted, retry, text }: ViewProps & { text: RedirectMessages }) {
   const headingId = useId();
   if (__DEV__) {
     const invalid = state === 'invalid' && result;
     useDevReport(invalid || error, invalid ? `${invalid.code}: ${invalid.message}` : error?.message);
   }
-  let title: string;
+  let title = text.redirectPendingTitle;
   let body: string | undefined;
-  let action: string | undefined;
-  switch (state) {
-    case 'idle':
-      title = text.redirectIdleTitle;
-      body = text.redirectIdleBody;
-      break;
-    case 'pending':
-      title = interrupted ? text.redirectInterruptedTitle : text.redirectPendingTitle;
-      body = interrupted ? text.redirectInterruptedBody : undefined;
-      action = interrupted ? text.redirectCheckAgain : undefined;
-      break;
-    case 'confirming':
-      title = text.redirectConfirmingTitle;
-      body = text.redirectConfirmingBody;
-      break;
-    case 'success':
-      title = result?.billingKey && !result.paymentId ? text.redirectBillingKeyTitle : text.redirectSuccessTitle;
-      break;
-    case 'fail':
-      title = error ? text.redirectConfirmFailTitle : text.redirectFailTitle;
-      // The vendor's message, written for the buyer, comes from the address bar: React prints it as text, never as markup.
-      body = error ? buyerText(error, text) : (result?.message ?? result?.pgMessage);
-      // Your server says when asking again cannot help (`retryable: false`), e.g. a payment it refunded.
-      action = error && (error.cause as { retryable?: unknown } | null | undefined)?.retryable !== false ? text.retry : undefined;
-      break;
-    case 'cancel':
-      title = text.redirectCancelTitle;
-      body = text.redirectCancelBody;
-      break;
-    case 'invalid':
-      title = text.redirectInvalidTitle;
-      body = result?.code === 'AMOUNT_MISMATCH' ? text.redirectAmountMismatch : text.redirectInvalidBody;
-      break;
+  if (state === 'idle') {
+    title = text.redirectIdleTitle;
+    body = text.redirectIdleBody;
+  } else if (interrupted) {
+    title = text.redirectInterruptedTitle;
+    body = text.redirectInterruptedBody;
+  } else if (state === 'confirming') {
+    title = text.redirectConfirmingTitle;
+    body = text.redirectConfirmingBody;
+  } else if (state === 'success') {
+    title = result?.billingKey && !result.paymentId ? text.redirectBillingKeyTitle : text.redirectSuccessTitle;
+  } else if (state === 'fail') {
+    title = error ? text.redirectConfirmFailTitle : text.redirectFailTitle;
+    // The vendor's message, written for the buyer, comes from the address bar: React prints it as text, never as markup.
+    body = error ? buyerText(error, text) : (result?.message ?? result?.pgMessage);
+  } else if (state === 'cancel') {
+    title = text.redirectCancelTitle;
+    body = text.redirectCancelBody;
+  } else if (state === 'invalid') {
+    title = text.redirectInvalidTitle;
+    body = result?.code === 'AMOUNT_MISMATCH' ? text.redirectAmountMismatch : text.redirectInvalidBody;
   }
-  const showOrder = result?.orderId && (state === 'success' || state === 'fail' || state === 'cancel');
-  const showAmount = state === 'success' && typeof result?.amount === 'number';
+  const rows: [string, ReactNode][] = [];
+  if (result?.orderId && (state === 'success' || state === 'fail' || state === 'cancel')) rows.push([text.redirectOrderId, result.orderId]);
+  if (state === 'success' && typeof result?.amount === 'number') rows.push([text.redirectAmount, text.amount(result.amount, 'KRW')]);
   // A cancel is the buyer's own choice, not an error with a code to quote.
-  const showCode = Boolean(result?.code) && state !== 'cancel';
+  if (result?.code && state !== 'cancel') rows.push([text.redirectCode, result.code]);
   return (
-    <div role={role} aria-labelledby={headingId} data-kcheckout="redirect-message">
+    <div role={state === 'fail' || state === 'invalid' ? 'alert' : 'status'} aria-labelledby={headingId} data-kcheckout="redirect-message">
       <h2 id={headingId}>{title}</h2>
       {body && <p>{body}</p>}
-      {(showOrder || showAmount || showCode) && (
+      {rows.length > 0 && (
         <dl>
-          {showOrder && (
-            <>
-              <dt>{text.redirectOrderId}</dt>
-              <dd>{result!.orderId}</dd>
-            </>
-          )}
-          {showAmount && (
-            <>
-              <dt>{text.redirectAmount}</dt>
-              <dd>{formatAmount(result!.amount!, 'KRW', text)}</dd>
-            </>
-          )}
-          {showCode && (
-            <>
-              <dt>{text.redirectCode}</dt>
-              <dd>{result!.code}</dd>
-            </>
-          )}
+          {rows.map(([term, detail]) => (
+            <Fragment key={term}>
+              <dt>{term}</dt>
+              <dd>{detail}</dd>
+            </Fragment>
+          ))}
         </dl>
       )}
-      {action && retry && (
+      {retry && (
         <button type="button" onClick={retry}>
-          {action}
+          {interrupted ? text.redirectCheckAgain : text.retry}
         </button>
       )}
     </div>

@@ -351,6 +351,28 @@ describe('given render props and messages', () => {
     await waitFor(() => expect(screen.getByTestId('mine').textContent).toBe(`${paymentKey} R-1`));
   });
 
+  it('hands fail no retry when what confirm threw says retryable: false, and a retry otherwise', async () => {
+    const seen: Record<string, boolean> = {};
+    const failWith = (retryable: boolean) => async () => {
+      throw Object.assign(new Error('refused'), { code: 'PAYMENT_REFUNDED', retryable });
+    };
+    for (const retryable of [false, true]) {
+      render(
+        <RedirectResult
+          search={tossSuccess().query}
+          confirm={failWith(retryable)}
+          fail={({ error, retry }) => {
+            if (error) seen[String(retryable)] = typeof retry === 'function';
+            return <p data-testid="mine">{error ? 'failed' : 'vendor'}</p>;
+          }}
+        />,
+      );
+      await waitFor(() => expect(screen.getByTestId('mine').textContent).toBe('failed'));
+      cleanup();
+    }
+    expect(seen).toEqual({ false: false, true: true });
+  });
+
   it('renders English copy with messages={en}', async () => {
     render(<RedirectResult messages={en} search="?code=PAY_PROCESS_CANCELED&message=x" confirm={fakeServer()} />);
     await resultState('cancel');
