@@ -1,4 +1,5 @@
 import { CheckoutError, vendorError } from './errors.js';
+import { checkTossResultUrls } from './device.js';
 import { vendorFailResult } from './fail-result.js';
 import { shallowEqual } from './shallow-equal.js';
 import { createTossWidgetV2 } from './toss-widget-v2.js';
@@ -191,6 +192,7 @@ export class TossCheckout {
         { provider: 'toss' },
       );
     }
+    checkTossResultUrls(urls);
     const driver = this.driver;
     this.set({ paying: true });
     const payment = (async (): Promise<CheckoutResult> => {

@@ -29,6 +29,7 @@ export { signStandardWebhook } from './rest/webhook.js';
 
 export type {
   SandboxControl,
+  SandboxDevice,
   SandboxIamportPayment,
   SandboxLogEntry,
   SandboxOutcome,

@@ -6,6 +6,13 @@
 /** The vendor browser SDKs the sandbox stands in for. */
 export type SandboxSdk = 'toss-v1' | 'toss-v2' | 'portone-v2' | 'iamport-v1';
 
+/**
+ * The device the stand-ins act for. `mobile` is a phone or tablet: Toss refuses promise mode and
+ * the in-page iframe there, PortOne V2 uses `windowType.mobile` and redirects, iamport follows
+ * `m_redirect_url`.
+ */
+export type SandboxDevice = 'pc' | 'mobile';
+
 /** How the sandbox payment window answers: the buyer approves, the card company declines, or the buyer cancels. */
 export type SandboxOutcome = 'approve' | 'decline' | 'cancel';
 
@@ -93,6 +100,13 @@ export interface SandboxControl {
   navigate: (url: string) => void;
   /** Every payment window answered, in order. */
   payments: SandboxPayment[];
+  /**
+   * The device every stand-in acts for. Unset (the default), it comes from the user agent as the
+   * vendors decide it: a phone or tablet user agent is `mobile`, anything else `pc`, whatever the
+   * window's width. Set it to state the device in a test or story without faking a user agent.
+   * Kept by `reset()`, like the other settings.
+   */
+  device?: SandboxDevice;
   /**
    * The REST stand-ins' base URL (e.g. `http://127.0.0.1:8787`). When set, every answered window's
    * record is also POSTed to `{apiBase}/__sandbox/payments` before the window's promise settles or

@@ -1,4 +1,4 @@
-import { isMobileViewport } from '../shared/device.js';
+import { isMobileDevice } from '../shared/device.js';
 import { isAbsoluteHttpUrl } from '../shared/redirect.js';
 import { readCurrency } from '../portone/money.js';
 import { looksLikeSecret, secretHint } from '../portone/secrets.js';
@@ -37,7 +37,7 @@ export function merchantUidOf(params: unknown): string {
  */
 export function failureRedirect(params: unknown): string | null {
   const value = params && typeof params === 'object' ? (params as { m_redirect_url?: unknown }).m_redirect_url : undefined;
-  return isAbsoluteHttpUrl(value) && isMobileViewport() ? value : null;
+  return isAbsoluteHttpUrl(value) && isMobileDevice() ? value : null;
 }
 
 /**
@@ -96,7 +96,7 @@ export function readRequestPay(params: unknown): IamportRequest | IamportFailure
     ...(typeof pg === 'string' ? { pg } : {}),
     ...(typeof channelKey === 'string' ? { channelKey } : {}),
     // PC ignores m_redirect_url, except PayPal, which always redirects (iamport-manual#21).
-    redirectUrl: typeof redirectUrl === 'string' && (isMobileViewport() || payMethod === 'paypal') ? redirectUrl : null,
+    redirectUrl: typeof redirectUrl === 'string' && (isMobileDevice() || payMethod === 'paypal') ? redirectUrl : null,
     ...(custom !== undefined && custom !== null ? { customData: typeof custom === 'string' ? custom : JSON.stringify(custom) } : {}),
     buyer,
   };

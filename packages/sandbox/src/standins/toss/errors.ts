@@ -23,6 +23,7 @@ const MESSAGES = {
   NOT_SELECTED_PAYMENT_METHOD: '결제수단이 선택되지 않았습니다.',
   INCORRECT_SUCCESS_URL_FORMAT: 'successUrl의 형식이 올바르지 않습니다.',
   INCORRECT_FAIL_URL_FORMAT: 'failUrl의 형식이 올바르지 않습니다.',
+  NOT_SUPPORTED_PROMISE: 'Promise 방식을 지원하지 않습니다. successUrl, failUrl을 사용해주세요.',
   REJECT_CARD_COMPANY: '결제 승인이 거절되었습니다.',
   USER_CANCEL: '취소되었습니다.',
   PAY_PROCESS_CANCELED: '사용자에 의해 결제가 취소되었습니다.',

@@ -1,5 +1,6 @@
 import type { SandboxTossPayment } from '../../types.js';
 import { control, recordPayment } from '../shared/control.js';
+import { isMobileDevice } from '../shared/device.js';
 import { openPaymentWindow } from '../shared/payment-window.js';
 import { randomToken } from '../shared/random.js';
 import { isAbsoluteHttpUrl, withQuery } from '../shared/redirect.js';
@@ -46,6 +47,9 @@ export function readPaymentRequest(params: unknown): TossPaymentRequest {
   if (given(failUrl) && !given(successUrl)) {
     throw tossError('INCORRECT_SUCCESS_URL_FORMAT', 'successUrl and failUrl go together: pass both for redirect mode, or neither for promise mode');
   }
+  // On a phone the vendor's window is a full page that leaves the merchant's page, so there is no
+  // promise to answer: "Promise 방식은 모바일 환경에서 사용할 수 없어요" (SDK v2 docs, research/toss.md §2).
+  if (!given(successUrl) && isMobileDevice()) throw tossError('NOT_SUPPORTED_PROMISE', 'on a mobile device pass successUrl and failUrl (redirect mode)');
   return {
     orderId,
     orderName,
