@@ -17,6 +17,8 @@ export async function resetSandboxPage(): Promise<void> {
     // reset() keeps settings; tests change them, so put the defaults back.
     sandbox.latencyMs = 20;
     delete sandbox.device;
+    delete sandbox.agreementEmitsAtRender;
+    delete sandbox.agreementStartsTicked;
     sandbox.navigate = (url) => {
       throw new Error(`A test navigated to ${url} without capturing it`);
     };

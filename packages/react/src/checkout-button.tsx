@@ -81,6 +81,10 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
   const handlers = useLatest({ onSuccess, onFail, onCancel, beforePayment });
   // The checkout reports `pending` only once the window opens; this covers the merchant's await before it.
   const [preparing, setPreparing] = useState(false);
+  // Toss's terms may report nothing until clicked, so a press can meet the vendor's refusal; the
+  // buyer then reads why, until the checkout knows the terms are agreed.
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const refusalText = refusal && checkout.toss?.agreed !== true ? (text.errors[refusal] ?? text.errorFallback) : null;
 
   const pay = async () => {
     const paymentOrder: PaymentOrder = { ...order, orderId: order.orderId ?? createOrderId() };
@@ -109,6 +113,7 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
         return { status: 'fail', provider, orderId, amount, currency, code: wrapped.code, message: wrapped.message, raw: error, error: wrapped };
       },
     );
+    setRefusal(result.status === 'fail' && result.code === 'NEED_AGREEMENT_WITH_REQUIRED_TERMS' ? result.code : null);
     const { onSuccess, onFail, onCancel } = handlers.current;
     if (result.status === 'success') onSuccess?.(result);
     else if (result.status === 'fail') onFail?.(result);
@@ -116,19 +121,26 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
   };
 
   return (
-    <ActionButton
-      part="checkout-button"
-      state={preparing ? 'pending' : checkout.state}
-      propError={propError}
-      errorLead={text.invalidOrder}
-      allowed={checkout.canPay}
-      onAction={pay}
-      asChild={asChild}
-      {...rest}
-      ref={ref}
-    >
-      {children ?? (preparing || checkout.state === 'pending' ? text.paying : text.pay(formatAmount(amount, currency, text)))}
-    </ActionButton>
+    <>
+      <ActionButton
+        part="checkout-button"
+        state={preparing ? 'pending' : checkout.state}
+        propError={propError}
+        errorLead={text.invalidOrder}
+        allowed={checkout.canPay}
+        onAction={pay}
+        asChild={asChild}
+        {...rest}
+        ref={ref}
+      >
+        {children ?? (preparing || checkout.state === 'pending' ? text.paying : text.pay(formatAmount(amount, currency, text)))}
+      </ActionButton>
+      {refusalText && (
+        <span role="alert" data-kcheckout="notice" data-code={refusal}>
+          {refusalText}
+        </span>
+      )}
+    </>
   );
 });
 

@@ -108,6 +108,17 @@ export interface SandboxControl {
    */
   device?: SandboxDevice;
   /**
+   * Whether the Toss terms widget reports its status to each new listener once after render
+   * (v2 `agreementStatusChange`, v1 `change`). Off by default: the SDK types document change events
+   * only, and the vendor's own sample never subscribes. Turn it on to check a library copes when it does.
+   */
+  agreementEmitsAtRender?: boolean;
+  /**
+   * Whether the Toss terms widget renders with the required term already ticked, reporting nothing
+   * (integrators report such a box). Off by default.
+   */
+  agreementStartsTicked?: boolean;
+  /**
    * The REST stand-ins' base URL (e.g. `http://127.0.0.1:8787`). When set, every answered window's
    * record is also POSTed to `{apiBase}/__sandbox/payments` before the window's promise settles or
    * its redirect leaves, so the payment can be confirmed through the REST API. Unset by default: then

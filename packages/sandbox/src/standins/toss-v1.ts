@@ -130,7 +130,7 @@ function createPaymentWidget() {
         );
       }
       claimSlot(AGREEMENT_SLOT, container, () => container.isConnected);
-      const ui = renderAgreementUi(container, SDK);
+      const ui = renderAgreementUi(container, SDK, { ticked: control().agreementStartsTicked === true });
       agreement = { ui, container };
       const status = () => ({
         agreedRequiredTerms: ui.agreed(),
@@ -144,7 +144,10 @@ function createPaymentWidget() {
           record(SDK, 'agreementWidget.on', arguments);
           checkListener(eventName, callback, ['change'], typeof eventName === 'string' ? [eventName] : []);
           if (eventName !== 'change') return;
-          ui.onChange(() => notify(callback as (value: unknown) => unknown, status()));
+          const listener = callback as (value: unknown) => unknown;
+          ui.onChange(() => notify(listener, status()));
+          // As v2: reporting at render is unverified, so only with the switch on (README).
+          if (control().agreementEmitsAtRender === true) setTimeout(() => container.isConnected && notify(listener, status()), 0);
         },
         getAgreementStatus() {
           record(SDK, 'agreementWidget.getAgreementStatus', arguments);

@@ -153,7 +153,7 @@ function createWidgets() {
       } finally {
         end();
       }
-      const ui = renderAgreementUi(container, SDK);
+      const ui = renderAgreementUi(container, SDK, { ticked: control().agreementStartsTicked === true });
       const entry = { ui };
       agreement = entry;
       const status = () => ({
@@ -171,11 +171,13 @@ function createWidgets() {
           checkListener(eventName, callback, ['agreementStatusChange']);
           const listener = callback as (value: unknown) => unknown;
           ui.onChange(() => notify(listener, status()));
-          // The initial status, once per listener, so a pay button can start disabled. Whether the
-          // real SDK reports at render is unverified; a library must not depend on it (README).
-          setTimeout(() => {
-            if (!destroyed) notify(listener, status());
-          }, 0);
+          // The types document change events only, so by default nothing is reported until the buyer
+          // clicks; whether the real SDK also reports at render is unverified (README), hence a switch.
+          if (control().agreementEmitsAtRender === true) {
+            setTimeout(() => {
+              if (!destroyed) notify(listener, status());
+            }, 0);
+          }
         },
         async destroy(): Promise<void> {
           record(SDK, 'agreementWidget.destroy', arguments);

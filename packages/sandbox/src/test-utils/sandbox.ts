@@ -31,6 +31,8 @@ export function resetSandbox(navigations: string[] = []): void {
   control.navigate = (url) => navigations.push(url);
   // Settings a test states, put back: the device (and a phone user agent) would leak into the next test.
   delete control.device;
+  delete control.agreementEmitsAtRender;
+  delete control.agreementStartsTicked;
   delete (navigator as unknown as { userAgent?: string }).userAgent;
   document.body.innerHTML = '';
 }
