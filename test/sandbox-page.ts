@@ -19,6 +19,7 @@ export async function resetSandboxPage(): Promise<void> {
     delete sandbox.device;
     delete sandbox.agreementEmitsAtRender;
     delete sandbox.agreementStartsTicked;
+    delete sandbox.variantKeys;
     sandbox.navigate = (url) => {
       throw new Error(`A test navigated to ${url} without capturing it`);
     };

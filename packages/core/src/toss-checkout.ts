@@ -1,6 +1,7 @@
 import { CheckoutError, vendorError } from './errors.js';
 import { checkTossResultUrls } from './device.js';
 import { vendorFailResult } from './fail-result.js';
+import { checkTossCurrency, checkTossOrderFields } from './toss-request-rules.js';
 import { shallowEqual } from './shallow-equal.js';
 import { createTossWidgetV2 } from './toss-widget-v2.js';
 import type { RenderedWidget, TossWidgetDriver, TossWidgetFactory } from './toss-widget-driver.js';
@@ -193,6 +194,8 @@ export class TossCheckout {
       );
     }
     checkTossResultUrls(urls);
+    checkTossOrderFields(order);
+    checkTossCurrency(this.options.currency ?? 'KRW', this.state.selectedMethod);
     const driver = this.driver;
     this.set({ paying: true });
     const payment = (async (): Promise<CheckoutResult> => {

@@ -119,6 +119,11 @@ export interface SandboxControl {
    */
   agreementStartsTicked?: boolean;
   /**
+   * Variant keys the pretend console knows besides `DEFAULT` and `AGREEMENT`; a render with any
+   * other `variantKey` gets `INVALID_VARIANT_KEY`, as from the vendor. Kept by `reset()`.
+   */
+  variantKeys?: string[];
+  /**
    * The REST stand-ins' base URL (e.g. `http://127.0.0.1:8787`). When set, every answered window's
    * record is also POSTed to `{apiBase}/__sandbox/payments` before the window's promise settles or
    * its redirect leaves, so the payment can be confirmed through the REST API. Unset by default: then

@@ -6,6 +6,7 @@
 import { claimSlot, control, latency, record, releaseSlot, slotTaken } from './shared/control.js';
 import { notify } from './shared/listeners.js';
 import { Transactions } from './shared/transactions.js';
+import { checkAllowed } from './toss/allow-lists.js';
 import { renderAgreementUi, TOSS_TERM, type AgreementUi } from './toss/agreement-ui.js';
 import { checkVariantKey, findContainer } from './toss/container.js';
 import { tossError } from './toss/errors.js';
@@ -68,7 +69,7 @@ function createWidgets() {
 
   const selectorOf = (method: string, params: unknown): unknown => {
     if (!params || typeof params !== 'object') throw tossError('INVALID_PARAMETERS', `${method} takes an object: { selector, variantKey? }`);
-    checkVariantKey(params);
+    checkVariantKey(params, 'v2.render');
     return (params as { selector?: unknown }).selector;
   };
 
@@ -77,6 +78,7 @@ function createWidgets() {
       record(SDK, 'setAmount', arguments);
       ensureIdle('setAmount');
       if (!money || typeof money !== 'object') throw tossError('INVALID_PARAMETERS', "setAmount takes an object: { value, currency: 'KRW' }");
+      checkAllowed('v2.setAmount', money);
       const { value, currency } = money as { value?: unknown; currency?: unknown };
       const next = readMoney(value, currency);
       const end = transactions.begin('setAmount');
@@ -194,7 +196,7 @@ function createWidgets() {
       record(SDK, 'requestPayment', arguments);
       ensureIdle('requestPayment', true);
       if (!amount) throw tossError('NOT_SETUP_AMOUNT', 'await widgets.setAmount({ value, currency }) before requestPayment()');
-      const request = readPaymentRequest(params);
+      const request = readPaymentRequest(params, 'v2.requestPayment');
       if (!methods) throw tossError('NOT_SELECTED_PAYMENT_METHOD', 'render the payment methods widget (renderPaymentMethods) before requestPayment()');
       if (agreement && !agreement.ui.agreed()) throw tossError('NEED_AGREEMENT_WITH_REQUIRED_TERMS', 'the buyer has not ticked the required terms');
       const end = transactions.begin('requestPayment', { exclusive: true });

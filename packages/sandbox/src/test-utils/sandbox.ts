@@ -33,6 +33,7 @@ export function resetSandbox(navigations: string[] = []): void {
   delete control.device;
   delete control.agreementEmitsAtRender;
   delete control.agreementStartsTicked;
+  delete control.variantKeys;
   delete (navigator as unknown as { userAgent?: string }).userAgent;
   document.body.innerHTML = '';
 }

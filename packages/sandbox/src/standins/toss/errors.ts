@@ -16,6 +16,7 @@ const MESSAGES = {
   NOT_SETUP_AMOUNT: '결제금액이 설정되지 않았습니다. setAmount를 호출해주세요.',
   INVALID_AMOUNT_VALUE: '결제금액이 올바르지 않습니다.',
   INVALID_AMOUNT_CURRENCY: '지원하지 않는 통화입니다.',
+  INVALID_VARIANT_KEY: '유효하지 않은 variantKey입니다.',
   INVALID_SELECTOR: 'selector에 해당하는 HTML 요소를 찾을 수 없습니다.',
   INVALID_PARAMETER: '허용하지 않는 이벤트입니다.',
   INVALID_PARAMETERS: '요청 파라미터가 올바르지 않습니다.',
