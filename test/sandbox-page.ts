@@ -20,6 +20,8 @@ export async function resetSandboxPage(): Promise<void> {
     delete sandbox.agreementEmitsAtRender;
     delete sandbox.agreementStartsTicked;
     delete sandbox.variantKeys;
+    delete sandbox.nextFailure;
+    delete sandbox.portoneOverlap;
     sandbox.navigate = (url) => {
       throw new Error(`A test navigated to ${url} without capturing it`);
     };

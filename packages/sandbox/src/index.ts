@@ -30,6 +30,7 @@ export { signStandardWebhook } from './rest/webhook.js';
 export type {
   SandboxControl,
   SandboxDevice,
+  SandboxFailureScript,
   SandboxIamportPayment,
   SandboxLogEntry,
   SandboxOutcome,

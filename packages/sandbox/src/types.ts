@@ -13,6 +13,23 @@ export type SandboxSdk = 'toss-v1' | 'toss-v2' | 'portone-v2' | 'iamport-v1';
  */
 export type SandboxDevice = 'pc' | 'mobile';
 
+/**
+ * How the next declined or cancelled PortOne V2 or iamport window answers, instead of the
+ * stand-in's own shape, so a library can be tested against each shape the vendors are seen to send.
+ */
+export interface SandboxFailureScript {
+  /**
+   * The failure's fields, replacing the stand-in's own: PortOne V2 `code`, `message`, `pgCode`,
+   * `pgMessage`; iamport `error_code`, `error_msg`. A field left out is absent from the answer (and
+   * from a redirect's query), as when a PG gives no `pgCode`.
+   */
+  fields: Record<string, string>;
+  /** PortOne V2 billing-key issue: the failed answer still carries a `billingKey`, as PortOne's can. */
+  withBillingKey?: boolean;
+  /** iamport: the callback carries only `imp_uid`, `merchant_uid` and `fields`, as the newer PGs answer. */
+  bare?: boolean;
+}
+
 /** How the sandbox payment window answers: the buyer approves, the card company declines, or the buyer cancels. */
 export type SandboxOutcome = 'approve' | 'decline' | 'cancel';
 
@@ -123,6 +140,17 @@ export interface SandboxControl {
    * other `variantKey` gets `INVALID_VARIANT_KEY`, as from the vendor. Kept by `reset()`.
    */
   variantKeys?: string[];
+  /**
+   * The next declined or cancelled PortOne V2 or iamport window answers with this shape (set
+   * `nextOutcome` or click to decline or cancel); then it is cleared. See SandboxFailureScript.
+   */
+  nextFailure?: SandboxFailureScript;
+  /**
+   * What PortOne V2 does with a request made while its window is open. `'refuse'` (the default)
+   * answers the second with `FailedPrecondition`; `'abandon-first'` opens the second window and the
+   * first request's promise never settles, as integrators have seen the real SDK do.
+   */
+  portoneOverlap?: 'refuse' | 'abandon-first';
   /**
    * The REST stand-ins' base URL (e.g. `http://127.0.0.1:8787`). When set, every answered window's
    * record is also POSTed to `{apiBase}/__sandbox/payments` before the window's promise settles or

@@ -34,7 +34,7 @@ export function agreeToTerms(container: ParentNode = document) {
  * States sandbox settings (the device, the terms widget's behaviour) before or after the stand-in
  * script loads: the script keeps what it finds on `window.kcheckoutSandbox`. resetPage clears them.
  */
-export function stateSandbox(settings: Pick<Partial<SandboxControl>, 'device' | 'agreementEmitsAtRender' | 'agreementStartsTicked'>) {
+export function stateSandbox(settings: Pick<Partial<SandboxControl>, 'device' | 'agreementEmitsAtRender' | 'agreementStartsTicked' | 'portoneOverlap'>) {
   const host = window as { kcheckoutSandbox?: Partial<SandboxControl> };
   host.kcheckoutSandbox = Object.assign(host.kcheckoutSandbox ?? {}, settings);
 }

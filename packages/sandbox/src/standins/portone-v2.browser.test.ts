@@ -248,7 +248,8 @@ describe('given setup errors', () => {
   it("accepts currency 'KRW' and 'CURRENCY_KRW', and refuses other spellings", async () => {
     for (const currency of ['KRW', 'CURRENCY_KRW']) {
       sandbox().nextOutcome = 'approve';
-      await expect(portOne().requestPayment(payment({ currency }))).resolves.not.toHaveProperty('code');
+      // A new paymentId each time: a paid one cannot be paid again.
+      await expect(portOne().requestPayment(payment({ currency, paymentId: `payment-${currency}` }))).resolves.not.toHaveProperty('code');
     }
     expect(portOnePayments().map((entry) => entry.currency)).toEqual(['KRW', 'KRW']);
     for (const currency of ['krw', 'WON', 'CURRENCY_', 'KRW_CURRENCY']) {
@@ -371,7 +372,7 @@ describe('given redirect mode', () => {
     void portOne().requestPayment(payment({ redirectUrl, windowType: { pc: 'REDIRECTION', mobile: 'REDIRECTION' } }));
     await sleep(20);
     sandbox().nextOutcome = 'approve';
-    void portOne().requestPayment(payment({ redirectUrl, forceRedirect: true }));
+    void portOne().requestPayment(payment({ redirectUrl, forceRedirect: true, paymentId: 'payment-0002' }));
     await sleep(20);
     expect(navigations).toHaveLength(2);
   });

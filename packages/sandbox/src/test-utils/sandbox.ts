@@ -34,6 +34,8 @@ export function resetSandbox(navigations: string[] = []): void {
   delete control.agreementEmitsAtRender;
   delete control.agreementStartsTicked;
   delete control.variantKeys;
+  delete control.nextFailure;
+  delete control.portoneOverlap;
   delete (navigator as unknown as { userAgent?: string }).userAgent;
   document.body.innerHTML = '';
 }

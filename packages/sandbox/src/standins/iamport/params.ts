@@ -23,6 +23,8 @@ export interface IamportRequest {
 
 // The docs' limit for merchant_uid (payrq.mdx).
 const MERCHANT_UID_MAX = 40;
+// "name (≤40)" in the request_pay parameter table (research/portone.md §3.1); PGs cut or refuse longer ones.
+const NAME_MAX = 40;
 const BUYER_FIELDS = ['buyer_name', 'buyer_email', 'buyer_tel', 'buyer_addr', 'buyer_postcode'];
 
 /** The merchant_uid to echo in a failure, when the caller gave a usable one. */
@@ -70,7 +72,7 @@ export function readRequestPay(params: unknown): IamportRequest | IamportFailure
     return bad('merchant_uid', `merchant_uid must be a non-empty string of at most ${MERCHANT_UID_MAX} characters`);
   }
   if (name === undefined || name === null) return missing('name', 'pass the order name the buyer sees, e.g. "생수 외 1건"');
-  if (typeof name !== 'string' || name.trim() === '') return bad('name', 'name must be a non-empty string');
+  if (typeof name !== 'string' || name.trim() === '' || name.length > NAME_MAX) return bad('name', `name must be a non-empty string of at most ${NAME_MAX} characters`);
   if (amount === undefined || amount === null) return missing('amount', 'pass the amount in won (a number)');
   const currency = fields.currency === undefined ? 'KRW' : readCurrency(fields.currency, { prefixed: false });
   if (!currency) return bad('currency', `expected an ISO 4217 code such as 'KRW' or 'USD', got ${JSON.stringify(fields.currency)}`);
