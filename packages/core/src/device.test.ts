@@ -9,17 +9,16 @@ const WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (K
 
 describe('detectDevice', () => {
   it('calls phones and tablets mobile, by user agent', () => {
-    expect(detectDevice(IPHONE, 5)).toBe('mobile');
-    expect(detectDevice(ANDROID_TABLET, 10)).toBe('mobile');
+    expect(detectDevice(IPHONE)).toBe('mobile');
+    expect(detectDevice(ANDROID_TABLET)).toBe('mobile');
   });
 
-  it('calls an iPad that reports a Mac user agent mobile, by its touch points', () => {
-    expect(detectDevice(MAC, 5)).toBe('mobile');
-    expect(detectDevice(MAC, 0)).toBe('pc');
+  it('calls an iPad that asks for desktop sites (a Mac user agent) a PC, as a user-agent check does', () => {
+    expect(detectDevice(MAC)).toBe('pc');
   });
 
   it('calls desktop browsers pc', () => {
-    expect(detectDevice(WINDOWS, 0)).toBe('pc');
+    expect(detectDevice(WINDOWS)).toBe('pc');
   });
 });
 

@@ -6,19 +6,17 @@ export type Device = 'pc' | 'mobile';
 
 // Phones and tablets by user agent, the way PortOne picks `windowType.mobile` over `.pc`
 // (research/portone.md §1.6): a narrow desktop window is still a PC. The vendors do not publish
-// their exact tokens, so this list leans towards "mobile": a phone wrongly taken for a PC would
-// open a promise-mode window that Toss refuses there, while a PC taken for a phone only redirects.
-const MOBILE_USER_AGENT = /Android|iPhone|iPad|iPod|Mobile|Tablet|Silk|Kindle|BlackBerry|Opera Mini|IEMobile/i;
+// their exact tokens (sandbox README, "Assumed"); `Mobile` alone covers most phones, the names the
+// tablets that lack it.
+const MOBILE_USER_AGENT = /Android|iPhone|iPad|iPod|Mobile|Tablet/i;
 
 /**
- * The device a browser is, from its user agent. iPadOS 13+ reports a Mac user agent, so a Mac with
- * a touch screen counts as a tablet. Without a `navigator` (server rendering) the answer is `pc`.
+ * The device a browser is, from its user agent. Without a `navigator` (server rendering) the answer
+ * is `pc`. An iPad asking for desktop sites (iPadOS 13+ default) reports a Mac user agent and counts
+ * as a PC, as a user-agent check at the vendor would see it too (unverified, sandbox README).
  */
-export function detectDevice(userAgent?: string, maxTouchPoints?: number): Device {
-  const agent = userAgent ?? (typeof navigator === 'undefined' ? '' : navigator.userAgent);
-  const touches = maxTouchPoints ?? (typeof navigator === 'undefined' ? 0 : navigator.maxTouchPoints ?? 0);
-  if (MOBILE_USER_AGENT.test(agent)) return 'mobile';
-  return /Macintosh/.test(agent) && touches > 1 ? 'mobile' : 'pc';
+export function detectDevice(userAgent = globalThis.navigator?.userAgent ?? ''): Device {
+  return MOBILE_USER_AGENT.test(userAgent) ? 'mobile' : 'pc';
 }
 
 /**
@@ -28,7 +26,7 @@ export function detectDevice(userAgent?: string, maxTouchPoints?: number): Devic
  * a checkout page that does not read the result would leave the buyer's payment unconfirmed.
  */
 export function checkTossResultUrls(urls: RedirectUrls | undefined, device: Device = detectDevice()): void {
-  if (device !== 'mobile' || (urls && urls.successUrl && urls.failUrl)) return;
+  if (urls || device !== 'mobile') return;
   throw new CheckoutError(
     'REDIRECT_URL_REQUIRED',
     __DEV__

@@ -194,8 +194,12 @@ export class TossCheckout {
       );
     }
     checkTossResultUrls(urls);
-    checkTossOrderFields(order);
-    checkTossCurrency(this.options.currency ?? 'KRW', this.state.selectedMethod);
+    // Development builds only, to name the field: in production the vendor refuses the same
+    // requests itself (INVALID_PARAMETERS, INVALID_AMOUNT_CURRENCY), a coded fail all the same.
+    if (__DEV__) {
+      checkTossOrderFields(order);
+      checkTossCurrency(this.options.currency ?? 'KRW', this.state.selectedMethod);
+    }
     const driver = this.driver;
     this.set({ paying: true });
     const payment = (async (): Promise<CheckoutResult> => {

@@ -1,7 +1,8 @@
 import { CheckoutError } from './errors.js';
 import type { PaymentOrder } from './types.js';
 
-const invalid = (message: string) => new CheckoutError('INVALID_OPTION', message, { provider: 'toss' });
+// A given field that is not a string matching `rule`.
+const malformed = (value: unknown, rule: RegExp) => value !== undefined && !(typeof value === 'string' && rule.test(value));
 
 /**
  * The formats Toss gives the buyer fields we forward (`WidgetPaymentRequest` JSDoc in
@@ -9,20 +10,18 @@ const invalid = (message: string) => new CheckoutError('INVALID_OPTION', message
  * `customerMobilePhone` digits only, 8–15 of them; `customerEmail` and `customerName` at most 100
  * characters. Checked before any vendor call, so the developer reads which field and why.
  */
-export function checkTossOrderFields(order: PaymentOrder): void {
-  const { customerMobilePhone, customerEmail, customerName } = order;
-  if (customerMobilePhone !== undefined && (typeof customerMobilePhone !== 'string' || !/^\d{8,15}$/.test(customerMobilePhone))) {
-    throw invalid(
+export function checkTossOrderFields({ customerMobilePhone, customerEmail, customerName }: PaymentOrder): void {
+  const within100 = /^[^]{0,100}$/;
+  if (malformed(customerMobilePhone, /^\d{8,15}$/) || malformed(customerEmail, within100) || malformed(customerName, within100)) {
+    throw new CheckoutError(
+      'INVALID_OPTION',
       __DEV__
-        ? `customerMobilePhone은 - 없이 숫자 8~15자리여야 합니다 (${JSON.stringify(customerMobilePhone)}). 예: '01012345678'. ` +
-            `customerMobilePhone must be 8–15 digits with no '-' or spaces (got ${JSON.stringify(customerMobilePhone)}), e.g. '01012345678'.`
+        ? `토스페이먼츠가 받지 않는 구매자 정보입니다: customerMobilePhone은 - 없이 숫자 8~15자리(예: '01012345678'), customerEmail과 customerName은 100자 이하 ` +
+            `(${JSON.stringify({ customerMobilePhone, customerEmail, customerName })}). Toss refuses these buyer fields: customerMobilePhone must be ` +
+            `8–15 digits with no '-' (e.g. '01012345678'), customerEmail and customerName at most 100 characters.`
         : '',
+      { provider: 'toss' },
     );
-  }
-  for (const [name, value] of [['customerEmail', customerEmail], ['customerName', customerName]] as const) {
-    if (value !== undefined && (typeof value !== 'string' || value.length > 100)) {
-      throw invalid(__DEV__ ? `${name}은 100자 이하의 문자열이어야 합니다. ${name} must be a string of at most 100 characters.` : '');
-    }
   }
 }
 
@@ -33,10 +32,12 @@ export function checkTossOrderFields(order: PaymentOrder): void {
  */
 export function checkTossCurrency(currency: string, selectedMethod: string | null): void {
   if (currency === 'KRW' || selectedMethod === null || selectedMethod === 'PAYPAL') return;
-  throw invalid(
+  throw new CheckoutError(
+    'INVALID_OPTION',
     __DEV__
       ? `토스페이먼츠는 PayPal만 ${currency}로 결제합니다. 고른 결제수단(${selectedMethod})은 원화(KRW)만 받습니다. ` +
           `Toss charges ${currency} through PayPal only; the method picked (${selectedMethod}) takes KRW.`
       : '',
+    { provider: 'toss' },
   );
 }

@@ -6,7 +6,6 @@ const enShared: SharedMessages = {
   amount: (value, currency) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(value),
   errors: {
     NEED_AGREEMENT_WITH_REQUIRED_TERMS: 'Please agree to the required terms.',
-    REDIRECT_URL_REQUIRED: 'Payment cannot start on this device. Please contact the shop.',
     PAYMENT_REFUNDED: 'The payment could not be confirmed and was refunded automatically.',
   },
   errorFallback: 'Try again, or contact the shop.',

@@ -43,7 +43,6 @@ describe('given the Toss v2 terms widget that reports nothing until the buyer cl
     await waitFor(() => expect(onFail).toHaveBeenCalledTimes(1));
     expect(onFail.mock.calls[0]![0]).toMatchObject({ status: 'fail', code: 'NEED_AGREEMENT_WITH_REQUIRED_TERMS' });
     expect(screen.getByRole('alert').textContent).toBe('필수 약관에 동의해 주세요.');
-    expect(notice()!.getAttribute('data-code')).toBe('NEED_AGREEMENT_WITH_REQUIRED_TERMS');
     // Now the state is known: unticked.
     expect(button().disabled).toBe(true);
 
