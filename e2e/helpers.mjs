@@ -11,8 +11,15 @@ import { stalledScript } from '../.storybook/stalled-script.mjs';
 export const staticDir = fileURLToPath(new URL('../storybook-static', import.meta.url));
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
 
-/** The viewport of a phone: the sandbox windows decide "mobile" by `(max-width: 767px)`. */
+/** The viewport of a phone. Pages opened with it also get PHONE_CONTEXT's user agent: the vendors, the sandbox and the library tell a phone by it, not by width. */
 export const PHONE = { width: 390, height: 844 };
+/** A phone as Playwright's device descriptors describe one (Chrome on Android). */
+export const PHONE_CONTEXT = {
+  viewport: PHONE,
+  userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+  isMobile: true,
+  hasTouch: true,
+};
 
 /** The stories of the built Storybook, from its index.json. */
 export function builtStories() {
@@ -47,7 +54,7 @@ export async function startStorybook() {
 
   /** A new page (its own context: fresh storage) that records page errors and Storybook's verdicts. */
   async function newStoryPage({ viewport } = {}) {
-    const page = await browser.newPage(viewport ? { viewport } : {});
+    const page = await browser.newPage(viewport === PHONE ? PHONE_CONTEXT : viewport ? { viewport } : {});
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     // Catch Storybook's channel as it is created, so no event is missed however fast the story is.

@@ -20,6 +20,7 @@ after(async () => {
 
 /** Pays in a checkout story on a phone and returns the captured redirect address. */
 async function payAndCapture(storyId, { pay } = {}) {
+  // PHONE opens the page with a phone's user agent: the stand-ins and the library tell a phone by it.
   const { page, errors } = await storybook.newStoryPage({ viewport: PHONE });
   const failure = await storybook.gotoStory(page, storyId);
   assert.equal(failure, null);

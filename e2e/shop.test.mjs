@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
+import { PHONE_CONTEXT } from './helpers.mjs';
 
 const shopDir = fileURLToPath(new URL('../examples/shop/', import.meta.url));
 const serverBundle = join(shopDir, 'dist/server.mjs');
@@ -64,7 +65,8 @@ const vendorCalls = () => shop.sandbox.calls.length;
 const callsSince = (mark) => shop.sandbox.calls.slice(mark);
 
 async function open(viewport) {
-  const context = await browser.newContext({ viewport });
+  // A phone is told by its user agent (vendors, sandbox and library alike), not by width.
+  const context = await browser.newContext(viewport === PHONE ? { ...PHONE_CONTEXT, viewport } : { viewport });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));

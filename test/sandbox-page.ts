@@ -16,6 +16,12 @@ export async function resetSandboxPage(): Promise<void> {
     sandbox.reset();
     // reset() keeps settings; tests change them, so put the defaults back.
     sandbox.latencyMs = 20;
+    delete sandbox.device;
+    delete sandbox.agreementEmitsAtRender;
+    delete sandbox.agreementStartsTicked;
+    delete sandbox.variantKeys;
+    delete sandbox.nextFailure;
+    delete sandbox.portoneOverlap;
     sandbox.navigate = (url) => {
       throw new Error(`A test navigated to ${url} without capturing it`);
     };
@@ -23,17 +29,26 @@ export async function resetSandboxPage(): Promise<void> {
   for (const script of Array.from(document.querySelectorAll('script[data-kcheckout-loader]'))) script.remove();
   for (const name of VENDOR_GLOBALS) delete (window as unknown as Record<string, unknown>)[name];
   resetScriptCache();
+  // Back to the browser's own user agent (a PC) after a test that stated a phone.
+  delete (navigator as unknown as { userAgent?: string }).userAgent;
   document.body.innerHTML = '';
 }
 
+// A phone's user agent (Chrome on Android), as Playwright's device descriptors carry one.
+const PHONE_USER_AGENT =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
+
 /**
- * Sizes the test page as a desktop or a phone: the PortOne stand-ins decide "mobile" by
- * `(max-width: 767px)`, and Vitest's default iframe (414 px wide) would count as a phone.
+ * Makes the test page a PC or a phone the way the vendors tell them apart: by user agent, not by
+ * width. The page's `navigator.userAgent` becomes a phone's (or the browser's own again), which the
+ * stand-ins and the library both read; the viewport follows, so screenshots look right.
  */
-export async function useViewport(device: 'pc' | 'mobile'): Promise<void> {
+export async function useDevice(device: 'pc' | 'mobile'): Promise<void> {
+  if (device === 'mobile') Object.defineProperty(navigator, 'userAgent', { configurable: true, get: () => PHONE_USER_AGENT });
+  else delete (navigator as unknown as { userAgent?: string }).userAgent;
   if (device === 'pc') await page.viewport(1024, 768);
   else await page.viewport(375, 667);
-  if (window.matchMedia('(max-width: 767px)').matches !== (device === 'mobile')) throw new Error(`The page did not become ${device}-sized`);
+  if (/Mobile/.test(navigator.userAgent) !== (device === 'mobile')) throw new Error(`The page did not become a ${device}`);
 }
 
 /** The `<script>` tags in the page whose src resolves to `src`. */

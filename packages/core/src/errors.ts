@@ -32,7 +32,9 @@ export type CheckoutErrorCode =
    */
   | 'CONFIRM_FAILED'
   /** The merchant's beforePayment rejected; the payment window was not opened. `cause` holds what it threw. */
-  | 'BEFORE_PAYMENT_FAILED';
+  | 'BEFORE_PAYMENT_FAILED'
+  /** A Toss payment on a phone or tablet without result URLs: the vendor has no promise mode there. */
+  | 'REDIRECT_URL_REQUIRED';
 
 export interface CheckoutErrorOptions {
   provider?: Provider;

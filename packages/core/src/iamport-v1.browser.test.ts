@@ -7,7 +7,7 @@ import { createIamportV1, type IamportV1Driver, type IamportV1Options } from './
 import { SDK_SCRIPTS } from './sdk-urls.js';
 import type { PaymentOrder } from './types.js';
 import { answerWindow, paymentWindow, sandbox, settledWithin, sleep, windowOpen } from '../../sandbox/src/test-utils/sandbox.js';
-import { resetSandboxPage, scriptTags, useViewport } from '../../../test/sandbox-page.js';
+import { resetSandboxPage, scriptTags, useDevice } from '../../../test/sandbox-page.js';
 
 const { impCode, channelKey } = sandboxClientKeys.iamport;
 const otherImpCode = 'imp12345678';
@@ -40,7 +40,7 @@ async function resetPage(): Promise<void> {
 
 beforeEach(async () => {
   await resetPage();
-  await useViewport('pc');
+  await useDevice('pc');
 });
 afterEach(resetPage);
 
@@ -146,8 +146,8 @@ describe('given a payment window that is declined or cancelled', () => {
 });
 
 describe('given m_redirect_url', () => {
-  it('on a mobile viewport, navigates with imp_uid, merchant_uid and imp_success and the callback never answers', async () => {
-    await useViewport('mobile');
+  it('on a mobile device, navigates with imp_uid, merchant_uid and imp_success and the callback never answers', async () => {
+    await useDevice('mobile');
     const imp = await driver();
     const pending = imp.requestPay(order('merchant-mob-001'), won, card, { m_redirect_url: 'https://shop.example/pay/v1?from=cart' });
     expect(calls('request_pay')[0]!.args[0]).toMatchObject({ m_redirect_url: 'https://shop.example/pay/v1?from=cart' });
@@ -165,8 +165,8 @@ describe('given m_redirect_url', () => {
     expect(await settledWithin(pending, 100)).toBe('pending');
   });
 
-  it('on a mobile viewport, a cancel navigates with imp_success=false and the error_code', async () => {
-    await useViewport('mobile');
+  it('on a mobile device, a cancel navigates with imp_success=false and the error_code', async () => {
+    await useDevice('mobile');
     const imp = await driver();
     const pending = imp.requestPay(order('merchant-mob-002'), won, card, { m_redirect_url: 'https://shop.example/pay/v1' });
     await answerWindow('cancel');
@@ -179,7 +179,7 @@ describe('given m_redirect_url', () => {
     expect(await settledWithin(pending, 100)).toBe('pending');
   });
 
-  it('on a PC viewport, is ignored: the callback result arrives and nothing navigates', async () => {
+  it('on a PC, is ignored: the callback result arrives and nothing navigates', async () => {
     const imp = await driver();
     const pending = imp.requestPay(order('merchant-pc-0001'), won, card, { m_redirect_url: 'https://shop.example/pay/v1' });
     await answerWindow('approve');

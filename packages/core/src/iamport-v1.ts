@@ -274,6 +274,18 @@ export function buildIamportParams(
       { provider: 'iamport' },
     );
   }
+  // request_pay's `name` is at most 40 characters (research/portone.md §3.1). Development builds
+  // only, to say so: in production iamport refuses it itself, a coded fail all the same.
+  if (__DEV__ && order.orderName.length > 40) {
+    throw new CheckoutError(
+      'INVALID_OPTION',
+      __DEV__
+        ? `아임포트(V1) 주문명(name)은 40자 이하여야 합니다 (${order.orderName.length}자). 예: '생수 외 1건'. ` +
+          `An iamport (V1) order name must be at most 40 characters (got ${order.orderName.length}), e.g. '생수 외 1건'.`
+        : '',
+      { provider: 'iamport' },
+    );
+  }
   const checked = validatePortOneMoney(money, 'iamport');
   const params: IamportRequestPayParams = {
     ...(config.channelKey ? { channelKey: config.channelKey } : config.pg ? { pg: config.pg } : {}),

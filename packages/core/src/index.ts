@@ -10,6 +10,7 @@ export {
   type TossKeyKind,
 } from './validation.js';
 export { createOrderId } from './create-order-id.js';
+export { detectDevice, type Device } from './device.js';
 export { loadScript, resetScriptCache, type LoadScriptOptions } from './loader.js';
 export { preload, preloadScript, type PreloadOptions } from './preload.js';
 export { SDK_SCRIPTS, TOSS_SCRIPTS, PORTONE_V2_SCRIPT, IAMPORT_V1_SCRIPT, type SdkId, type SdkScript } from './sdk-urls.js';

@@ -8,7 +8,7 @@ import { createPortOneV2, type PortOneRedirect, type PortOneV2Driver, type PortO
 import { SDK_SCRIPTS } from './sdk-urls.js';
 import type { CheckoutResult, PaymentOrder } from './types.js';
 import { answerWindow, paymentWindow, sandbox, settledWithin, sleep, windowOpen } from '../../sandbox/src/test-utils/sandbox.js';
-import { resetSandboxPage, scriptTags, useViewport } from '../../../test/sandbox-page.js';
+import { resetSandboxPage, scriptTags, useDevice } from '../../../test/sandbox-page.js';
 
 const { storeId, channelKey } = sandboxClientKeys.portone;
 const otherChannelKey = 'channel-key-0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b';
@@ -40,7 +40,7 @@ async function resetPage(): Promise<void> {
 
 beforeEach(async () => {
   await resetPage();
-  await useViewport('pc');
+  await useDevice('pc');
 });
 afterEach(resetPage);
 
@@ -190,7 +190,7 @@ describe('given a request the driver passes but the stand-in refuses', () => {
 });
 
 describe('given redirect mode', () => {
-  it('with forceRedirect on a PC viewport, navigates with paymentId, txId and transactionType and the driver result stays pending, as the SDK never settles', async () => {
+  it('with forceRedirect on a PC, navigates with paymentId, txId and transactionType and the driver result stays pending, as the SDK never settles', async () => {
     const portone = await driver();
     const pending = portone.requestPayment(order('order-redir-pc1'), won, card, {
       redirectUrl: 'https://shop.example/pay/done?from=cart#top',
@@ -213,8 +213,8 @@ describe('given redirect mode', () => {
     expect(await settledWithin(pending, 100)).toBe('pending');
   });
 
-  it('on a mobile viewport without forceRedirect, navigates (a decline carries code and pgCode) and the driver result stays pending', async () => {
-    await useViewport('mobile');
+  it('on a mobile device without forceRedirect, navigates (a decline carries code and pgCode) and the driver result stays pending', async () => {
+    await useDevice('mobile');
     const portone = await driver();
     const pending = portone.requestPayment(order('order-redir-mob'), won, card, { redirectUrl: 'https://shop.example/pay/done' });
     await answerWindow('decline');
@@ -230,7 +230,7 @@ describe('given redirect mode', () => {
     expect(await settledWithin(pending, 100)).toBe('pending');
   });
 
-  it('on a PC viewport without forceRedirect, resolves in the page and does not navigate', async () => {
+  it('on a PC without forceRedirect, resolves in the page and does not navigate', async () => {
     const portone = await driver();
     const pending = portone.requestPayment(order('order-redir-no1'), won, card, { redirectUrl: 'https://shop.example/pay/done' });
     await answerWindow('approve');

@@ -1,5 +1,7 @@
 import { CheckoutError, vendorError } from './errors.js';
+import { checkTossResultUrls } from './device.js';
 import { vendorFailResult } from './fail-result.js';
+import { checkTossCurrency, checkTossOrderFields } from './toss-request-rules.js';
 import { shallowEqual } from './shallow-equal.js';
 import { createTossWidgetV2 } from './toss-widget-v2.js';
 import type { RenderedWidget, TossWidgetDriver, TossWidgetFactory } from './toss-widget-driver.js';
@@ -190,6 +192,13 @@ export class TossCheckout {
           : '',
         { provider: 'toss' },
       );
+    }
+    checkTossResultUrls(urls);
+    // Development builds only, to name the field: in production the vendor refuses the same
+    // requests itself (INVALID_PARAMETERS, INVALID_AMOUNT_CURRENCY), a coded fail all the same.
+    if (__DEV__) {
+      checkTossOrderFields(order);
+      checkTossCurrency(this.options.currency ?? 'KRW', this.state.selectedMethod);
     }
     const driver = this.driver;
     this.set({ paying: true });

@@ -24,7 +24,8 @@ export interface CheckoutButtonProps extends Omit<ComponentPropsWithoutRef<'butt
   /**
    * Toss redirect mode (required on mobile): the vendor returns to these URLs. Relative URLs are
    * resolved against the current page. Give both or neither; without them, results arrive in
-   * `onSuccess` / `onFail` / `onCancel` (promise mode, PC).
+   * `onSuccess` / `onFail` / `onCancel` (promise mode, PC). On a phone or tablet (told by user
+   * agent) a press without them fails with `REDIRECT_URL_REQUIRED` before the vendor is called.
    */
   successUrl?: string;
   failUrl?: string;
@@ -81,6 +82,9 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
   const handlers = useLatest({ onSuccess, onFail, onCancel, beforePayment });
   // The checkout reports `pending` only once the window opens; this covers the merchant's await before it.
   const [preparing, setPreparing] = useState(false);
+  // Toss's terms may report nothing until clicked, so a press can meet the vendor's refusal; the
+  // buyer then reads why, until the checkout knows the terms are agreed.
+  const [refused, setRefused] = useState(false);
 
   const pay = async () => {
     const paymentOrder: PaymentOrder = { ...order, orderId: order.orderId ?? createOrderId() };
@@ -109,6 +113,7 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
         return { status: 'fail', provider, orderId, amount, currency, code: wrapped.code, message: wrapped.message, raw: error, error: wrapped };
       },
     );
+    setRefused(result.status === 'fail' && result.code === 'NEED_AGREEMENT_WITH_REQUIRED_TERMS');
     const { onSuccess, onFail, onCancel } = handlers.current;
     if (result.status === 'success') onSuccess?.(result);
     else if (result.status === 'fail') onFail?.(result);
@@ -116,19 +121,26 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
   };
 
   return (
-    <ActionButton
-      part="checkout-button"
-      state={preparing ? 'pending' : checkout.state}
-      propError={propError}
-      errorLead={text.invalidOrder}
-      allowed={checkout.canPay}
-      onAction={pay}
-      asChild={asChild}
-      {...rest}
-      ref={ref}
-    >
-      {children ?? (preparing || checkout.state === 'pending' ? text.paying : text.pay(formatAmount(amount, currency, text)))}
-    </ActionButton>
+    <>
+      <ActionButton
+        part="checkout-button"
+        state={preparing ? 'pending' : checkout.state}
+        propError={propError}
+        errorLead={text.invalidOrder}
+        allowed={checkout.canPay}
+        onAction={pay}
+        asChild={asChild}
+        {...rest}
+        ref={ref}
+      >
+        {children ?? (preparing || checkout.state === 'pending' ? text.paying : text.pay(formatAmount(amount, currency, text)))}
+      </ActionButton>
+      {refused && checkout.toss?.agreed !== true && (
+        <span role="alert" data-kcheckout="notice">
+          {text.errors.NEED_AGREEMENT_WITH_REQUIRED_TERMS}
+        </span>
+      )}
+    </>
   );
 });
 

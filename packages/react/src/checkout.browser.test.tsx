@@ -3,7 +3,7 @@ import { recallOrder } from '@kcheckout/core';
 import { StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Agreement, Checkout, CheckoutButton, PaymentMethods, tossV1, type TossCheckoutProps } from './index.js';
-import { agreeToTerms, clientKey, resetPage, scriptSrcFor, scriptTags, vendorCalls } from './test-utils/sandbox.js';
+import { agreeToTerms, clientKey, resetPage, scriptSrcFor, scriptTags, stateSandbox, vendorCalls } from './test-utils/sandbox.js';
 
 type Sdk = 'v1' | 'v2';
 /** v1 is passed in as its driver, so a v2 page carries none of it. */
@@ -114,7 +114,9 @@ describe.each<Sdk>(['v2', 'v1'])('given the Toss %s sandbox under StrictMode', (
     expect(button().textContent).toBe('40,000원 결제하기');
   });
 
-  it('keeps the button disabled until the widget is ready and the required terms are agreed', async () => {
+  it('keeps the button disabled until the widget is ready and the required terms are agreed, when the terms widget reports at render', async () => {
+    // v1 reads the status at render; v2 knows it only if the widget reports it (toss-agreement.browser.test.tsx has the other modes).
+    stateSandbox({ agreementEmitsAtRender: true });
     render(<StrictMode><Shop sdk={sdk} /></StrictMode>);
     expect(button().disabled).toBe(true);
     expect(button().getAttribute('data-state')).toBe('loading');

@@ -5,6 +5,7 @@ import type { CheckoutMessages, Messages, RedirectMessages, SharedMessages } fro
 const enShared: SharedMessages = {
   amount: (value, currency) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(value),
   errors: {
+    NEED_AGREEMENT_WITH_REQUIRED_TERMS: 'Please agree to the required terms.',
     PAYMENT_REFUNDED: 'The payment could not be confirmed and was refunded automatically.',
   },
   errorFallback: 'Try again, or contact the shop.',

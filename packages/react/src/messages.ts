@@ -75,6 +75,7 @@ const koShared: SharedMessages = {
   amount: (value, currency) =>
     currency === 'KRW' ? `${value.toLocaleString('ko-KR')}원` : new Intl.NumberFormat('ko-KR', { style: 'currency', currency }).format(value),
   errors: {
+    NEED_AGREEMENT_WITH_REQUIRED_TERMS: '필수 약관에 동의해 주세요.',
     PAYMENT_REFUNDED: '결제가 확인되지 않아 자동으로 환불(취소)되었습니다.',
   },
   errorFallback: '다시 시도하거나 상점에 문의해 주세요.',

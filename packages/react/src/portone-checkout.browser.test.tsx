@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { type ReactNode, StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { useViewport } from '../../../test/sandbox-page.js';
+import { useDevice } from '../../../test/sandbox-page.js';
 import {
   Agreement,
   BillingKeyButton,
@@ -61,7 +61,7 @@ async function ready() {
 
 beforeEach(async () => {
   await resetPage();
-  await useViewport('pc');
+  await useDevice('pc');
 });
 afterEach(resetPage);
 
@@ -234,7 +234,7 @@ describe.each<MethodProvider>(['portone', 'iamport'])('given <Checkout provider=
   });
 
   it('on a phone, leaves for redirectUrl (made absolute) with the vendor query', async () => {
-    await useViewport('mobile');
+    await useDevice('mobile');
     const navigations: string[] = [];
     render(<Shop provider={provider} checkout={{ defaultMethod: { type: 'card' } }} button={{ redirectUrl: '/payment/result?cart=7' }} />);
     await ready();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getSandbox, sandboxClientKeys, sandboxScriptUrl, type SandboxSdk } from './index.js';
-import { answerWindow, container, loadStandin, loggedMethods, paymentWindow, rejection, sandbox, sleep, useViewport } from './test-utils/sandbox.js';
+import { answerWindow, container, loadStandin, loggedMethods, paymentWindow, rejection, sandbox, sleep, useDevice } from './test-utils/sandbox.js';
 import { imp, paymentWidget, portOne, tossPayments, type RequestPayResponse } from './test-utils/vendor-types.js';
 
 function loadScript(src: string): Promise<void> {
@@ -78,7 +78,7 @@ describe('given the stand-in scripts loaded more than once', () => {
   });
 
   it("keeps the PortOne window page-wide: a second copy of portone-v2 refuses a request while the first copy's window is open", async () => {
-    await useViewport('pc');
+    await useDevice('pc');
     await loadStandin('portone-v2');
     const first = portOne();
     const request = {
@@ -104,7 +104,7 @@ describe('given the stand-in scripts loaded more than once', () => {
   });
 
   it('gives each copy of iamport-v1 its own IMP, which needs its own init, sharing the log and the open window', async () => {
-    await useViewport('pc');
+    await useDevice('pc');
     await loadStandin('iamport-v1');
     const first = imp();
     first.init(sandboxClientKeys.iamport.impCode);

@@ -29,6 +29,8 @@ export { signStandardWebhook } from './rest/webhook.js';
 
 export type {
   SandboxControl,
+  SandboxDevice,
+  SandboxFailureScript,
   SandboxIamportPayment,
   SandboxLogEntry,
   SandboxOutcome,

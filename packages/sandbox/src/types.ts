@@ -6,6 +6,30 @@
 /** The vendor browser SDKs the sandbox stands in for. */
 export type SandboxSdk = 'toss-v1' | 'toss-v2' | 'portone-v2' | 'iamport-v1';
 
+/**
+ * The device the stand-ins act for. `mobile` is a phone or tablet: Toss refuses promise mode and
+ * the in-page iframe there, PortOne V2 uses `windowType.mobile` and redirects, iamport follows
+ * `m_redirect_url`.
+ */
+export type SandboxDevice = 'pc' | 'mobile';
+
+/**
+ * How the next declined or cancelled PortOne V2 or iamport window answers, instead of the
+ * stand-in's own shape, so a library can be tested against each shape the vendors are seen to send.
+ */
+export interface SandboxFailureScript {
+  /**
+   * The failure's fields, replacing the stand-in's own: PortOne V2 `code`, `message`, `pgCode`,
+   * `pgMessage`; iamport `error_code`, `error_msg`. A field left out is absent from the answer (and
+   * from a redirect's query), as when a PG gives no `pgCode`.
+   */
+  fields: Record<string, string>;
+  /** PortOne V2 billing-key issue: the failed answer still carries a `billingKey`, as PortOne's can. */
+  withBillingKey?: boolean;
+  /** iamport: the callback carries only `imp_uid`, `merchant_uid` and `fields`, as the newer PGs answer. */
+  bare?: boolean;
+}
+
 /** How the sandbox payment window answers: the buyer approves, the card company declines, or the buyer cancels. */
 export type SandboxOutcome = 'approve' | 'decline' | 'cancel';
 
@@ -93,6 +117,40 @@ export interface SandboxControl {
   navigate: (url: string) => void;
   /** Every payment window answered, in order. */
   payments: SandboxPayment[];
+  /**
+   * The device every stand-in acts for. Unset (the default), it comes from the user agent as the
+   * vendors decide it: a phone or tablet user agent is `mobile`, anything else `pc`, whatever the
+   * window's width. Set it to state the device in a test or story without faking a user agent.
+   * Kept by `reset()`, like the other settings.
+   */
+  device?: SandboxDevice;
+  /**
+   * Whether the Toss terms widget reports its status to each new listener once after render
+   * (v2 `agreementStatusChange`, v1 `change`). Off by default: the SDK types document change events
+   * only, and the vendor's own sample never subscribes. Turn it on to check a library copes when it does.
+   */
+  agreementEmitsAtRender?: boolean;
+  /**
+   * Whether the Toss terms widget renders with the required term already ticked, reporting nothing
+   * (integrators report such a box). Off by default.
+   */
+  agreementStartsTicked?: boolean;
+  /**
+   * Variant keys the pretend console knows besides `DEFAULT` and `AGREEMENT`; a render with any
+   * other `variantKey` gets `INVALID_VARIANT_KEY`, as from the vendor. Kept by `reset()`.
+   */
+  variantKeys?: string[];
+  /**
+   * The next declined or cancelled PortOne V2 or iamport window answers with this shape (set
+   * `nextOutcome` or click to decline or cancel); then it is cleared. See SandboxFailureScript.
+   */
+  nextFailure?: SandboxFailureScript;
+  /**
+   * What PortOne V2 does with a request made while its window is open. `'refuse'` (the default)
+   * answers the second with `FailedPrecondition`; `'abandon-first'` opens the second window and the
+   * first request's promise never settles, as integrators have seen the real SDK do.
+   */
+  portoneOverlap?: 'refuse' | 'abandon-first';
   /**
    * The REST stand-ins' base URL (e.g. `http://127.0.0.1:8787`). When set, every answered window's
    * record is also POSTed to `{apiBase}/__sandbox/payments` before the window's promise settles or

@@ -1,4 +1,4 @@
-import { sandboxClientKeys, sandboxScriptUrl, type SandboxSdk } from '@kcheckout/sandbox';
+import { sandboxClientKeys, sandboxScriptUrl, type SandboxControl, type SandboxSdk } from '@kcheckout/sandbox';
 import { cleanup } from '@testing-library/react';
 import { resetSandboxPage } from '../../../../test/sandbox-page.js';
 
@@ -28,4 +28,13 @@ export function agreeToTerms(container: ParentNode = document) {
   const checkbox = container.querySelector<HTMLInputElement>('[data-kcheckout-sandbox="agreement"] input[type="checkbox"]');
   if (!checkbox) throw new Error('The sandbox agreement widget is not rendered');
   checkbox.click();
+}
+
+/**
+ * States sandbox settings (the device, the terms widget's behaviour) before or after the stand-in
+ * script loads: the script keeps what it finds on `window.kcheckoutSandbox`. resetPage clears them.
+ */
+export function stateSandbox(settings: Pick<Partial<SandboxControl>, 'device' | 'agreementEmitsAtRender' | 'agreementStartsTicked' | 'portoneOverlap'>) {
+  const host = window as { kcheckoutSandbox?: Partial<SandboxControl> };
+  host.kcheckoutSandbox = Object.assign(host.kcheckoutSandbox ?? {}, settings);
 }

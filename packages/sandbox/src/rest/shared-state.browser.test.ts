@@ -3,7 +3,7 @@
 // routing the page's fetch to them.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sandboxClientKeys } from '../index.js';
-import { answerWindow, loadStandin, resetSandbox, sandbox, useViewport } from '../test-utils/sandbox.js';
+import { answerWindow, loadStandin, resetSandbox, sandbox, useDevice } from '../test-utils/sandbox.js';
 import { imp, type RequestPayResponse } from '../test-utils/vendor-types.js';
 import { createSandboxApi, type SandboxApi } from './api.js';
 import { sandboxSecrets } from './secrets.js';
@@ -36,7 +36,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   navigations = [];
   resetSandbox(navigations);
-  await useViewport('pc');
+  await useDevice('pc');
   imp().init(sandboxClientKeys.iamport.impCode);
   api = createSandboxApi();
   sent = [];
@@ -63,7 +63,7 @@ describe('given window.kcheckoutSandbox.apiBase', () => {
   });
 
   it('sends it before a mobile redirect leaves the page', async () => {
-    await useViewport('mobile');
+    await useDevice('mobile');
     sandbox().apiBase = apiBase;
     imp().request_pay(request({ m_redirect_url: 'https://shop.test/pay/done' }));
     await answerWindow('approve');

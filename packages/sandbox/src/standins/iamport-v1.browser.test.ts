@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { sandboxClientKeys, type SandboxIamportPayment } from '../index.js';
-import { answerWindow, loadStandin, loggedMethods, paymentWindow, resetSandbox, sandbox, sleep, useViewport } from '../test-utils/sandbox.js';
+import { answerWindow, loadStandin, loggedMethods, paymentWindow, resetSandbox, sandbox, sleep, useDevice } from '../test-utils/sandbox.js';
 import { imp, type RequestPayResponse } from '../test-utils/vendor-types.js';
 
 const { impCode, channelKey } = sandboxClientKeys.iamport;
@@ -46,7 +46,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   navigations = [];
   resetSandbox(navigations);
-  await useViewport('pc');
+  await useDevice('pc');
   imp().init(impCode);
   sandbox().log.length = 0;
 });
@@ -287,7 +287,7 @@ describe('given refusals before any window', () => {
 
 describe('given m_redirect_url', () => {
   it("navigates on mobile with imp_uid, merchant_uid and imp_success=true, keeping the merchant's query and hash, and never calls back", async () => {
-    await useViewport('mobile');
+    await useDevice('mobile');
     sandbox().nextOutcome = 'approve';
     const calls = await callbackCalls(params({ m_redirect_url: redirectUrl }));
     expect(calls).toEqual([]);
@@ -305,7 +305,7 @@ describe('given m_redirect_url', () => {
     ['decline', '[카드사 승인 거절] 카드사에서 승인을 거절했습니다.'],
     ['cancel', '[결제포기] 사용자가 결제를 취소하셨습니다'],
   ] as const)('adds imp_success=false, error_code and error_msg on %s', async (outcome, message) => {
-    await useViewport('mobile');
+    await useDevice('mobile');
     sandbox().nextOutcome = outcome;
     imp().request_pay(params({ m_redirect_url: redirectUrl }), () => {});
     await sleep(20);
@@ -333,7 +333,7 @@ describe('given m_redirect_url', () => {
   });
 
   it('sends a refusal there on mobile when there is no callback, without imp_uid', async () => {
-    await useViewport('mobile');
+    await useDevice('mobile');
     imp().request_pay(params({ amount: undefined, m_redirect_url: redirectUrl }));
     await sleep(0);
     const url = new URL(navigations[0]!);
@@ -343,7 +343,7 @@ describe('given m_redirect_url', () => {
   });
 
   it('frees the page after a redirect, so a later request opens a window', async () => {
-    await useViewport('mobile');
+    await useDevice('mobile');
     sandbox().nextOutcome = 'cancel';
     imp().request_pay(params({ m_redirect_url: redirectUrl }), () => {});
     await sleep(20);

@@ -64,6 +64,10 @@ const IMP = {
     }
     const checked = readRequestPay(params);
     if ('error_code' in checked) return refuse(params, callback, checked);
+    // merchant_uid is unique per payment (research/portone.md §3.1): a paid one cannot be paid again.
+    if (control().payments.some((paid) => paid.sdk === SDK && paid.status === 'approved' && paid.merchantUid === checked.merchantUid)) {
+      return refuse(params, callback, iamportFailure('ALREADY_PAID', `merchant_uid ${JSON.stringify(checked.merchantUid)} is already paid: make a new one per payment attempt`));
+    }
 
     const owner = {};
     claimSlot(REQUEST_SLOT, owner, () => true);

@@ -12,7 +12,7 @@ import {
   sandbox,
   settledWithin,
   sleep,
-  useViewport,
+  useDevice,
 } from '../test-utils/sandbox.js';
 import { portOne } from '../test-utils/vendor-types.js';
 
@@ -55,7 +55,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   navigations = [];
   resetSandbox(navigations);
-  await useViewport('pc');
+  await useDevice('pc');
 });
 
 describe('given the portone-v2 stand-in script', () => {
@@ -248,7 +248,8 @@ describe('given setup errors', () => {
   it("accepts currency 'KRW' and 'CURRENCY_KRW', and refuses other spellings", async () => {
     for (const currency of ['KRW', 'CURRENCY_KRW']) {
       sandbox().nextOutcome = 'approve';
-      await expect(portOne().requestPayment(payment({ currency }))).resolves.not.toHaveProperty('code');
+      // A new paymentId each time: a paid one cannot be paid again.
+      await expect(portOne().requestPayment(payment({ currency, paymentId: `payment-${currency}` }))).resolves.not.toHaveProperty('code');
     }
     expect(portOnePayments().map((entry) => entry.currency)).toEqual(['KRW', 'KRW']);
     for (const currency of ['krw', 'WON', 'CURRENCY_', 'KRW_CURRENCY']) {
@@ -320,8 +321,8 @@ describe('given setup errors', () => {
 });
 
 describe('given redirect mode', () => {
-  it("on a mobile viewport with redirectUrl, navigates with paymentId, transactionType and txId, keeping the merchant's query and hash, and never settles", async () => {
-    await useViewport('mobile');
+  it("on a mobile device with redirectUrl, navigates with paymentId, transactionType and txId, keeping the merchant's query and hash, and never settles", async () => {
+    await useDevice('mobile');
     sandbox().nextOutcome = 'approve';
     const paying = portOne().requestPayment(payment({ redirectUrl }));
     expect(await settledWithin(paying, 30)).toBe('pending');
@@ -337,7 +338,7 @@ describe('given redirect mode', () => {
   });
 
   it('adds code and message (and the PG fields for a decline) on failure', async () => {
-    await useViewport('mobile');
+    await useDevice('mobile');
     sandbox().nextOutcome = 'decline';
     void portOne().requestPayment(payment({ redirectUrl }));
     await sleep(20);
@@ -360,7 +361,7 @@ describe('given redirect mode', () => {
     expect(cancel.search).toContain('message=%EC%82%AC%EC%9A%A9%EC%9E%90%EA%B0%80%20');
   });
 
-  it('on a PC viewport with redirectUrl alone, resolves the promise instead', async () => {
+  it('on a PC with redirectUrl alone, resolves the promise instead', async () => {
     sandbox().nextOutcome = 'approve';
     await expect(portOne().requestPayment(payment({ redirectUrl }))).resolves.toMatchObject({ paymentId: 'payment-0001' });
     expect(navigations).toEqual([]);
@@ -371,13 +372,13 @@ describe('given redirect mode', () => {
     void portOne().requestPayment(payment({ redirectUrl, windowType: { pc: 'REDIRECTION', mobile: 'REDIRECTION' } }));
     await sleep(20);
     sandbox().nextOutcome = 'approve';
-    void portOne().requestPayment(payment({ redirectUrl, forceRedirect: true }));
+    void portOne().requestPayment(payment({ redirectUrl, forceRedirect: true, paymentId: 'payment-0002' }));
     await sleep(20);
     expect(navigations).toHaveLength(2);
   });
 
   it('resolves on mobile when windowType.mobile names a window that does not redirect', async () => {
-    await useViewport('mobile');
+    await useDevice('mobile');
     sandbox().nextOutcome = 'approve';
     await expect(portOne().requestPayment(payment({ redirectUrl, windowType: { pc: 'IFRAME', mobile: 'IFRAME' } }))).resolves.toMatchObject({
       transactionType: 'PAYMENT',
@@ -386,14 +387,14 @@ describe('given redirect mode', () => {
   });
 
   it('resolves on mobile without a redirectUrl', async () => {
-    await useViewport('mobile');
+    await useDevice('mobile');
     sandbox().nextOutcome = 'approve';
     await expect(portOne().requestPayment(payment())).resolves.toMatchObject({ transactionType: 'PAYMENT' });
     expect(navigations).toEqual([]);
   });
 
   it('ends the transaction on redirect, so a later request is not refused', async () => {
-    await useViewport('mobile');
+    await useDevice('mobile');
     sandbox().nextOutcome = 'cancel';
     void portOne().requestPayment(payment({ redirectUrl }));
     await sleep(20);
@@ -456,7 +457,7 @@ describe('given requestIssueBillingKey', () => {
   });
 
   it('redirects on mobile with transactionType and billingKey in the query', async () => {
-    await useViewport('mobile');
+    await useDevice('mobile');
     sandbox().nextOutcome = 'approve';
     const issuing = portOne().requestIssueBillingKey(billing({ redirectUrl }));
     expect(await settledWithin(issuing, 30)).toBe('pending');
@@ -468,7 +469,7 @@ describe('given requestIssueBillingKey', () => {
   });
 
   it('redirects a cancel with code and message and no billingKey', async () => {
-    await useViewport('mobile');
+    await useDevice('mobile');
     sandbox().nextOutcome = 'cancel';
     void portOne().requestIssueBillingKey(billing({ redirectUrl }));
     await sleep(20);

@@ -5,7 +5,7 @@
  * `window.PortOne` once it is present, so the npm package's functions reach this stand-in.
  * Built into one self-contained IIFE: dist/scripts/portone-v2.js.
  */
-import { claimSlot, control, record, releaseSlot, slotTaken } from './shared/control.js';
+import { abandonSlot, claimSlot, control, record, releaseSlot, slotTaken } from './shared/control.js';
 import { portOneError, type PortOneTransactionType } from './portone/errors.js';
 import { readIssueBillingKeyRequest, readPaymentRequest, type PortOneWindowRequest } from './portone/request.js';
 import { runPortOneWindow } from './portone/window.js';
@@ -17,6 +17,11 @@ const REQUEST_SLOT = `${SDK}:request`;
 
 /** Validates, then opens the one window a page may have open, and answers through it. */
 async function request(type: PortOneTransactionType, method: string, read: (request: unknown) => PortOneWindowRequest, input: unknown) {
+  if (slotTaken(REQUEST_SLOT) && control().portoneOverlap === 'abandon-first') {
+    // The first window is dropped unanswered: its promise never settles (README, "Assumed").
+    document.querySelector('[data-kcheckout-sandbox="payment-window"]')?.remove();
+    abandonSlot(REQUEST_SLOT);
+  }
   if (slotTaken(REQUEST_SLOT)) {
     throw portOneError(
       type,
@@ -26,6 +31,10 @@ async function request(type: PortOneTransactionType, method: string, read: (requ
     );
   }
   const checked = read(input);
+  // "re-requesting an already-paid id fails" (research/portone.md §1.4): answered like a PG failure.
+  if (type === 'PAYMENT' && control().payments.some((paid) => paid.sdk === SDK && paid.transactionType === 'PAYMENT' && paid.status === 'approved' && paid.paymentId === checked.paymentId)) {
+    return { transactionType: type, paymentId: checked.paymentId, code: 'PaymentAlreadyPaid', message: '이미 결제가 완료된 결제 건입니다.' };
+  }
   const owner = {};
   claimSlot(REQUEST_SLOT, owner, () => true);
   const release = () => releaseSlot(REQUEST_SLOT, owner);

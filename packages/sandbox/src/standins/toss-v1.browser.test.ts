@@ -243,6 +243,25 @@ describe('given the agreement widget', () => {
     expect(statuses[0]!.terms[0]!.agreed).toBe(true);
   });
 
+  it('with agreementStartsTicked, renders the term ticked and getAgreementStatus says so', () => {
+    sandbox().agreementStartsTicked = true;
+    container('agreement');
+    const terms = widget().renderAgreement('#agreement');
+    expect(agreementRoot()?.querySelector<HTMLInputElement>('input[type="checkbox"]')?.checked).toBe(true);
+    expect(terms.getAgreementStatus().agreedRequiredTerms).toBe(true);
+  });
+
+  it("with agreementEmitsAtRender, calls a new 'change' listener once with the status, then on each change", async () => {
+    sandbox().agreementEmitsAtRender = true;
+    container('agreement');
+    const terms = widget().renderAgreement('#agreement');
+    const statuses: V1AgreementStatus[] = [];
+    terms.on('change', (status: V1AgreementStatus) => statuses.push(status));
+    await sleep();
+    clickAgreement();
+    expect(statuses.map((status) => status.agreedRequiredTerms)).toEqual([false, true]);
+  });
+
   it('allows one per page until the container leaves the page', () => {
     container('agreement');
     container('agreement-2');

@@ -8,6 +8,7 @@
 import { claimSlot, control, latency, record, slotTaken } from './shared/control.js';
 import { notify } from './shared/listeners.js';
 import { Transactions } from './shared/transactions.js';
+import { checkAllowed } from './toss/allow-lists.js';
 import { renderAgreementUi, TOSS_TERM, type AgreementUi } from './toss/agreement-ui.js';
 import { checkVariantKey, findContainer } from './toss/container.js';
 import { tossError } from './toss/errors.js';
@@ -48,6 +49,7 @@ function readAmount(amount: unknown): TossMoney {
   if (!amount || typeof amount !== 'object') {
     throw tossError('INVALID_AMOUNT_VALUE', `the amount must be a number or { value, currency? }, got ${String(amount)}`);
   }
+  checkAllowed('v1.amount', amount);
   const { value, currency = 'KRW' } = amount as { value?: unknown; currency?: unknown };
   return readMoney(value, currency);
 }
@@ -130,7 +132,7 @@ function createPaymentWidget() {
         );
       }
       claimSlot(AGREEMENT_SLOT, container, () => container.isConnected);
-      const ui = renderAgreementUi(container, SDK);
+      const ui = renderAgreementUi(container, SDK, { ticked: control().agreementStartsTicked === true });
       agreement = { ui, container };
       const status = () => ({
         agreedRequiredTerms: ui.agreed(),
@@ -144,7 +146,10 @@ function createPaymentWidget() {
           record(SDK, 'agreementWidget.on', arguments);
           checkListener(eventName, callback, ['change'], typeof eventName === 'string' ? [eventName] : []);
           if (eventName !== 'change') return;
-          ui.onChange(() => notify(callback as (value: unknown) => unknown, status()));
+          const listener = callback as (value: unknown) => unknown;
+          ui.onChange(() => notify(listener, status()));
+          // As v2: reporting at render is unverified, so only with the switch on (README).
+          if (control().agreementEmitsAtRender === true) setTimeout(() => container.isConnected && notify(listener, status()), 0);
         },
         getAgreementStatus() {
           record(SDK, 'agreementWidget.getAgreementStatus', arguments);
@@ -159,7 +164,7 @@ function createPaymentWidget() {
       if (methods && !methods.ready && methods.container.isConnected) {
         throw tossError('INVALID_METHOD_TRANSACTION', "requestPayment() was called before the payment methods widget's 'ready' event");
       }
-      const request = readPaymentRequest(info);
+      const request = readPaymentRequest(info, 'v1.requestPayment');
       const liveMethods = methods && methods.container.isConnected ? methods : null;
       if (!liveMethods) throw tossError('NOT_SELECTED_PAYMENT_METHOD', 'render the payment methods widget (renderPaymentMethods) before requestPayment()');
       if (agreement && agreement.container.isConnected && !agreement.ui.agreed()) {

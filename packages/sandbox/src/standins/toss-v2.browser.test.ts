@@ -324,16 +324,39 @@ describe('given the agreement widget', () => {
     expect(root.textContent).toContain('샌드박스');
   });
 
-  it('reports the initial status once after render, then every change (agreementStatusChange)', async () => {
+  it('reports nothing at render by default, then every change (agreementStatusChange)', async () => {
+    const { terms } = await checkout();
+    const statuses: V2AgreementStatus[] = [];
+    terms!.on('agreementStatusChange', (status: V2AgreementStatus) => statuses.push(status));
+    await sleep(10);
+    expect(statuses).toEqual([]);
+    clickAgreement();
+    clickAgreement();
+    expect(statuses.map((status) => status.agreedRequiredTerms)).toEqual([true, false]);
+    expect(statuses[0]!.agreements[0]).toEqual({ term: { id: expect.any(String), required: true }, agreed: true });
+  });
+
+  it('with agreementEmitsAtRender, reports the status once to each new listener, then every change', async () => {
+    sandbox().agreementEmitsAtRender = true;
     const { terms } = await checkout();
     const statuses: V2AgreementStatus[] = [];
     terms!.on('agreementStatusChange', (status: V2AgreementStatus) => statuses.push(status));
     await sleep();
     expect(statuses).toEqual([{ agreedRequiredTerms: false, agreements: [{ term: { id: expect.any(String), required: true }, agreed: false }] }]);
     clickAgreement();
-    clickAgreement();
-    expect(statuses.map((status) => status.agreedRequiredTerms)).toEqual([false, true, false]);
-    expect(statuses[1]!.agreements[0]!.agreed).toBe(true);
+    expect(statuses.map((status) => status.agreedRequiredTerms)).toEqual([false, true]);
+  });
+
+  it('with agreementStartsTicked, renders the term ticked, reports nothing, and lets requestPayment through', async () => {
+    sandbox().agreementStartsTicked = true;
+    const { w, terms } = await checkout();
+    const statuses: V2AgreementStatus[] = [];
+    terms!.on('agreementStatusChange', (status: V2AgreementStatus) => statuses.push(status));
+    await sleep(10);
+    expect(agreementRoot()!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(true);
+    expect(statuses).toEqual([]);
+    sandbox().nextOutcome = 'approve';
+    await expect(w.requestPayment(order)).resolves.toMatchObject({ orderId: order.orderId });
   });
 
   it('allows one per page until destroy(), and may render in parallel with the payment methods', async () => {

@@ -6,6 +6,7 @@
 import { claimSlot, control, latency, record, releaseSlot, slotTaken } from './shared/control.js';
 import { notify } from './shared/listeners.js';
 import { Transactions } from './shared/transactions.js';
+import { checkAllowed } from './toss/allow-lists.js';
 import { renderAgreementUi, TOSS_TERM, type AgreementUi } from './toss/agreement-ui.js';
 import { checkVariantKey, findContainer } from './toss/container.js';
 import { tossError } from './toss/errors.js';
@@ -68,7 +69,7 @@ function createWidgets() {
 
   const selectorOf = (method: string, params: unknown): unknown => {
     if (!params || typeof params !== 'object') throw tossError('INVALID_PARAMETERS', `${method} takes an object: { selector, variantKey? }`);
-    checkVariantKey(params);
+    checkVariantKey(params, 'v2.render');
     return (params as { selector?: unknown }).selector;
   };
 
@@ -77,6 +78,7 @@ function createWidgets() {
       record(SDK, 'setAmount', arguments);
       ensureIdle('setAmount');
       if (!money || typeof money !== 'object') throw tossError('INVALID_PARAMETERS', "setAmount takes an object: { value, currency: 'KRW' }");
+      checkAllowed('v2.setAmount', money);
       const { value, currency } = money as { value?: unknown; currency?: unknown };
       const next = readMoney(value, currency);
       const end = transactions.begin('setAmount');
@@ -153,7 +155,7 @@ function createWidgets() {
       } finally {
         end();
       }
-      const ui = renderAgreementUi(container, SDK);
+      const ui = renderAgreementUi(container, SDK, { ticked: control().agreementStartsTicked === true });
       const entry = { ui };
       agreement = entry;
       const status = () => ({
@@ -171,11 +173,13 @@ function createWidgets() {
           checkListener(eventName, callback, ['agreementStatusChange']);
           const listener = callback as (value: unknown) => unknown;
           ui.onChange(() => notify(listener, status()));
-          // The initial status, once per listener, so a pay button can start disabled. Whether the
-          // real SDK reports at render is unverified; a library must not depend on it (README).
-          setTimeout(() => {
-            if (!destroyed) notify(listener, status());
-          }, 0);
+          // The types document change events only, so by default nothing is reported until the buyer
+          // clicks; whether the real SDK also reports at render is unverified (README), hence a switch.
+          if (control().agreementEmitsAtRender === true) {
+            setTimeout(() => {
+              if (!destroyed) notify(listener, status());
+            }, 0);
+          }
         },
         async destroy(): Promise<void> {
           record(SDK, 'agreementWidget.destroy', arguments);
@@ -192,7 +196,7 @@ function createWidgets() {
       record(SDK, 'requestPayment', arguments);
       ensureIdle('requestPayment', true);
       if (!amount) throw tossError('NOT_SETUP_AMOUNT', 'await widgets.setAmount({ value, currency }) before requestPayment()');
-      const request = readPaymentRequest(params);
+      const request = readPaymentRequest(params, 'v2.requestPayment');
       if (!methods) throw tossError('NOT_SELECTED_PAYMENT_METHOD', 'render the payment methods widget (renderPaymentMethods) before requestPayment()');
       if (agreement && !agreement.ui.agreed()) throw tossError('NEED_AGREEMENT_WITH_REQUIRED_TERMS', 'the buyer has not ticked the required terms');
       const end = transactions.begin('requestPayment', { exclusive: true });

@@ -29,6 +29,14 @@ export function resetSandbox(navigations: string[] = []): void {
   control.reset();
   control.latencyMs = 0;
   control.navigate = (url) => navigations.push(url);
+  // Settings a test states, put back: the device (and a phone user agent) would leak into the next test.
+  delete control.device;
+  delete control.agreementEmitsAtRender;
+  delete control.agreementStartsTicked;
+  delete control.variantKeys;
+  delete control.nextFailure;
+  delete control.portoneOverlap;
+  delete (navigator as unknown as { userAgent?: string }).userAgent;
   document.body.innerHTML = '';
 }
 
@@ -116,4 +124,4 @@ export const SECRET_KEYS = [
   'live_gsk_FAKE_kcheckout_widget_secret',
 ];
 
-export { useViewport } from '../../../../test/sandbox-page.js';
+export { useDevice } from '../../../../test/sandbox-page.js';

@@ -9,6 +9,7 @@ export const IAMPORT_ERRORS = {
   INVALID_USER_CODE: '가맹점 식별코드가 올바르지 않습니다.',
   INVALID_PARAMETER: '결제 요청 파라미터가 올바르지 않습니다.',
   PAYMENT_IN_PROGRESS: '이미 진행 중인 결제가 있습니다.',
+  ALREADY_PAID: '이미 결제가 완료된 주문번호입니다.',
 } as const;
 
 export type IamportErrorCode = keyof typeof IAMPORT_ERRORS;

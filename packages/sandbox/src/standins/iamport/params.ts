@@ -1,4 +1,4 @@
-import { isMobileViewport } from '../shared/device.js';
+import { isMobileDevice } from '../shared/device.js';
 import { isAbsoluteHttpUrl } from '../shared/redirect.js';
 import { readCurrency } from '../portone/money.js';
 import { looksLikeSecret, secretHint } from '../portone/secrets.js';
@@ -23,6 +23,8 @@ export interface IamportRequest {
 
 // The docs' limit for merchant_uid (payrq.mdx).
 const MERCHANT_UID_MAX = 40;
+// "name (≤40)" in the request_pay parameter table (research/portone.md §3.1); PGs cut or refuse longer ones.
+const NAME_MAX = 40;
 const BUYER_FIELDS = ['buyer_name', 'buyer_email', 'buyer_tel', 'buyer_addr', 'buyer_postcode'];
 
 /** The merchant_uid to echo in a failure, when the caller gave a usable one. */
@@ -37,7 +39,7 @@ export function merchantUidOf(params: unknown): string {
  */
 export function failureRedirect(params: unknown): string | null {
   const value = params && typeof params === 'object' ? (params as { m_redirect_url?: unknown }).m_redirect_url : undefined;
-  return isAbsoluteHttpUrl(value) && isMobileViewport() ? value : null;
+  return isAbsoluteHttpUrl(value) && isMobileDevice() ? value : null;
 }
 
 /**
@@ -70,7 +72,7 @@ export function readRequestPay(params: unknown): IamportRequest | IamportFailure
     return bad('merchant_uid', `merchant_uid must be a non-empty string of at most ${MERCHANT_UID_MAX} characters`);
   }
   if (name === undefined || name === null) return missing('name', 'pass the order name the buyer sees, e.g. "생수 외 1건"');
-  if (typeof name !== 'string' || name.trim() === '') return bad('name', 'name must be a non-empty string');
+  if (typeof name !== 'string' || name.trim() === '' || name.length > NAME_MAX) return bad('name', `name must be a non-empty string of at most ${NAME_MAX} characters`);
   if (amount === undefined || amount === null) return missing('amount', 'pass the amount in won (a number)');
   const currency = fields.currency === undefined ? 'KRW' : readCurrency(fields.currency, { prefixed: false });
   if (!currency) return bad('currency', `expected an ISO 4217 code such as 'KRW' or 'USD', got ${JSON.stringify(fields.currency)}`);
@@ -96,7 +98,7 @@ export function readRequestPay(params: unknown): IamportRequest | IamportFailure
     ...(typeof pg === 'string' ? { pg } : {}),
     ...(typeof channelKey === 'string' ? { channelKey } : {}),
     // PC ignores m_redirect_url, except PayPal, which always redirects (iamport-manual#21).
-    redirectUrl: typeof redirectUrl === 'string' && (isMobileViewport() || payMethod === 'paypal') ? redirectUrl : null,
+    redirectUrl: typeof redirectUrl === 'string' && (isMobileDevice() || payMethod === 'paypal') ? redirectUrl : null,
     ...(custom !== undefined && custom !== null ? { customData: typeof custom === 'string' ? custom : JSON.stringify(custom) } : {}),
     buyer,
   };

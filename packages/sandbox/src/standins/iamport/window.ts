@@ -1,5 +1,5 @@
 import type { SandboxOutcome } from '../../types.js';
-import { recordPayment } from '../shared/control.js';
+import { recordPayment, takeFailureScript } from '../shared/control.js';
 import { openPaymentWindow } from '../shared/payment-window.js';
 import { randomDigits, randomToken } from '../shared/random.js';
 import { formatAmount } from '../portone/money.js';
@@ -53,6 +53,9 @@ export async function runIamportWindow(request: IamportRequest, impCode: string,
     // `{pg}.{MID}` → `{pg}`; with a channelKey the PG is the channel's, which the sandbox does not know.
     ...(request.pg ? { pg_provider: request.pg.split('.')[0] } : {}),
   };
+  const script = takeFailureScript(outcome);
+  if (script?.bare) return { outcome, response: { imp_uid: impUid, merchant_uid: request.merchantUid, ...script.fields } };
+  if (script) return { outcome, response: { success: false, imp_success: false, ...common, status: 'failed', ...script.fields } };
   if (outcome !== 'approve') {
     return { outcome, response: { success: false, imp_success: false, ...common, status: 'failed', ...WINDOW_FAILURES[outcome] } };
   }

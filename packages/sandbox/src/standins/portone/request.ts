@@ -1,4 +1,4 @@
-import { isMobileViewport } from '../shared/device.js';
+import { isMobileDevice } from '../shared/device.js';
 import { isAbsoluteHttpUrl } from '../shared/redirect.js';
 import { portOneError, type PortOneTransactionType } from './errors.js';
 import { BILLING_KEY_METHODS, methodLabel, PAY_METHODS, readEasyPayProvider } from './methods.js';
@@ -165,7 +165,7 @@ function readProvider(fail: Fail, fields: Fields): string | undefined {
 
 /**
  * Where this request's answer goes (research/portone.md §1.6): to `redirectUrl` when
- * `forceRedirect` is set, when this device's `windowType` is REDIRECTION, or on a mobile viewport
+ * `forceRedirect` is set, when this device's `windowType` is REDIRECTION, or on a mobile device
  * unless `windowType.mobile` names a non-redirect window; otherwise the promise answers (null).
  */
 function redirectTarget(fail: Fail, fields: Fields): string | null {
@@ -182,14 +182,14 @@ function redirectTarget(fail: Fail, fields: Fields): string | null {
         throw fail(`windowType.${key}`, '%s 값이 올바르지 않습니다.', `use one of ${WINDOW_TYPES.join(', ')}, got ${JSON.stringify(value)}`);
       }
     }
-    device = (windowType as Record<string, string | undefined>)[isMobileViewport() ? 'mobile' : 'pc'];
+    device = (windowType as Record<string, string | undefined>)[isMobileDevice() ? 'mobile' : 'pc'];
   }
   if (device === 'REDIRECTION' && typeof redirectUrl !== 'string') {
     throw fail('redirectUrl', 'REDIRECTION 방식에는 %s가 필요합니다.', 'windowType REDIRECTION sends the buyer to redirectUrl: pass one');
   }
   if (typeof redirectUrl !== 'string') return null;
   if (forceRedirect === true || device === 'REDIRECTION') return redirectUrl;
-  return isMobileViewport() && device === undefined ? redirectUrl : null;
+  return isMobileDevice() && device === undefined ? redirectUrl : null;
 }
 
 /** `customData` is stored and returned by the REST API as a JSON string. */

@@ -1,4 +1,4 @@
-import { control, recordPayment } from '../shared/control.js';
+import { control, recordPayment, takeFailureScript } from '../shared/control.js';
 import { openPaymentWindow } from '../shared/payment-window.js';
 import { randomUuid } from '../shared/random.js';
 import { withQuery } from '../shared/redirect.js';
@@ -28,7 +28,8 @@ export async function runPortOneWindow(request: PortOneWindowRequest, release: (
   });
 
   const txId = payment ? randomUuid() : undefined;
-  const billingKey = !payment && outcome === 'approve' ? `billing-key-${randomUuid()}` : undefined;
+  const script = takeFailureScript(outcome);
+  const billingKey = !payment && (outcome === 'approve' || script?.withBillingKey) ? `billing-key-${randomUuid()}` : undefined;
   const sandbox = control();
   const sent = recordPayment({
     sdk: 'portone-v2',
@@ -51,7 +52,7 @@ export async function runPortOneWindow(request: PortOneWindowRequest, release: (
   release();
   if (sent) await sent;
 
-  const failure = outcome === 'approve' ? {} : { ...PORTONE_FAILURES[outcome] };
+  const failure = outcome === 'approve' ? {} : { ...(script ? script.fields : PORTONE_FAILURES[outcome]) };
   if (request.redirectUrl) {
     // The query carries the response's fields (official docs: paymentId, code, message, pgCode,
     // pgMessage; the official Flutter and RN SDKs also read transactionType and txId from it).

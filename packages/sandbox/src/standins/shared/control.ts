@@ -43,6 +43,7 @@ function resetControl(sandbox: Control): void {
   sandbox.log.length = 0;
   sandbox.payments.length = 0;
   delete sandbox.nextOutcome;
+  delete sandbox.nextFailure;
   sandbox[INTERNAL]?.slots.clear();
 }
 
@@ -74,6 +75,11 @@ export function releaseSlot(key: string, owner: object): void {
   if (slots.get(key)?.owner === owner) slots.delete(key);
 }
 
+/** Frees the slot whoever holds it: for a window the vendor drops without answering. */
+export function abandonSlot(key: string): void {
+  control()[INTERNAL].slots.delete(key);
+}
+
 /**
  * Records an answered window in `payments`. With `apiBase` set, also hands the record to the REST
  * stand-ins and returns a promise to await before answering (a redirect would otherwise leave the
@@ -92,4 +98,13 @@ export function recordPayment(payment: SandboxPayment): Promise<void> | undefine
     },
     (error: unknown) => console.error(`kcheckout sandbox: could not send the payment to ${url}; the REST stand-ins do not know it.`, error),
   );
+}
+
+/** Takes `nextFailure` for a window that did not succeed (it applies once), or undefined. */
+export function takeFailureScript(outcome: string): SandboxControl['nextFailure'] {
+  const sandbox = control();
+  const script = sandbox.nextFailure;
+  if (outcome === 'approve' || !script || typeof script !== 'object') return undefined;
+  delete sandbox.nextFailure;
+  return script;
 }

@@ -16,8 +16,8 @@ export interface AgreementUi {
   remove(): void;
 }
 
-/** The sandbox's terms UI: one required term, unchecked, as the buyer first sees it. */
-export function renderAgreementUi(container: HTMLElement, sdk: string): AgreementUi {
+/** The sandbox's terms UI: one required term, unchecked as the buyer first sees it unless `ticked`. */
+export function renderAgreementUi(container: HTMLElement, sdk: string, { ticked = false } = {}): AgreementUi {
   const listeners: Array<(agreed: boolean) => void> = [];
   const checkboxId = uniqueId('kcheckout-sandbox-term');
   const checkbox = h('input', {
@@ -25,6 +25,7 @@ export function renderAgreementUi(container: HTMLElement, sdk: string): Agreemen
     id: checkboxId,
     name: TOSS_TERM.id,
     required: true,
+    checked: ticked,
     style: `width:18px;height:18px;margin:0;accent-color:${theme.accent};flex:none;`,
   });
   const root = h(

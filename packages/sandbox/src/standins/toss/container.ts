@@ -1,4 +1,5 @@
 import { findElement } from '../shared/dom.js';
+import { ALLOWED, checkAllowed, checkVariantKeyKnown } from './allow-lists.js';
 import { tossError } from './errors.js';
 
 /** The element a render `selector` names; the vendor refuses a selector that matches nothing. */
@@ -10,12 +11,13 @@ export function findContainer(selector: unknown): HTMLElement {
   return element;
 }
 
-/** An optional `variantKey` must be a string. The sandbox has one look, so any string is accepted. */
-export function checkVariantKey(options: unknown): void {
+/**
+ * Render options: only the keys `which` defines, and a `variantKey` the console knows (the sandbox
+ * has one look whichever it is).
+ */
+export function checkVariantKey(options: unknown, which: keyof typeof ALLOWED = 'v1.renderOptions'): void {
   if (options === undefined || options === null) return;
   if (typeof options !== 'object') throw tossError('INVALID_PARAMETERS', 'render options must be an object: { variantKey?: string }');
-  const { variantKey } = options as { variantKey?: unknown };
-  if (variantKey !== undefined && typeof variantKey !== 'string') {
-    throw tossError('INVALID_PARAMETERS', `variantKey must be a string, got ${typeof variantKey}`);
-  }
+  checkAllowed(which, options);
+  checkVariantKeyKnown((options as { variantKey?: unknown }).variantKey);
 }

@@ -17,6 +17,10 @@ export const TOSS_METHODS: readonly TossMethod[] = [
   { code: 'TOSSPAY', label: '토스페이', v1: { method: '간편결제', easyPay: { provider: '토스페이' } } },
 ];
 
+// A USD amount is for PayPal alone (foreignEasyPay), so the widget then offers nothing else. The
+// fields v1 reports for it are the sandbox's guess (README).
+const PAYPAL: TossMethod = { code: 'PAYPAL', label: 'PayPal', v1: { method: '해외간편결제', easyPay: { provider: 'PAYPAL' } } };
+
 export interface PaymentMethodsUi {
   readonly root: HTMLElement;
   selected(): TossMethod;
@@ -34,10 +38,11 @@ const optionStyle = (checked: boolean) =>
 export function renderPaymentMethodsUi(container: HTMLElement, sdk: string, money: TossMoney): PaymentMethodsUi {
   const name = uniqueId('kcheckout-sandbox-method');
   const listeners: Array<(method: TossMethod) => void> = [];
-  let selected = TOSS_METHODS[0]!;
+  const offered = money.currency === 'KRW' ? TOSS_METHODS : [PAYPAL];
+  let selected = offered[0]!;
 
   const amount = h('strong', { 'data-sandbox-amount': true, 'aria-live': 'polite', style: `font-size:17px;color:${theme.text};` }, formatMoney(money));
-  const options = TOSS_METHODS.map((method) => {
+  const options = offered.map((method) => {
     const input = h('input', { type: 'radio', name, value: method.code, style: `margin:0;accent-color:${theme.accent};` });
     input.checked = method === selected;
     return h('label', { style: optionStyle(input.checked) }, input, method.label);
@@ -71,7 +76,7 @@ export function renderPaymentMethodsUi(container: HTMLElement, sdk: string, mone
 
   fieldset.addEventListener('change', (event) => {
     const input = event.target as HTMLInputElement;
-    const method = TOSS_METHODS.find((candidate) => candidate.code === input.value);
+    const method = offered.find((candidate) => candidate.code === input.value);
     if (!method) return;
     selected = method;
     for (const label of options) label.setAttribute('style', optionStyle(label.querySelector('input')!.checked));

@@ -1,8 +1,10 @@
 import type { SandboxTossPayment } from '../../types.js';
 import { control, recordPayment } from '../shared/control.js';
+import { isMobileDevice } from '../shared/device.js';
 import { openPaymentWindow } from '../shared/payment-window.js';
 import { randomToken } from '../shared/random.js';
 import { isAbsoluteHttpUrl, withQuery } from '../shared/redirect.js';
+import { checkAllowed, checkCurrencyForMethod, checkOptionalFields } from './allow-lists.js';
 import { tossError, tossMessage } from './errors.js';
 import { formatMoney, type TossMoney } from './money.js';
 import type { TossMethod } from './payment-methods-ui.js';
@@ -19,10 +21,11 @@ export interface TossPaymentRequest {
 const given = (value: unknown) => value !== undefined && value !== null;
 
 /** The checks `requestPayment` makes of its parameters (widget .d.ts JSDoc, research/toss.md §2.4). */
-export function readPaymentRequest(params: unknown): TossPaymentRequest {
+export function readPaymentRequest(params: unknown, which: 'v2.requestPayment' | 'v1.requestPayment'): TossPaymentRequest {
   if (!params || typeof params !== 'object') {
     throw tossError('INVALID_PARAMETERS', 'requestPayment takes an object: { orderId, orderName, successUrl?, failUrl?, … }');
   }
+  checkAllowed(which, params);
   const { orderId, orderName, successUrl, failUrl } = params as Record<string, unknown>;
   if (typeof orderId !== 'string' || !ORDER_ID.test(orderId)) {
     throw tossError(
@@ -46,6 +49,10 @@ export function readPaymentRequest(params: unknown): TossPaymentRequest {
   if (given(failUrl) && !given(successUrl)) {
     throw tossError('INCORRECT_SUCCESS_URL_FORMAT', 'successUrl and failUrl go together: pass both for redirect mode, or neither for promise mode');
   }
+  checkOptionalFields(params as Record<string, unknown>);
+  // On a phone the vendor's window is a full page that leaves the merchant's page, so there is no
+  // promise to answer: "Promise 방식은 모바일 환경에서 사용할 수 없어요" (SDK v2 docs, research/toss.md §2).
+  if (!given(successUrl) && isMobileDevice()) throw tossError('NOT_SUPPORTED_PROMISE', 'on a mobile device pass successUrl and failUrl (redirect mode)');
   return {
     orderId,
     orderName,
@@ -71,6 +78,7 @@ export interface RunPaymentOptions {
  */
 export async function runPayment({ sdk, request, money, method, resultAmount, release }: RunPaymentOptions): Promise<unknown> {
   const { orderId, orderName, redirect } = request;
+  checkCurrencyForMethod(money.currency, method.code);
   const outcome = await openPaymentWindow({
     title: '토스페이먼츠 샌드박스 결제창',
     details: [
