@@ -118,6 +118,42 @@ export function validateOrderId(orderId: unknown, provider?: Provider): string {
   return orderId;
 }
 
+/** iamport (V1) takes a `merchant_uid` of at most 40 characters (PortOne's V1 request_pay reference). */
+const MERCHANT_UID_MAX = 40;
+
+/**
+ * The order rules every vendor's request shares, in one place: the order id (when given; the
+ * button makes one per press otherwise) and iamport's shorter `merchant_uid`, and an `orderName`
+ * of 1–100 characters (Toss's documented limit, which the button has applied to every vendor).
+ */
+export function validateOrder(provider: Provider, order: { orderId?: unknown; orderName?: unknown }): void {
+  const { orderId, orderName } = order ?? {};
+  if (orderId !== undefined) {
+    const id = validateOrderId(orderId, provider);
+    if (provider === 'iamport' && id.length > MERCHANT_UID_MAX) {
+      throw new CheckoutError(
+        'INVALID_ORDER_ID',
+        __DEV__
+          ? `아임포트(V1) merchant_uid는 ${MERCHANT_UID_MAX}자 이하여야 합니다 (${id.length}자). createOrderId()의 기본값은 26자입니다. ` +
+              `An iamport (V1) merchant_uid must be at most ${MERCHANT_UID_MAX} characters (got ${id.length}); ` +
+              `createOrderId() makes 26 by default.`
+          : '',
+        { provider },
+      );
+    }
+  }
+  if (typeof orderName !== 'string' || orderName.trim() === '' || orderName.length > 100) {
+    throw new CheckoutError(
+      'INVALID_OPTION',
+      __DEV__
+        ? `orderName은 결제창에 보일 1~100자의 이름이어야 합니다 (예: '생수 외 1건'). ` +
+            `orderName must be the 1–100 character name the payment window shows, e.g. '생수 외 1건'.`
+        : '',
+      { provider },
+    );
+  }
+}
+
 /** `validateOrderId`'s rule as a yes or no, without the error and its prose. */
 export function isOrderId(orderId: unknown): orderId is string {
   return typeof orderId === 'string' && ORDER_ID.test(orderId);

@@ -4,13 +4,14 @@ import {
   type PortOneBillingKeyIssue,
   type PortOneBillingKeyMethod,
   type PortOneMethod,
+  checkMethodRedirect,
   readVendorError,
 } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
 import { ActionButton, settle } from './action-button.js';
 import { useLatest } from './use-latest.js';
 import { type CheckoutRedirect, useCheckoutContext } from './checkout-context.js';
-import { absoluteRedirect, checkMethodRedirect } from './redirect-props.js';
+import { absoluteRedirect } from './redirect-props.js';
 
 export type BillingKeyIssued = Extract<BillingKeyResult, { status: 'success' }>;
 export type BillingKeyFailed = Extract<BillingKeyResult, { status: 'fail' }>;

@@ -5,7 +5,7 @@ import {
   type PaymentOrder,
   type Provider,
   rememberOrder,
-  validateOrderId,
+  validateOrder,
 } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react';
 import { ActionButton, settle } from './action-button.js';
@@ -146,13 +146,10 @@ function beforePaymentError(error: unknown, provider: Provider): CheckoutError {
 }
 
 /** Pure, so the server and the client render the same error. */
-function checkProps({ provider, checkRequest }: CheckoutContextValue, order: CheckoutButtonProps['order'], redirect: CheckoutRedirect): CheckoutError | null {
+function checkProps({ provider, checkRedirect }: CheckoutContextValue, order: CheckoutButtonProps['order'], redirect: CheckoutRedirect): CheckoutError | null {
   try {
-    if (order.orderId !== undefined) validateOrderId(order.orderId, provider);
-    if (!order.orderName || order.orderName.length > 100) {
-      throw new CheckoutError('INVALID_OPTION', __DEV__ ? `order.orderName은 1~100자여야 합니다. order.orderName must be 1–100 characters.` : '', { provider });
-    }
-    checkRequest(order.orderId, redirect);
+    validateOrder(provider, order);
+    checkRedirect(redirect);
     return null;
   } catch (error) {
     return error as CheckoutError;

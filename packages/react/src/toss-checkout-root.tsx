@@ -1,8 +1,7 @@
-import type { TossCheckoutOptions } from '@kcheckout/core';
+import { checkTossRedirect, type TossCheckoutOptions } from '@kcheckout/core';
 import { type ReactNode, useMemo } from 'react';
 import { CheckoutContext, type CheckoutContextValue } from './checkout-context.js';
 import { koCheckout, type CheckoutMessages } from './messages.js';
-import { checkTossRedirect } from './redirect-props.js';
 import { useTossWidget } from './use-toss-widget.js';
 
 /** `<Checkout provider="toss">`: the Toss options (documented on `TossCheckoutOptions`). */
@@ -22,32 +21,29 @@ export type TossCheckoutRootProps = Omit<TossCheckoutProps, 'provider'> & { prov
 /** Binds `useTossWidget` to the shared checkout context. */
 export function TossCheckoutRoot({ provider: _provider, messages = koCheckout, currency = 'KRW', children, ...options }: TossCheckoutRootProps) {
   const widget = useTossWidget({ ...options, currency });
+  const { amount } = options;
+  const { status, error, canPay, methodsReady, agreementReady, agreed, retry, requestPayment, methodsRef, agreementRef } = widget;
   const value = useMemo<CheckoutContextValue>(
     () => ({
       provider: 'toss',
-      amount: options.amount,
+      amount,
       currency,
       messages,
-      state: widget.error ? 'error' : widget.paying ? 'pending' : widget.methodsReady ? 'ready' : 'loading',
-      error: widget.error,
-      retry: widget.retry,
-      canPay: widget.canPay,
-      checkRequest: (_orderId, redirect) => checkTossRedirect(redirect),
+      state: status,
+      error,
+      retry,
+      canPay,
+      checkRedirect: checkTossRedirect,
       // One URL for both outcomes is fine: the result page reads which one it got from the query.
       pay: (order, { successUrl, failUrl, redirectUrl }) =>
-        widget.requestPayment(
+        requestPayment(
           order,
           successUrl && failUrl ? { successUrl, failUrl } : redirectUrl ? { successUrl: redirectUrl, failUrl: redirectUrl } : undefined,
         ),
-      toss: {
-        methodsRef: widget.methodsRef,
-        agreementRef: widget.agreementRef,
-        methodsReady: widget.methodsReady,
-        agreementReady: widget.agreementReady,
-        agreed: widget.agreed,
-      },
+      toss: { methodsRef, agreementRef, methodsReady, agreementReady, agreed },
     }),
-    [options.amount, currency, messages, widget],
+    // The state's fields, not `widget`, which is a new object on every render.
+    [amount, currency, messages, status, error, retry, canPay, requestPayment, methodsRef, agreementRef, methodsReady, agreementReady, agreed],
   );
   return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
 }
