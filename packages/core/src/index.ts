@@ -50,6 +50,7 @@ export {
   createPortOneV2,
   validatePortOneV2Options,
   PORTONE_V2_OPTIONS,
+  billingKeyMethodOf,
   toPortOnePayMethod,
   toPortOneBillingKeyMethod,
   type PortOneV2Options,

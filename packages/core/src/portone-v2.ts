@@ -116,6 +116,15 @@ export interface PortOneV2Driver {
   ): Promise<BillingKeyResult>;
 }
 
+/**
+ * The billing-key method for the method the buyer picked: card when none is picked, `null` for a
+ * transfer or virtual account, which PortOne cannot issue a billing key for (`billingKeyMethod`).
+ */
+export function billingKeyMethodOf(selected: PortOneMethod | null): PortOneBillingKeyMethod | null {
+  if (!selected) return { type: 'card' };
+  return selected.type === 'card' || selected.type === 'easyPay' || selected.type === 'mobile' ? selected : null;
+}
+
 /** The validated ids every V2 request carries. */
 export interface PortOneV2Config {
   storeId: string;

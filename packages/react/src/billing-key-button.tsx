@@ -3,7 +3,7 @@ import {
   CheckoutError,
   type PortOneBillingKeyIssue,
   type PortOneBillingKeyMethod,
-  type PortOneMethod,
+  billingKeyMethodOf,
   checkMethodRedirect,
   readVendorError,
 } from '@kcheckout/core';
@@ -65,7 +65,7 @@ export const BillingKeyButton = forwardRef<HTMLButtonElement, BillingKeyButtonPr
     );
   }
   const redirect = { redirectUrl, windowType, forceRedirect };
-  const chosen = method ?? billingMethodOf(choice.selected);
+  const chosen = method ?? billingKeyMethodOf(choice.selected);
   const allowed = chosen !== null && (!choice.agreementShown || choice.agreed);
   const propError = checkBillingProps(redirect);
   const handlers = useLatest({ onIssued, onFail, onCancel });
@@ -101,12 +101,6 @@ export const BillingKeyButton = forwardRef<HTMLButtonElement, BillingKeyButtonPr
     </ActionButton>
   );
 });
-
-/** Card when nothing is picked; `null` for a transfer or virtual account, which cannot carry a billing key. */
-function billingMethodOf(selected: PortOneMethod | null): PortOneBillingKeyMethod | null {
-  if (!selected) return { type: 'card' };
-  return selected.type === 'card' || selected.type === 'easyPay' || selected.type === 'mobile' ? selected : null;
-}
 
 function checkBillingProps(redirect: CheckoutRedirect): CheckoutError | null {
   try {

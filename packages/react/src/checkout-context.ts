@@ -29,6 +29,8 @@ export interface TossSlots {
 
 /** PortOne and iamport have no widget: <PaymentMethods> renders a picker and <Agreement> a checkbox. */
 export interface MethodChoice {
+  /** Which of the two, for the picker's default methods. */
+  provider: Extract<Provider, 'portone' | 'iamport'>;
   /**
    * The radio group <PaymentMethods> renders. The root provides it, so a Toss-only bundle, whose
    * root never imports it, carries none of PortOne's method code.

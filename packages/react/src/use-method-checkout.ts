@@ -69,6 +69,7 @@ export function useMethodCheckout<Options extends object, Driver>({
       checkRedirect: (redirect) => checkMethodRedirect(provider, redirect),
       pay: (order, redirect) => checkout.pay((driver, money, method) => request(driver, order, money, method, redirect)),
       choice: {
+        provider,
         Picker: PaymentMethodPicker,
         Checkbox: AgreementCheckbox,
         checkMethod,
