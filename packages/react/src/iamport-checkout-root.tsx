@@ -7,7 +7,7 @@ import {
   toIamportPayMethod,
   validateIamportV1Options,
 } from '@kcheckout/core';
-import { useState } from 'react';
+import { useCheckoutStore } from './use-checkout-store.js';
 import { CheckoutContext } from './checkout-context.js';
 import { koCheckout } from './messages.js';
 import { type MethodCheckoutInput, type MethodCheckoutProps, useMethodCheckout } from './use-method-checkout.js';
@@ -25,11 +25,11 @@ export type IamportCheckoutRootProps = Omit<IamportCheckoutProps, 'provider'> & 
 
 /** Binds an iamport `MethodCheckout` to the shared checkout context. */
 export function IamportCheckoutRoot({ provider: _provider, defaultMethod, messages = koCheckout, children, ...options }: IamportCheckoutRootProps) {
-  // Created once, without side effects, so StrictMode's second render can build and drop one.
-  const [checkout] = useState(
+  const [checkout, state] = useCheckoutStore(
     () => new MethodCheckout(options, 'iamport', createIamportV1, validateIamportV1Options, IAMPORT_V1_OPTIONS, defaultMethod),
+    options,
   );
-  const value = useMethodCheckout({ provider: 'iamport', checkout, options, messages, checkMethod: toIamportPayMethod, request });
+  const value = useMethodCheckout({ provider: 'iamport', checkout, state, amount: options.amount, messages, checkMethod: toIamportPayMethod, request });
   return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
 }
 

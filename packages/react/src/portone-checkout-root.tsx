@@ -7,7 +7,8 @@ import {
   toPortOnePayMethod,
   validatePortOneV2Options,
 } from '@kcheckout/core';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useCheckoutStore } from './use-checkout-store.js';
 import { CheckoutContext, type CheckoutContextValue, type CheckoutRedirect } from './checkout-context.js';
 import { koCheckout } from './messages.js';
 import { type MethodCheckoutInput, type MethodCheckoutProps, useMethodCheckout } from './use-method-checkout.js';
@@ -25,9 +26,9 @@ export type PortOneCheckoutRootProps = Omit<PortOneCheckoutProps, 'provider'> & 
 
 /** Binds a PortOne `MethodCheckout` to the shared checkout context. */
 export function PortOneCheckoutRoot({ provider: _provider, defaultMethod, messages = koCheckout, children, ...options }: PortOneCheckoutRootProps) {
-  // Created once, without side effects, so StrictMode's second render can build and drop one.
-  const [checkout] = useState(
+  const [checkout, state] = useCheckoutStore(
     () => new MethodCheckout(options, 'portone', createPortOneV2, validatePortOneV2Options, PORTONE_V2_OPTIONS, defaultMethod),
+    options,
   );
   const extra = useMemo<Pick<CheckoutContextValue, 'issueBillingKey'>>(
     () => ({
@@ -36,7 +37,7 @@ export function PortOneCheckoutRoot({ provider: _provider, defaultMethod, messag
     }),
     [checkout],
   );
-  const value = useMethodCheckout({ provider: 'portone', checkout, options, messages, checkMethod: toPortOnePayMethod, request, extra });
+  const value = useMethodCheckout({ provider: 'portone', checkout, state, amount: options.amount, messages, checkMethod: toPortOnePayMethod, request, extra });
   return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
 }
 

@@ -1,8 +1,8 @@
-import { checkTossRedirect, type TossCheckoutOptions } from '@kcheckout/core';
+import { checkTossRedirect, TossCheckout, type TossCheckoutOptions } from '@kcheckout/core';
 import { type ReactNode, useMemo } from 'react';
 import { CheckoutContext, type CheckoutContextValue } from './checkout-context.js';
 import { koCheckout, type CheckoutMessages } from './messages.js';
-import { useTossWidget } from './use-toss-widget.js';
+import { useCheckoutStore } from './use-checkout-store.js';
 
 /** `<Checkout provider="toss">`: the Toss options (documented on `TossCheckoutOptions`). */
 export interface TossCheckoutProps extends TossCheckoutOptions {
@@ -18,32 +18,38 @@ export interface TossCheckoutProps extends TossCheckoutOptions {
  */
 export type TossCheckoutRootProps = Omit<TossCheckoutProps, 'provider'> & { provider?: 'toss' };
 
-/** Binds `useTossWidget` to the shared checkout context. */
+/** Binds a `TossCheckout` to the shared checkout context; the state is derived in core. */
 export function TossCheckoutRoot({ provider: _provider, messages = koCheckout, currency = 'KRW', children, ...options }: TossCheckoutRootProps) {
-  const widget = useTossWidget({ ...options, currency });
+  const checkoutOptions = { ...options, currency };
+  const [checkout, state] = useCheckoutStore(() => new TossCheckout(checkoutOptions), checkoutOptions);
   const { amount } = options;
-  const { status, error, canPay, methodsReady, agreementReady, agreed, retry, requestPayment, methodsRef, agreementRef } = widget;
   const value = useMemo<CheckoutContextValue>(
     () => ({
       provider: 'toss',
       amount,
       currency,
       messages,
-      state: status,
-      error,
-      retry,
-      canPay,
+      state: state.status,
+      error: state.error,
+      retry: checkout.retry,
+      canPay: state.canPay,
       checkRedirect: checkTossRedirect,
       // One URL for both outcomes is fine: the result page reads which one it got from the query.
       pay: (order, { successUrl, failUrl, redirectUrl }) =>
-        requestPayment(
+        checkout.requestPayment(
           order,
           successUrl && failUrl ? { successUrl, failUrl } : redirectUrl ? { successUrl: redirectUrl, failUrl: redirectUrl } : undefined,
         ),
-      toss: { methodsRef, agreementRef, methodsReady, agreementReady, agreed },
+      toss: {
+        methodsRef: checkout.attachPaymentMethods,
+        agreementRef: checkout.attachAgreement,
+        methodsReady: state.methodsReady,
+        agreementReady: state.agreementReady,
+        agreed: state.agreed,
+      },
     }),
-    // The state's fields, not `widget`, which is a new object on every render.
-    [amount, currency, messages, status, error, retry, canPay, requestPayment, methodsRef, agreementRef, methodsReady, agreementReady, agreed],
+    // `state` is a new object only when the checkout changed it.
+    [checkout, state, amount, currency, messages],
   );
   return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
 }

@@ -3,12 +3,13 @@ import {
   checkMethodRedirect,
   type MethodCheckout,
   type MethodCheckoutAmount,
+  type MethodCheckoutState,
   type Money,
   type PaymentOrder,
   type PortOneMethod,
   type Provider,
 } from '@kcheckout/core';
-import { type ReactNode, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { CheckoutContextValue, CheckoutRedirect } from './checkout-context.js';
 import type { CheckoutMessages } from './messages.js';
 import { AgreementCheckbox } from './agreement-checkbox.js';
@@ -27,8 +28,10 @@ export interface MethodCheckoutInput<Options extends object, Driver> {
   provider: Extract<Provider, 'portone' | 'iamport'>;
   /** Created once by the root; it derives the status and `canPay`. */
   checkout: MethodCheckout<Options, Driver>;
-  /** The latest vendor options with the amount; the checkout's options table decides what a change does. */
-  options: Options & MethodCheckoutAmount;
+  /** Its state, read by the root through `useCheckoutStore`. */
+  state: MethodCheckoutState;
+  /** What the buyer pays, as given (the context shows it). */
+  amount: number;
   messages: CheckoutMessages;
   /** The vendor's own method check (`toPortOnePayMethod` / `toIamportPayMethod`), for the picker. */
   checkMethod: (method: PortOneMethod) => unknown;
@@ -38,24 +41,19 @@ export interface MethodCheckoutInput<Options extends object, Driver> {
 }
 
 /**
- * Binds a `MethodCheckout` (PortOne V2, iamport V1) to the shared context: options in after
- * commit, state out through `useSyncExternalStore`. Nothing is decided here.
+ * The shared context's value for a `MethodCheckout` (PortOne V2, iamport V1), from the state it
+ * derived. Nothing is decided here.
  */
 export function useMethodCheckout<Options extends object, Driver>({
   provider,
   checkout,
-  options,
+  state,
+  amount,
   messages,
   checkMethod,
   request,
   extra,
 }: MethodCheckoutInput<Options, Driver>): CheckoutContextValue {
-  // Options reach the checkout after commit, never during render, so a discarded render changes nothing.
-  useEffect(() => checkout.update(options));
-  useEffect(checkout.mount, [checkout]);
-  const state = useSyncExternalStore(checkout.subscribe, checkout.getState, checkout.getState);
-  const { amount } = options;
-
   return useMemo<CheckoutContextValue>(
     () => ({
       provider,
