@@ -133,7 +133,7 @@ export function refuseTossSecretsIn(request: object, provider: Provider = 'porto
 }
 
 function tossSecretError(field: string, value: string, provider: Provider): CheckoutError {
-  const kind = TOSS_SECRET.exec(value.trim())?.[0] ?? 'test_sk_';
+  const kind = __DEV__ ? (TOSS_SECRET.exec(value.trim())?.[0] ?? 'test_sk_') : '';
   return new CheckoutError(
     'SECRET_KEY_IN_BROWSER',
     __DEV__

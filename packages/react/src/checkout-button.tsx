@@ -134,7 +134,8 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
 
 function beforePaymentError(error: unknown, provider: Provider): CheckoutError {
   if (error instanceof CheckoutError) return error;
-  const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  // Only the diagnosis quotes what was thrown; production keeps it in `cause`.
+  const detail = __DEV__ ? (error instanceof Error ? error.message : typeof error === 'string' ? error : '') : '';
   return new CheckoutError(
     'BEFORE_PAYMENT_FAILED',
     __DEV__
