@@ -41,6 +41,9 @@ export class MethodCheckout<Options extends object, Driver> extends DriverSessio
   MethodCheckoutState,
   MethodFacts
 > {
+  // Declared, not initialised: the base constructor's first validation sets it before this class's fields would.
+  declare private money: Money | null;
+
   constructor(
     options: Options & MethodCheckoutAmount,
     provider: Extract<Provider, 'portone' | 'iamport'>,
@@ -64,8 +67,10 @@ export class MethodCheckout<Options extends object, Driver> extends DriverSessio
   }
 
   protected override validate(options: Options & MethodCheckoutAmount): void {
-    // The amount first: with both wrong, the amount is what the buyer-facing page is about.
-    validatePortOneMoney(moneyOf(options), this.provider);
+    // The amount first: with both wrong, the amount is what the buyer-facing page is about. The
+    // checked money is kept for `derive`, so the amount is checked once per change.
+    this.money = null;
+    this.money = validatePortOneMoney(moneyOf(options), this.provider);
     super.validate(options);
   }
 
@@ -73,13 +78,7 @@ export class MethodCheckout<Options extends object, Driver> extends DriverSessio
     const { error, pending, selected, agreementShown, agreed } = facts;
     const { status } = super.derive(facts);
     const canPay = status === 'ready' && selected !== null && (!agreementShown || agreed);
-    let money: Money | null = null;
-    try {
-      money = validatePortOneMoney(moneyOf(this.options), this.provider);
-    } catch {
-      // An invalid amount is already the error (validate); there is no money to show.
-    }
-    return { status, error, pending, money, selected, agreementShown, agreed, canPay };
+    return { status, error, pending, money: this.money, selected, agreementShown, agreed, canPay };
   }
 }
 
