@@ -34,37 +34,59 @@ export function validateAmount(value: unknown, currency: unknown = 'KRW', provid
       where,
     );
   }
-  // One rule, isValidAmount's; the thrown version only adds the diagnosis, in development builds.
-  if (!isValidAmount(value, currency)) throw new CheckoutError('INVALID_AMOUNT', __DEV__ ? amountProblem(value, currency as Currency) : '', where);
-  return { value, currency: currency as Currency };
-}
-
-/** What is wrong with an amount `isValidAmount` refused, for the developer. */
-function amountProblem(value: unknown, currency: Currency): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return (
-      `결제 금액이 숫자가 아닙니다 (${describe(value)}). amount에 유한한 숫자를 넘겨주세요. ` +
-      `The amount is not a finite number (${describe(value)}): pass a number such as 50000.`
+    throw new CheckoutError(
+      'INVALID_AMOUNT',
+      __DEV__
+        ? `결제 금액이 숫자가 아닙니다 (${describe(value)}). amount에 유한한 숫자를 넘겨주세요. ` +
+          `The amount is not a finite number (${describe(value)}): pass a number such as 50000.`
+        : '',
+      where,
     );
   }
   if (value <= 0) {
-    return (
-      `결제 금액은 0보다 커야 합니다 (${value}). 할인 후 금액이 0 이하인지 확인하세요. ` +
-      `The amount must be greater than 0 (got ${value}); check the total after discounts.`
+    throw new CheckoutError(
+      'INVALID_AMOUNT',
+      __DEV__
+        ? `결제 금액은 0보다 커야 합니다 (${value}). 할인 후 금액이 0 이하인지 확인하세요. ` +
+          `The amount must be greater than 0 (got ${value}); check the total after discounts.`
+        : '',
+      where,
     );
   }
-  // KRW: one check for both bugs, a fraction (a discount in floating point) and a total past
-  // 2**53 − 1, where two different totals can be the same number.
-  if (currency === 'KRW') {
-    return (
-      `원화(KRW) 금액은 ${Number.MAX_SAFE_INTEGER} 이하의 정수여야 합니다 (${value}). 합계를 반올림하고 단위를 확인하세요. ` +
-      `KRW amounts must be whole won up to ${Number.MAX_SAFE_INTEGER} (got ${value}); round the total and check its unit.`
+  if (currency === 'KRW') checkWon(value, where);
+  else checkDollars(value, where);
+  return { value, currency: currency as Currency };
+}
+
+function checkWon(value: number, where: { provider?: Provider }): void {
+  // One check for both bugs: a fraction (a discount in floating point) and a total past 2**53 − 1,
+  // where two different totals can be the same number.
+  if (!Number.isSafeInteger(value)) {
+    throw new CheckoutError(
+      'INVALID_AMOUNT',
+      __DEV__
+        ? `원화(KRW) 금액은 ${Number.MAX_SAFE_INTEGER} 이하의 정수여야 합니다 (${value}). 합계를 반올림하고 단위를 확인하세요. ` +
+          `KRW amounts must be whole won up to ${Number.MAX_SAFE_INTEGER} (got ${value}); round the total and check its unit.`
+        : '',
+      where,
     );
   }
-  return (
-    `USD 금액은 ${MAX_USD} 이하, 센트 단위까지만 넘길 수 있습니다 (${value}). ` +
-    `USD amounts must be whole cents, at most ${MAX_USD} (got ${value}); round to two decimals and check the unit.`
-  );
+}
+
+function checkDollars(value: number, where: { provider?: Provider }): void {
+  const cents = value * 100;
+  // The tolerance absorbs binary float error (0.29 × 100 = 28.999999999999996) without letting a third decimal through.
+  if (value > MAX_USD || Math.abs(cents - Math.round(cents)) > 1e-6) {
+    throw new CheckoutError(
+      'INVALID_AMOUNT',
+      __DEV__
+        ? `USD 금액은 ${MAX_USD} 이하, 센트 단위까지만 넘길 수 있습니다 (${value}). ` +
+          `USD amounts must be whole cents, at most ${MAX_USD} (got ${value}); round to two decimals and check the unit.`
+        : '',
+      where,
+    );
+  }
 }
 
 /**
@@ -75,7 +97,6 @@ export function isValidAmount(value: unknown, currency: unknown = 'KRW'): value 
   if (typeof value !== 'number' || !(value > 0) || !CURRENCIES.includes(currency as Currency)) return false;
   if (currency === 'KRW') return Number.isSafeInteger(value);
   const cents = value * 100;
-  // The tolerance absorbs binary float error (0.29 × 100 = 28.999999999999996) without letting a third decimal through.
   return value <= MAX_USD && Math.abs(cents - Math.round(cents)) <= 1e-6;
 }
 
