@@ -45,6 +45,10 @@ export const entries = {
     label: 'kcheckout Toss, the checkout route alone (/toss: Checkout, PaymentMethods, Agreement, CheckoutButton)',
     code: `export { Checkout, PaymentMethods, Agreement, CheckoutButton } from ${dist('toss.js')};`,
   },
+  'portone-pay-page': {
+    label: 'kcheckout PortOne V2, the checkout route alone (/portone: Checkout, PaymentMethods, Agreement, CheckoutButton)',
+    code: `export { Checkout, PaymentMethods, Agreement, CheckoutButton } from ${dist('portone.js')};`,
+  },
   'toss-result-page': {
     label: 'kcheckout Toss, the result route alone (/toss: RedirectResult)',
     code: `export { RedirectResult } from ${dist('toss.js')};`,

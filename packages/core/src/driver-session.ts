@@ -1,74 +1,53 @@
+import { type CheckoutStatus, CheckoutStore, type OptionsTable } from './checkout-store.js';
 import { CheckoutError, type Provider, vendorError } from './errors.js';
-import { shallowEqual } from './shallow-equal.js';
 
-export type SessionStatus = 'loading' | 'ready' | 'error' | 'pending';
+/** The same union as `CheckoutStatus`, under its earlier name. */
+export type SessionStatus = CheckoutStatus;
 
 export interface DriverSessionState {
-  status: SessionStatus;
+  status: CheckoutStatus;
   error: CheckoutError | null;
-  /** A request is in flight (the payment window is open). */
+  /** A request is in flight (the payment window is open): `status` is `pending`. */
   pending: boolean;
 }
 
-const OPTION_ERRORS = new Set(['SECRET_KEY_IN_BROWSER', 'INVALID_KEY', 'INVALID_AMOUNT', 'INVALID_ORDER_ID', 'INVALID_OPTION']);
+/** What a session knows; its state is derived from these. */
+export interface SessionFacts {
+  error: CheckoutError | null;
+  pending: boolean;
+  loaded: boolean;
+}
 
 /**
  * A vendor SDK with no widget of its own (PortOne V2, iamport V1): load it once the page mounts,
  * then make one request at a time. The React hooks only bind it, like `TossCheckout`.
  *
  * Loading waits a macrotask after `mount`, so StrictMode's mount, unmount and remount load once.
+ * Without an options table every option remounts (loads the driver again) when it changes.
  */
-export class DriverSession<Options extends object, Driver> {
-  private options: Options;
-  private state: DriverSessionState;
-  private readonly listeners = new Set<() => void>();
-  private mounted = false;
+export class DriverSession<
+  Options extends object,
+  Driver,
+  State = DriverSessionState,
+  Facts extends SessionFacts = SessionFacts,
+> extends CheckoutStore<Options, Facts, State> {
   private driver: Driver | null = null;
-  private loading: Options | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts remounts: a load that finishes after one is stale and dropped. */
+  private generation = 0;
+  private loading = -1;
   private inFlight: Promise<unknown> | null = null;
 
   constructor(
     options: Options,
-    private readonly provider: Provider,
+    provider: Provider,
     private readonly create: (options: Options) => Promise<Driver>,
     /** Throws a `CheckoutError` for options that cannot work; runs before any script loads. */
-    private readonly validate: (options: Options) => unknown,
+    private readonly validator: (options: Options) => unknown,
+    table?: OptionsTable<Options>,
   ) {
-    this.options = options;
-    this.state = { status: 'loading', error: this.check(options), pending: false };
-    if (this.state.error) this.state = { ...this.state, status: 'error' };
+    super(options, provider, table ?? null);
+    this.set({ error: this.check(options), pending: false, loaded: false } as Facts);
   }
-
-  getState = (): DriverSessionState => this.state;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  update(options: Options): void {
-    if (shallowEqual(options, this.options)) return;
-    this.options = options;
-    this.driver = null;
-    this.set({ error: this.check(options) });
-    this.schedule();
-  }
-
-  mount = (): (() => void) => {
-    this.mounted = true;
-    this.schedule();
-    return () => {
-      this.mounted = false;
-    };
-  };
-
-  /** After a load failure, loads again (the loader forgot the failed attempt). */
-  retry = (): void => {
-    if (!this.state.error || OPTION_ERRORS.has(this.state.error.code)) return;
-    this.set({ error: null });
-    this.schedule();
-  };
 
   /**
    * Runs one vendor request. While one is in flight, a second call gets the same promise, so a
@@ -77,7 +56,7 @@ export class DriverSession<Options extends object, Driver> {
    */
   run<T>(call: (driver: Driver) => Promise<T>): Promise<T> {
     if (this.inFlight) return this.inFlight as Promise<T>;
-    if (!this.driver || this.state.error) {
+    if (!this.driver || this.facts.error) {
       throw new CheckoutError(
         'INVALID_OPTION',
         __DEV__
@@ -89,53 +68,48 @@ export class DriverSession<Options extends object, Driver> {
     }
     const request = call(this.driver);
     this.inFlight = request;
-    this.set({ pending: true });
+    this.set({ pending: true } as Partial<Facts>);
     const settle = () => {
       this.inFlight = null;
-      this.set({ pending: false });
+      this.set({ pending: false } as Partial<Facts>);
     };
     request.then(settle, settle);
     return request;
   }
 
-  private check(options: Options): CheckoutError | null {
-    try {
-      this.validate(options);
-      return null;
-    } catch (error) {
-      return vendorError(this.provider, error);
-    }
+  protected validate(options: Options): void {
+    this.validator(options);
   }
 
-  private set(patch: Partial<Omit<DriverSessionState, 'status'>>): void {
-    const next = { ...this.state, ...patch };
-    const status: SessionStatus = next.error ? 'error' : next.pending ? 'pending' : this.driver ? 'ready' : 'loading';
-    this.state = { ...next, status };
-    for (const listener of this.listeners) listener();
+  protected derive({ error, pending, loaded }: Facts): State {
+    const status: CheckoutStatus = error ? 'error' : pending ? 'pending' : loaded ? 'ready' : 'loading';
+    return { status, error, pending } as State;
   }
 
-  private schedule(): void {
-    if (!this.mounted || this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.load();
-    }, 0);
+  protected reset(): void {
+    this.generation++;
+    this.driver = null;
+    this.set({ loaded: false } as Partial<Facts>);
   }
 
   private async load(): Promise<void> {
-    const options = this.options;
-    if (!this.mounted || this.driver || this.state.error || this.loading === options) return;
-    this.loading = options;
+    const generation = this.generation;
+    if (!this.mounted || this.driver || this.facts.error || this.loading === generation) return;
+    this.loading = generation;
     try {
-      const driver = await this.create(options);
+      const driver = await this.create(this.options);
       // The options may have changed while the script loaded; then the newer load wins.
-      if (this.options !== options) return;
+      if (this.generation !== generation) return;
       this.driver = driver;
-      this.set({});
+      this.set({ loaded: true } as Partial<Facts>);
     } catch (error) {
-      if (this.options === options) this.set({ error: vendorError(this.provider, error) });
+      if (this.generation === generation) this.set({ error: vendorError(this.provider, error) } as Partial<Facts>);
     } finally {
-      if (this.loading === options) this.loading = null;
+      if (this.loading === generation) this.loading = -1;
     }
+  }
+
+  protected pass(): void {
+    void this.load();
   }
 }

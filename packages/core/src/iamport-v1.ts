@@ -1,3 +1,4 @@
+import type { OptionsTable } from './checkout-store.js';
 import { CheckoutError, vendorError } from './errors.js';
 import type { Iamport, IamportPayMethod, IamportRequestPayParams, IamportRequestPayResponse } from './iamport-types.js';
 import { vendorFailResult } from './fail-result.js';
@@ -19,7 +20,7 @@ import {
 } from './portone-validation.js';
 import { IAMPORT_V1_SCRIPT } from './sdk-urls.js';
 import type { CheckoutResult, PaymentOrder } from './types.js';
-import { type Money, validateOrderId } from './validation.js';
+import { type Money, validateOrder } from './validation.js';
 
 export interface IamportV1Options {
   /** 가맹점 식별코드, `imp` + digits (관리자 콘솔 › 상점・계정 관리). Never the REST API key or secret. */
@@ -63,8 +64,16 @@ export interface IamportV1Config {
   pg?: string;
 }
 
-/** `merchant_uid` is at most 40 characters in the V1 docs, tighter than the shared order-id rule. */
-const MERCHANT_UID_MAX = 40;
+/** What a change to each option does after mount (see `OptionsTable`): the codes and the script load again. */
+export const IAMPORT_V1_OPTIONS: OptionsTable<IamportV1Options> = {
+  impCode: 'remount',
+  channelKey: 'remount',
+  pg: 'remount',
+  scriptSrc: 'remount',
+  nonce: 'fixed',
+  timeoutMs: 'fixed',
+  retries: 'fixed',
+};
 
 /** Checks `createIamportV1`'s options without loading anything. */
 export function validateIamportV1Options(options: unknown): IamportV1Config {
@@ -252,40 +261,8 @@ export function buildIamportParams(
   method: PortOneMethod,
   options: Pick<IamportPayOptions, 'm_redirect_url'> = {},
 ): { params: IamportRequestPayParams; money: Money } {
-  const merchantUid = validateOrderId(order?.orderId, 'iamport');
-  if (merchantUid.length > MERCHANT_UID_MAX) {
-    throw new CheckoutError(
-      'INVALID_ORDER_ID',
-      __DEV__
-        ? `아임포트(V1) merchant_uid는 ${MERCHANT_UID_MAX}자 이하여야 합니다 (${merchantUid.length}자). createOrderId()의 기본값은 26자입니다. ` +
-          `An iamport (V1) merchant_uid must be at most ${MERCHANT_UID_MAX} characters (got ${merchantUid.length}); ` +
-          `createOrderId() makes 26 by default.`
-        : '',
-      { provider: 'iamport' },
-    );
-  }
-  if (typeof order.orderName !== 'string' || order.orderName.trim() === '') {
-    throw new CheckoutError(
-      'INVALID_OPTION',
-      __DEV__
-        ? `orderName이 비어 있습니다. 결제창에 보일 이름(예: '생수 외 1건')을 넘겨주세요. ` +
-          `orderName is empty: pass the name the payment window shows, e.g. '생수 외 1건'.`
-        : '',
-      { provider: 'iamport' },
-    );
-  }
-  // request_pay's `name` is at most 40 characters (research/portone.md §3.1). Development builds
-  // only, to say so: in production iamport refuses it itself, a coded fail all the same.
-  if (__DEV__ && order.orderName.length > 40) {
-    throw new CheckoutError(
-      'INVALID_OPTION',
-      __DEV__
-        ? `아임포트(V1) 주문명(name)은 40자 이하여야 합니다 (${order.orderName.length}자). 예: '생수 외 1건'. ` +
-          `An iamport (V1) order name must be at most 40 characters (got ${order.orderName.length}), e.g. '생수 외 1건'.`
-        : '',
-      { provider: 'iamport' },
-    );
-  }
+  validateOrder('iamport', order);
+  const merchantUid = order.orderId as string;
   const checked = validatePortOneMoney(money, 'iamport');
   const params: IamportRequestPayParams = {
     ...(config.channelKey ? { channelKey: config.channelKey } : config.pg ? { pg: config.pg } : {}),

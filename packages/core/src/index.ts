@@ -2,6 +2,7 @@ export { CheckoutError, isCheckoutError, readVendorError, type CheckoutErrorCode
 export {
   validateAmount,
   validateOrderId,
+  validateOrder,
   validateTossClientKey,
   validateTossCustomerKey,
   TOSS_ANONYMOUS,
@@ -21,10 +22,12 @@ export { createTossWidgetV1, createTossWidgetV1 as tossV1 } from './toss-widget-
 export { TOSS_CANCEL_CODES } from './toss-result.js';
 export {
   TossCheckout,
+  TOSS_CHECKOUT_OPTIONS,
   type TossCheckoutOptions,
   type TossCheckoutState,
-  type CheckoutStatus,
 } from './toss-checkout.js';
+export { diffOptions, isOptionError, type CheckoutStatus, type OptionChange, type OptionsTable } from './checkout-store.js';
+export { checkTossRedirect, checkMethodRedirect, type CheckoutRedirect } from './checkout-redirect.js';
 export {
   validatePortOneStoreId,
   validatePortOneChannelKey,
@@ -47,6 +50,8 @@ export {
 export {
   createPortOneV2,
   validatePortOneV2Options,
+  PORTONE_V2_OPTIONS,
+  billingKeyMethodOf,
   toPortOnePayMethod,
   toPortOneBillingKeyMethod,
   type PortOneV2Options,
@@ -59,6 +64,7 @@ export {
 export {
   createIamportV1,
   validateIamportV1Options,
+  IAMPORT_V1_OPTIONS,
   toIamportPayMethod,
   type IamportV1Options,
   type IamportV1Driver,
@@ -78,6 +84,7 @@ export type {
   IamportCertificationResponse,
 } from './iamport-types.js';
 export { DriverSession, type DriverSessionState, type SessionStatus } from './driver-session.js';
+export { MethodCheckout, type MethodCheckoutAmount, type MethodCheckoutState } from './method-checkout.js';
 export {
   parseRedirect,
   MAX_REDIRECT_QUERY_LENGTH,

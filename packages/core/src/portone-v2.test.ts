@@ -11,6 +11,7 @@ import { CheckoutError } from './errors.js';
 import { resetScriptCache } from './loader.js';
 import { PORTONE_EASY_PAY_PROVIDERS, type PortOneMethod } from './portone-validation.js';
 import {
+  billingKeyMethodOf,
   type BillingKeyResult,
   buildPortOneBillingKeyRequest,
   buildPortOnePaymentRequest,
@@ -328,5 +329,15 @@ describe('given createPortOneV2 options', () => {
     expectTypeOf<PortOneV2Driver['requestPayment']>().returns.toEqualTypeOf<Promise<CheckoutResult>>();
     expectTypeOf<PortOneV2Driver['requestIssueBillingKey']>().returns.toEqualTypeOf<Promise<BillingKeyResult>>();
     expectTypeOf<PortOneV2Driver['requestPayment']>().parameter(1).toExtend<{ value: number; currency: 'KRW' | 'CURRENCY_KRW' | 'USD' | 'CURRENCY_USD' }>();
+  });
+});
+
+describe('given the method the buyer picked, for a billing key', () => {
+  it('issues with a card when none is picked, keeps card / easy pay / phone, and refuses a transfer or virtual account (null)', () => {
+    expect(billingKeyMethodOf(null)).toEqual({ type: 'card' });
+    expect(billingKeyMethodOf({ type: 'easyPay', provider: 'KAKAOPAY' })).toEqual({ type: 'easyPay', provider: 'KAKAOPAY' });
+    expect(billingKeyMethodOf({ type: 'mobile' })).toEqual({ type: 'mobile' });
+    expect(billingKeyMethodOf({ type: 'transfer' })).toBeNull();
+    expect(billingKeyMethodOf({ type: 'virtualAccount' })).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import {
   type PaymentResponse,
   type WindowTypes,
 } from '@portone/browser-sdk/v2';
+import type { OptionsTable } from './checkout-store.js';
 import { CheckoutError, readVendorError, vendorError } from './errors.js';
 import { vendorFailResult } from './fail-result.js';
 import { loadScript } from './loader.js';
@@ -26,7 +27,7 @@ import {
 } from './portone-validation.js';
 import { PORTONE_V2_SCRIPT } from './sdk-urls.js';
 import type { CheckoutResult, PaymentOrder } from './types.js';
-import { type Money, validateOrderId } from './validation.js';
+import { type Money, validateOrder, validateOrderId } from './validation.js';
 
 export interface PortOneV2Options {
   /** 상점 아이디, `store-…` (관리자 콘솔 › 연동 정보). Never the V2 API secret. */
@@ -115,11 +116,30 @@ export interface PortOneV2Driver {
   ): Promise<BillingKeyResult>;
 }
 
+/**
+ * The billing-key method for the method the buyer picked: card when none is picked, `null` for a
+ * transfer or virtual account, which PortOne cannot issue a billing key for (`billingKeyMethod`).
+ */
+export function billingKeyMethodOf(selected: PortOneMethod | null): PortOneBillingKeyMethod | null {
+  if (!selected) return { type: 'card' };
+  return selected.type === 'card' || selected.type === 'easyPay' || selected.type === 'mobile' ? selected : null;
+}
+
 /** The validated ids every V2 request carries. */
 export interface PortOneV2Config {
   storeId: string;
   channelKey: string;
 }
+
+/** What a change to each option does after mount (see `OptionsTable`): the ids and the script load again. */
+export const PORTONE_V2_OPTIONS: OptionsTable<PortOneV2Options> = {
+  storeId: 'remount',
+  channelKey: 'remount',
+  scriptSrc: 'remount',
+  nonce: 'fixed',
+  timeoutMs: 'fixed',
+  retries: 'fixed',
+};
 
 /** Checks `createPortOneV2`'s options without loading anything. */
 export function validatePortOneV2Options(options: unknown): PortOneV2Config {
@@ -241,8 +261,8 @@ export function buildPortOnePaymentRequest(
   method: PortOneMethod,
   redirect?: PortOneRedirect,
 ): { request: PaymentRequest; money: Money } {
-  const paymentId = validateOrderId(order?.orderId, 'portone');
-  const orderName = validateOrderName(order.orderName);
+  validateOrder('portone', order);
+  const { orderId: paymentId, orderName } = order;
   const checked = validatePortOneMoney(money, 'portone');
   const request: PaymentRequest = {
     storeId: config.storeId,

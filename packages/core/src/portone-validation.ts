@@ -133,7 +133,7 @@ export function refuseTossSecretsIn(request: object, provider: Provider = 'porto
 }
 
 function tossSecretError(field: string, value: string, provider: Provider): CheckoutError {
-  const kind = TOSS_SECRET.exec(value.trim())?.[0] ?? 'test_sk_';
+  const kind = __DEV__ ? tossSecretPrefix(value) : '';
   return new CheckoutError(
     'SECRET_KEY_IN_BROWSER',
     __DEV__
@@ -142,6 +142,11 @@ function tossSecretError(field: string, value: string, provider: Provider): Chec
       : '',
     { provider },
   );
+}
+
+/** `test_sk_`, `live_gsk_`, …: the part of a Toss secret the diagnosis may quote. */
+function tossSecretPrefix(value: string): string {
+  return TOSS_SECRET.exec(value.trim())?.[0] ?? 'test_sk_';
 }
 
 function secretError(field: string, length: number, provider: Provider): CheckoutError {

@@ -1,8 +1,8 @@
+import { type CheckoutStatus, CheckoutStore, type OptionsTable } from './checkout-store.js';
 import { CheckoutError, vendorError } from './errors.js';
 import { checkTossResultUrls } from './device.js';
 import { vendorFailResult } from './fail-result.js';
 import { checkTossCurrency, checkTossOrderFields } from './toss-request-rules.js';
-import { shallowEqual } from './shallow-equal.js';
 import { createTossWidgetV2 } from './toss-widget-v2.js';
 import type { RenderedWidget, TossWidgetDriver, TossWidgetFactory } from './toss-widget-driver.js';
 import type { CheckoutResult, PaymentOrder, RedirectUrls } from './types.js';
@@ -10,7 +10,7 @@ import {
   type Currency,
   type Money,
   validateAmount,
-  validateOrderId,
+  validateOrder,
   validateTossClientKey,
   validateTossCustomerKey,
 } from './validation.js';
@@ -43,7 +43,28 @@ export interface TossCheckoutOptions {
   retries?: number;
 }
 
-export type CheckoutStatus = 'loading' | 'ready' | 'error' | 'pending';
+export type { CheckoutStatus };
+
+/**
+ * What a change to each option does after mount. The keys and the SDK remount; the amount updates
+ * live (`setAmount` / `updateAmount`, never a re-render, so the buyer's chosen method survives a
+ * coupon); the rest are read when the SDK loads or a widget renders, and a later change warns.
+ */
+export const TOSS_CHECKOUT_OPTIONS: OptionsTable<TossCheckoutOptions> = {
+  clientKey: 'remount',
+  customerKey: 'remount',
+  sdk: 'remount',
+  scriptSrc: 'remount',
+  amount: 'live',
+  currency: 'live',
+  variantKey: 'fixed',
+  agreementVariantKey: 'fixed',
+  nonce: 'fixed',
+  timeoutMs: 'fixed',
+  retries: 'fixed',
+};
+
+type TossFacts = Omit<TossCheckoutState, 'status' | 'canPay'>;
 
 export interface TossCheckoutState {
   status: CheckoutStatus;
@@ -82,31 +103,24 @@ let nextContainerId = 0;
  * single serialised `reconcile` pass a macrotask later brings the vendor in line. A mount, unmount
  * and remount in the same tick therefore cost nothing, and vendor calls never overlap.
  */
-export class TossCheckout {
-  private options: TossCheckoutOptions;
-  private state: TossCheckoutState;
-  private readonly listeners = new Set<() => void>();
-
-  private mounted = false;
+export class TossCheckout extends CheckoutStore<TossCheckoutOptions, TossFacts, TossCheckoutState> {
   private methodsElement: HTMLElement | null = null;
   private agreementElement: HTMLElement | null = null;
 
   private driver: TossWidgetDriver | null = null;
-  private driverKey: string | null = null;
-  private driverFactory: TossWidgetFactory | null = null;
+  /** Set by a remount change or a retry: the next pass tears down and loads again. */
+  private stale = false;
   private methods: Slot | null = null;
   private agreement: Slot | null = null;
   private amountSent: Money | null = null;
 
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
   private payment: Promise<CheckoutResult> | null = null;
 
   constructor(options: TossCheckoutOptions) {
-    this.options = options;
-    const invalid = this.validate(options);
-    this.state = derive({
-      error: invalid,
+    super(options, 'toss', TOSS_CHECKOUT_OPTIONS);
+    this.set({
+      error: this.check(options),
       methodsReady: false,
       agreementReady: false,
       agreementAttached: false,
@@ -115,36 +129,6 @@ export class TossCheckout {
       paying: false,
     });
   }
-
-  getState = (): TossCheckoutState => this.state;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  /** Takes the latest options. An amount change becomes `setAmount` / `updateAmount`, never a re-render. */
-  update(options: TossCheckoutOptions): void {
-    if (shallowEqual(options, this.options)) return;
-    this.options = options;
-    const invalid = this.validate(options);
-    if (invalid) {
-      if (this.state.error?.message !== invalid.message) this.set({ error: invalid });
-    } else if (this.state.error && isOptionError(this.state.error)) {
-      this.set({ error: null });
-    }
-    this.schedule();
-  }
-
-  /** Starts the checkout; the returned cleanup stops it. Pairs with an effect. */
-  mount = (): (() => void) => {
-    this.mounted = true;
-    this.schedule();
-    return () => {
-      this.mounted = false;
-      this.schedule();
-    };
-  };
 
   /** A ref callback for the payment-methods container. */
   attachPaymentMethods = (element: HTMLElement | null): void => {
@@ -155,16 +139,7 @@ export class TossCheckout {
   /** A ref callback for the agreement container. */
   attachAgreement = (element: HTMLElement | null): void => {
     this.agreementElement = element;
-    if (this.state.agreementAttached !== (element !== null)) this.set({ agreementAttached: element !== null });
-    this.schedule();
-  };
-
-  /** After an error (a script that failed to load, a vendor refusal), tries again from the start. */
-  retry = (): void => {
-    if (!this.state.error || isOptionError(this.state.error)) return;
-    this.driver = null;
-    this.driverKey = null;
-    this.set({ error: null });
+    if (this.facts.agreementAttached !== (element !== null)) this.set({ agreementAttached: element !== null });
     this.schedule();
   };
 
@@ -175,15 +150,9 @@ export class TossCheckout {
    */
   requestPayment(order: PaymentOrder, urls?: RedirectUrls): Promise<CheckoutResult> {
     if (this.payment) return this.payment;
-    validateOrderId(order.orderId, 'toss');
-    if (typeof order.orderName !== 'string' || order.orderName.trim() === '' || order.orderName.length > 100) {
-      throw new CheckoutError(
-        'INVALID_OPTION',
-        __DEV__ ? `orderName은 1~100자의 문자열이어야 합니다 (예: '생수 외 1건'). orderName must be 1–100 characters, e.g. '생수 외 1건'.` : '',
-        { provider: 'toss' },
-      );
-    }
-    if (!this.state.canPay || !this.driver) {
+    validateOrder('toss', order);
+    const driver = this.driver;
+    if (!this.getState().canPay || !driver) {
       throw new CheckoutError(
         'INVALID_OPTION',
         __DEV__
@@ -198,9 +167,8 @@ export class TossCheckout {
     // requests itself (INVALID_PARAMETERS, INVALID_AMOUNT_CURRENCY), a coded fail all the same.
     if (__DEV__) {
       checkTossOrderFields(order);
-      checkTossCurrency(this.options.currency ?? 'KRW', this.state.selectedMethod);
+      checkTossCurrency(this.options.currency ?? 'KRW', this.getState().selectedMethod);
     }
-    const driver = this.driver;
     this.set({ paying: true });
     const payment = (async (): Promise<CheckoutResult> => {
       // Let a render or amount update already under way finish: the SDK refuses overlapping calls.
@@ -229,72 +197,67 @@ export class TossCheckout {
     return payment;
   }
 
-  private validate(options: TossCheckoutOptions): CheckoutError | null {
-    try {
-      if (options.sdk === 'v1') {
-        throw new CheckoutError(
-          'INVALID_OPTION',
-          __DEV__
-            ? `SDK v1은 드라이버를 직접 넘겨야 합니다: import { tossV1 } from '@kcheckout/react/toss' 후 sdk={tossV1} ` +
-                `(코어만 쓰면 '@kcheckout/core'의 tossV1). v2 페이지에 v1 코드가 실리지 않게 하려는 것입니다. ` +
-                `SDK v1 is passed in as its driver now: import { tossV1 } from '@kcheckout/react/toss' and pass sdk={tossV1} ` +
-                `(tossV1 from '@kcheckout/core' without React), so that a v2 page ships none of v1's code.`
-            : '',
-          { provider: 'toss' },
-        );
-      }
-      if (options.sdk !== undefined && options.sdk !== 'v2' && typeof options.sdk !== 'function') {
-        throw new CheckoutError(
-          'INVALID_OPTION',
-          __DEV__ ? `sdk는 'v2' 또는 tossV1이어야 합니다 (${JSON.stringify(options.sdk)}). sdk must be 'v2' or tossV1.` : '',
-          { provider: 'toss' },
-        );
-      }
-      validateTossClientKey(options.clientKey, 'widget');
-      validateTossCustomerKey(options.customerKey);
-      validateAmount(options.amount, options.currency ?? 'KRW', 'toss');
-      return null;
-    } catch (error) {
-      return error as CheckoutError;
+  protected validate(options: TossCheckoutOptions): void {
+    if (options.sdk === 'v1') {
+      throw new CheckoutError(
+        'INVALID_OPTION',
+        __DEV__
+          ? `SDK v1은 드라이버를 직접 넘겨야 합니다: import { tossV1 } from '@kcheckout/react/toss' 후 sdk={tossV1} ` +
+              `(코어만 쓰면 '@kcheckout/core'의 tossV1). v2 페이지에 v1 코드가 실리지 않게 하려는 것입니다. ` +
+              `SDK v1 is passed in as its driver now: import { tossV1 } from '@kcheckout/react/toss' and pass sdk={tossV1} ` +
+              `(tossV1 from '@kcheckout/core' without React), so that a v2 page ships none of v1's code.`
+          : '',
+        { provider: 'toss' },
+      );
     }
+    if (options.sdk !== undefined && options.sdk !== 'v2' && typeof options.sdk !== 'function') {
+      throw new CheckoutError(
+        'INVALID_OPTION',
+        __DEV__ ? `sdk는 'v2' 또는 tossV1이어야 합니다 (${JSON.stringify(options.sdk)}). sdk must be 'v2' or tossV1.` : '',
+        { provider: 'toss' },
+      );
+    }
+    validateTossClientKey(options.clientKey, 'widget');
+    validateTossCustomerKey(options.customerKey);
+    validateAmount(options.amount, options.currency ?? 'KRW', 'toss');
   }
 
-  private set(patch: Partial<Omit<TossCheckoutState, 'status' | 'canPay'>>): void {
-    const { status: _status, canPay: _canPay, ...current } = this.state;
-    this.state = derive({ ...current, ...patch });
-    for (const listener of this.listeners) listener();
+  protected derive(facts: TossFacts): TossCheckoutState {
+    const status: CheckoutStatus = facts.error ? 'error' : facts.paying ? 'pending' : facts.methodsReady ? 'ready' : 'loading';
+    // Terms on the page but not rendered yet: their state is unknown, so wait rather than let a click through.
+    const canPay = status === 'ready' && facts.agreed !== false && (facts.agreementReady || !facts.agreementAttached);
+    return { ...facts, status, canPay };
   }
 
-  private schedule(): void {
-    // Nothing runs until mounted: server rendering and discarded renders stay side-effect free.
-    if (!this.mounted && !this.driver && !this.methods && !this.agreement) return;
-    if (this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.queue = this.queue.then(() => this.reconcile());
-    }, 0);
+  protected reset(): void {
+    this.stale = true;
+  }
+
+  protected override idle(): boolean {
+    // After unmount a pass still runs once to destroy what was rendered.
+    return !this.mounted && !this.driver && !this.methods && !this.agreement;
+  }
+
+  protected pass(): void {
+    this.queue = this.queue.then(() =>
+      this.reconcile().catch((error) => {
+        this.set({ error: vendorError('toss', error) });
+      }),
+    );
   }
 
   private async reconcile(): Promise<void> {
-    try {
-      await this.reconcileOnce();
-    } catch (error) {
-      this.set({ error: vendorError('toss', error) });
-    }
-  }
-
-  private async reconcileOnce(): Promise<void> {
     if (!this.mounted) return this.teardown();
-    if (this.state.error) return;
+    if (this.facts.error) return;
 
     const options = this.options;
     const money = validateAmount(options.amount, options.currency ?? 'KRW', 'toss');
-    const create = typeof options.sdk === 'function' ? options.sdk : createTossWidgetV2;
-    const key = [options.clientKey, options.customerKey, options.scriptSrc ?? ''].join('|');
 
-    if (!this.driver || this.driverKey !== key || this.driverFactory !== create) {
+    if (!this.driver || this.stale) {
+      this.stale = false;
       await this.teardown();
       await Promise.all(pageTeardowns);
+      const create = typeof options.sdk === 'function' ? options.sdk : createTossWidgetV2;
       this.driver = await create({
         clientKey: options.clientKey,
         customerKey: options.customerKey,
@@ -303,18 +266,16 @@ export class TossCheckout {
         ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
         ...(options.retries !== undefined ? { retries: options.retries } : {}),
       });
-      this.driverKey = key;
-      this.driverFactory = create;
-      this.amountSent = null;
       // Options may have moved on, or the checkout unmounted, while the script loaded.
-      return this.reconcileOnce();
+      return this.reconcile();
     }
     // While the payment window is open the SDK refuses other calls; requestPayment reschedules.
-    if (this.state.paying) return;
+    if (this.facts.paying) return;
     const driver = this.driver;
 
-    // v2 needs an amount before rendering; v1 takes it in render and updates it afterwards.
-    if (!sameMoney(this.amountSent, money) && (driver.sdk === 'v2' || this.methods)) {
+    // Each driver sends the amount its own way: v2 needs it before rendering, v1 ignores this
+    // until rendered and takes it in renderPaymentMethods instead.
+    if (!sameMoney(this.amountSent, money)) {
       await driver.setAmount(money);
       this.amountSent = money;
     }
@@ -355,7 +316,7 @@ export class TossCheckout {
     }
 
     // Something changed while we awaited the vendor: go round again.
-    if (!this.inPlace('methods') || !this.inPlace('agreement')) return this.reconcileOnce();
+    if (this.stale || !this.inPlace('methods') || !this.inPlace('agreement')) return this.reconcile();
   }
 
   /** Whether the widget rendered for `which` is the one its container asks for (none for none). */
@@ -380,34 +341,13 @@ export class TossCheckout {
   private async teardown(): Promise<void> {
     await Promise.all([this.release('methods'), this.release('agreement')]);
     this.driver = null;
-    this.driverKey = null;
     this.amountSent = null;
   }
 }
 
-function derive(state: Omit<TossCheckoutState, 'status' | 'canPay'>): TossCheckoutState {
-  const status: CheckoutStatus = state.error
-    ? 'error'
-    : state.paying
-      ? 'pending'
-      : state.methodsReady
-        ? 'ready'
-        : 'loading';
-  // Terms on the page but not rendered yet: their state is unknown, so wait rather than let a click through.
-  const canPay = status === 'ready' && state.agreed !== false && (state.agreementReady || !state.agreementAttached);
-  return { ...state, status, canPay };
-}
-
-
 function sameMoney(a: Money | null, b: Money): boolean {
   return a !== null && a.value === b.value && a.currency === b.currency;
 }
-
-/** Errors the caller fixes by changing props, as opposed to ones a retry can fix. */
-function isOptionError(error: CheckoutError): boolean {
-  return ['SECRET_KEY_IN_BROWSER', 'INVALID_KEY', 'INVALID_AMOUNT', 'INVALID_ORDER_ID', 'INVALID_OPTION'].includes(error.code);
-}
-
 
 /** Toss takes CSS selectors, not elements; give the container an id when it has none. */
 function selectorFor(element: HTMLElement): string {

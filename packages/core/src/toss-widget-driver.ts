@@ -32,9 +32,9 @@ export interface TossWidgetEvents {
  */
 export interface TossWidgetDriver {
   readonly sdk: 'v1' | 'v2';
-  /** v2 `widgets.setAmount`; v1 `paymentMethodsWidget.updateAmount` once rendered. */
+  /** v2 `widgets.setAmount` (also before the first render, which needs it); v1 `paymentMethodsWidget.updateAmount` once rendered, nothing before. */
   setAmount(money: Money): Promise<void>;
-  /** Resolves when the UI is ready for a payment request. */
+  /** Resolves when the UI is ready for a payment request. v1 takes the first amount here; v2 ignores `money`, sent by `setAmount`. */
   renderPaymentMethods(selector: string, money: Money, variantKey: string | undefined, events: TossWidgetEvents): Promise<RenderedWidget>;
   /** Resolves with the initial agreement state when the SDK can tell it (v1), else `null`. */
   renderAgreement(selector: string, variantKey: string | undefined, events: TossWidgetEvents): Promise<RenderedWidget & { agreed: boolean | null }>;

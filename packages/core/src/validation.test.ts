@@ -5,6 +5,7 @@ import {
   type Money,
   TOSS_ANONYMOUS,
   validateAmount,
+  validateOrder,
   validateOrderId,
   validateTossClientKey,
   validateTossCustomerKey,
@@ -360,4 +361,32 @@ describe('given the yes-or-no checks the result page uses instead of the throwin
       expect(isOrderId(orderId)).toBe(passes(() => validateOrderId(orderId)));
     },
   );
+});
+
+describe('given an order for a vendor (validateOrder: the one order rule of the button, the checkout and the drivers)', () => {
+  const name = '생수 외 1건';
+  it('accepts an order without an id (the button makes one per press) and a 40-character merchant_uid', () => {
+    expect(() => validateOrder('toss', { orderName: name })).not.toThrow();
+    expect(() => validateOrder('iamport', { orderId: 'm'.repeat(40), orderName: name })).not.toThrow();
+  });
+
+  it("refuses iamport's 41-character merchant_uid with INVALID_ORDER_ID, which PortOne V2 and Toss accept", () => {
+    const long = 'm'.repeat(41);
+    expect(() => validateOrder('iamport', { orderId: long, orderName: name })).toThrow(expect.objectContaining({ code: 'INVALID_ORDER_ID', provider: 'iamport' }));
+    expect(() => validateOrder('portone', { orderId: long, orderName: name })).not.toThrow();
+    expect(() => validateOrder('toss', { orderId: long, orderName: name })).not.toThrow();
+  });
+
+  it.each([['empty', ''], ['blank', '  '], ['101 characters', 'x'.repeat(101)], ['missing', undefined]])(
+    'refuses an orderName that is %s with INVALID_OPTION, for every vendor',
+    (_what, orderName) => {
+      for (const provider of ['toss', 'portone', 'iamport'] as const) {
+        expect(() => validateOrder(provider, { orderId: 'order_12345', orderName })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', provider }));
+      }
+    },
+  );
+
+  it('refuses a malformed order id with INVALID_ORDER_ID', () => {
+    expect(() => validateOrder('portone', { orderId: 'bad id!', orderName: name })).toThrow(expect.objectContaining({ code: 'INVALID_ORDER_ID' }));
+  });
 });

@@ -34,59 +34,29 @@ export function validateAmount(value: unknown, currency: unknown = 'KRW', provid
       where,
     );
   }
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
+  // One rule, isValidAmount's; the diagnosis (development builds only) says which part failed.
+  if (!isValidAmount(value, currency)) {
     throw new CheckoutError(
       'INVALID_AMOUNT',
       __DEV__
-        ? `결제 금액이 숫자가 아닙니다 (${describe(value)}). amount에 유한한 숫자를 넘겨주세요. ` +
-          `The amount is not a finite number (${describe(value)}): pass a number such as 50000.`
+        ? typeof value !== 'number' || !Number.isFinite(value)
+          ? `결제 금액이 숫자가 아닙니다 (${describe(value)}). amount에 유한한 숫자를 넘겨주세요. ` +
+            `The amount is not a finite number (${describe(value)}): pass a number such as 50000.`
+          : value <= 0
+            ? `결제 금액은 0보다 커야 합니다 (${value}). 할인 후 금액이 0 이하인지 확인하세요. ` +
+              `The amount must be greater than 0 (got ${value}); check the total after discounts.`
+            : // KRW: one check for both bugs, a fraction (a discount in floating point) and a total
+              // past 2**53 − 1, where two different totals can be the same number.
+              currency === 'KRW'
+              ? `원화(KRW) 금액은 ${Number.MAX_SAFE_INTEGER} 이하의 정수여야 합니다 (${value}). 합계를 반올림하고 단위를 확인하세요. ` +
+                `KRW amounts must be whole won up to ${Number.MAX_SAFE_INTEGER} (got ${value}); round the total and check its unit.`
+              : `USD 금액은 ${MAX_USD} 이하, 센트 단위까지만 넘길 수 있습니다 (${value}). ` +
+                `USD amounts must be whole cents, at most ${MAX_USD} (got ${value}); round to two decimals and check the unit.`
         : '',
       where,
     );
   }
-  if (value <= 0) {
-    throw new CheckoutError(
-      'INVALID_AMOUNT',
-      __DEV__
-        ? `결제 금액은 0보다 커야 합니다 (${value}). 할인 후 금액이 0 이하인지 확인하세요. ` +
-          `The amount must be greater than 0 (got ${value}); check the total after discounts.`
-        : '',
-      where,
-    );
-  }
-  if (currency === 'KRW') checkWon(value, where);
-  else checkDollars(value, where);
   return { value, currency: currency as Currency };
-}
-
-function checkWon(value: number, where: { provider?: Provider }): void {
-  // One check for both bugs: a fraction (a discount in floating point) and a total past 2**53 − 1,
-  // where two different totals can be the same number.
-  if (!Number.isSafeInteger(value)) {
-    throw new CheckoutError(
-      'INVALID_AMOUNT',
-      __DEV__
-        ? `원화(KRW) 금액은 ${Number.MAX_SAFE_INTEGER} 이하의 정수여야 합니다 (${value}). 합계를 반올림하고 단위를 확인하세요. ` +
-          `KRW amounts must be whole won up to ${Number.MAX_SAFE_INTEGER} (got ${value}); round the total and check its unit.`
-        : '',
-      where,
-    );
-  }
-}
-
-function checkDollars(value: number, where: { provider?: Provider }): void {
-  const cents = value * 100;
-  // The tolerance absorbs binary float error (0.29 × 100 = 28.999999999999996) without letting a third decimal through.
-  if (value > MAX_USD || Math.abs(cents - Math.round(cents)) > 1e-6) {
-    throw new CheckoutError(
-      'INVALID_AMOUNT',
-      __DEV__
-        ? `USD 금액은 ${MAX_USD} 이하, 센트 단위까지만 넘길 수 있습니다 (${value}). ` +
-          `USD amounts must be whole cents, at most ${MAX_USD} (got ${value}); round to two decimals and check the unit.`
-        : '',
-      where,
-    );
-  }
 }
 
 /**
@@ -97,6 +67,7 @@ export function isValidAmount(value: unknown, currency: unknown = 'KRW'): value 
   if (typeof value !== 'number' || !(value > 0) || !CURRENCIES.includes(currency as Currency)) return false;
   if (currency === 'KRW') return Number.isSafeInteger(value);
   const cents = value * 100;
+  // The tolerance absorbs binary float error (0.29 × 100 = 28.999999999999996) without letting a third decimal through.
   return value <= MAX_USD && Math.abs(cents - Math.round(cents)) <= 1e-6;
 }
 
@@ -116,6 +87,52 @@ export function validateOrderId(orderId: unknown, provider?: Provider): string {
     );
   }
   return orderId;
+}
+
+/** iamport (V1) takes a `merchant_uid` of at most 40 characters (PortOne's V1 request_pay reference). */
+const MERCHANT_UID_MAX = 40;
+
+/**
+ * The order rules every vendor's request shares, in one place: the order id (when given; the
+ * button makes one per press otherwise) and iamport's shorter `merchant_uid`, and an `orderName`
+ * of 1–100 characters (Toss's documented limit, which the button has applied to every vendor).
+ */
+export function validateOrder(provider: Provider, order: { orderId?: unknown; orderName?: unknown }): void {
+  const { orderId, orderName } = order ?? {};
+  if (orderId !== undefined) {
+    const id = validateOrderId(orderId, provider);
+    if (provider === 'iamport' && id.length > MERCHANT_UID_MAX) {
+      throw new CheckoutError(
+        'INVALID_ORDER_ID',
+        __DEV__
+          ? `아임포트(V1) merchant_uid는 ${MERCHANT_UID_MAX}자 이하여야 합니다 (${id.length}자). createOrderId()의 기본값은 26자입니다. ` +
+              `An iamport (V1) merchant_uid must be at most ${MERCHANT_UID_MAX} characters (got ${id.length}); ` +
+              `createOrderId() makes 26 by default.`
+          : '',
+        { provider },
+      );
+    }
+  }
+  if (typeof orderName !== 'string' || orderName.trim() === '' || orderName.length > 100) {
+    throw new CheckoutError(
+      'INVALID_OPTION',
+      __DEV__
+        ? `orderName은 결제창에 보일 1~100자의 이름이어야 합니다 (예: '생수 외 1건'). ` +
+            `orderName must be the 1–100 character name the payment window shows, e.g. '생수 외 1건'.`
+        : '',
+      { provider },
+    );
+  }
+  // request_pay's `name` is at most 40 characters (research/portone.md §3.1). Development builds
+  // only, to say so: in production iamport refuses it itself, a coded fail all the same.
+  if (__DEV__ && provider === 'iamport' && orderName.length > 40) {
+    throw new CheckoutError(
+      'INVALID_OPTION',
+      `아임포트(V1) 주문명(name)은 40자 이하여야 합니다 (${orderName.length}자). 예: '생수 외 1건'. ` +
+        `An iamport (V1) order name must be at most 40 characters (got ${orderName.length}), e.g. '생수 외 1건'.`,
+      { provider },
+    );
+  }
 }
 
 /** `validateOrderId`'s rule as a yes or no, without the error and its prose. */

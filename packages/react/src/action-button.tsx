@@ -1,13 +1,12 @@
-import type { CheckoutError } from '@kcheckout/core';
+import type { CheckoutError, CheckoutStatus } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, forwardRef, type MouseEvent, type ReactNode, useId, useRef } from 'react';
-import type { CheckoutViewState } from './checkout-context.js';
 import { useDevReport } from './checkout-error-notice.js';
 import { composeEventHandlers, Slot } from './slot.js';
 
 export interface ActionButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'children'> {
   /** `data-kcheckout` value: `checkout-button` or `billing-key-button`. */
   part: string;
-  state: CheckoutViewState;
+  state: CheckoutStatus;
   /** Set when the button's own props are invalid: the buyer reads `errorLead`, the developer the console. */
   propError: CheckoutError | null;
   /** What the buyer reads next to the button then, e.g. "주문 정보가 올바르지 않아…". */

@@ -3,14 +3,15 @@ import {
   CheckoutError,
   type PortOneBillingKeyIssue,
   type PortOneBillingKeyMethod,
-  type PortOneMethod,
+  billingKeyMethodOf,
+  checkMethodRedirect,
   readVendorError,
 } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
 import { ActionButton, settle } from './action-button.js';
 import { useLatest } from './use-latest.js';
 import { type CheckoutRedirect, useCheckoutContext } from './checkout-context.js';
-import { absoluteRedirect, checkMethodRedirect } from './redirect-props.js';
+import { absoluteRedirect } from './redirect-props.js';
 
 export type BillingKeyIssued = Extract<BillingKeyResult, { status: 'success' }>;
 export type BillingKeyFailed = Extract<BillingKeyResult, { status: 'fail' }>;
@@ -64,7 +65,7 @@ export const BillingKeyButton = forwardRef<HTMLButtonElement, BillingKeyButtonPr
     );
   }
   const redirect = { redirectUrl, windowType, forceRedirect };
-  const chosen = method ?? billingMethodOf(choice.selected);
+  const chosen = method ?? billingKeyMethodOf(choice.selected);
   const allowed = chosen !== null && (!choice.agreementShown || choice.agreed);
   const propError = checkBillingProps(redirect);
   const handlers = useLatest({ onIssued, onFail, onCancel });
@@ -100,12 +101,6 @@ export const BillingKeyButton = forwardRef<HTMLButtonElement, BillingKeyButtonPr
     </ActionButton>
   );
 });
-
-/** Card when nothing is picked; `null` for a transfer or virtual account, which cannot carry a billing key. */
-function billingMethodOf(selected: PortOneMethod | null): PortOneBillingKeyMethod | null {
-  if (!selected) return { type: 'card' };
-  return selected.type === 'card' || selected.type === 'easyPay' || selected.type === 'mobile' ? selected : null;
-}
 
 function checkBillingProps(redirect: CheckoutRedirect): CheckoutError | null {
   try {

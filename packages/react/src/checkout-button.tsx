@@ -5,7 +5,7 @@ import {
   type PaymentOrder,
   type Provider,
   rememberOrder,
-  validateOrderId,
+  validateOrder,
 } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react';
 import { ActionButton, settle } from './action-button.js';
@@ -146,7 +146,8 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
 
 function beforePaymentError(error: unknown, provider: Provider): CheckoutError {
   if (error instanceof CheckoutError) return error;
-  const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  // Only the diagnosis quotes what was thrown; production keeps it in `cause`.
+  const detail = __DEV__ ? (error instanceof Error ? error.message : typeof error === 'string' ? error : '') : '';
   return new CheckoutError(
     'BEFORE_PAYMENT_FAILED',
     __DEV__
@@ -158,13 +159,10 @@ function beforePaymentError(error: unknown, provider: Provider): CheckoutError {
 }
 
 /** Pure, so the server and the client render the same error. */
-function checkProps({ provider, checkRequest }: CheckoutContextValue, order: CheckoutButtonProps['order'], redirect: CheckoutRedirect): CheckoutError | null {
+function checkProps({ provider, checkRedirect }: CheckoutContextValue, order: CheckoutButtonProps['order'], redirect: CheckoutRedirect): CheckoutError | null {
   try {
-    if (order.orderId !== undefined) validateOrderId(order.orderId, provider);
-    if (!order.orderName || order.orderName.length > 100) {
-      throw new CheckoutError('INVALID_OPTION', __DEV__ ? `order.orderName은 1~100자여야 합니다. order.orderName must be 1–100 characters.` : '', { provider });
-    }
-    checkRequest(order.orderId, redirect);
+    validateOrder(provider, order);
+    checkRedirect(redirect);
     return null;
   } catch (error) {
     return error as CheckoutError;

@@ -1,13 +1,14 @@
 import {
   type BillingKeyResult,
   CheckoutError,
+  type CheckoutRedirect,
   type CheckoutResult,
+  type CheckoutStatus,
   type Currency,
   type PaymentOrder,
   type PortOneBillingKeyIssue,
   type PortOneBillingKeyMethod,
   type PortOneMethod,
-  type PortOneRedirect,
   type Provider,
 } from '@kcheckout/core';
 import { createContext, useContext } from 'react';
@@ -15,21 +16,7 @@ import type { CheckoutMessages } from './messages.js';
 import type { AgreementCheckbox } from './agreement-checkbox.js';
 import type { PaymentMethodPicker } from './payment-method-picker.js';
 
-export type CheckoutViewState = 'loading' | 'ready' | 'error' | 'pending';
-
-/**
- * Where the vendor sends the buyer back, already resolved to absolute URLs. Toss uses
- * `successUrl` / `failUrl`; PortOne and iamport use `redirectUrl`.
- */
-export interface CheckoutRedirect {
-  successUrl?: string;
-  failUrl?: string;
-  redirectUrl?: string;
-  /** PortOne V2 only. */
-  windowType?: PortOneRedirect['windowType'];
-  /** PortOne V2 only. */
-  forceRedirect?: boolean;
-}
+export type { CheckoutRedirect };
 
 /** The Toss widget's containers, for <PaymentMethods> and <Agreement>. */
 export interface TossSlots {
@@ -42,6 +29,8 @@ export interface TossSlots {
 
 /** PortOne and iamport have no widget: <PaymentMethods> renders a picker and <Agreement> a checkbox. */
 export interface MethodChoice {
+  /** Which of the two, for the picker's default methods. */
+  provider: Extract<Provider, 'portone' | 'iamport'>;
   /**
    * The radio group <PaymentMethods> renders. The root provides it, so a Toss-only bundle, whose
    * root never imports it, carries none of PortOne's method code.
@@ -69,19 +58,19 @@ export interface CheckoutContextValue {
   amount: number;
   currency: Currency;
   messages: CheckoutMessages;
-  state: CheckoutViewState;
+  /** Derived in core (`TossCheckout`, `MethodCheckout`); the parts only render it. */
+  state: CheckoutStatus;
   error: CheckoutError | null;
   /** After a load failure, loads again. */
   retry: () => void;
   /** Ready, and nothing left for the buyer to do first (agree to the terms, pick a method). */
   canPay: boolean;
   /**
-   * The vendor's own checks of <CheckoutButton>'s props, after the order id every vendor validates:
-   * Toss's successUrl / failUrl pairing, PortOne's window options, iamport's 40-character
-   * merchant_uid. Throws a `CheckoutError`. Each root supplies its own, so a one-vendor bundle
-   * carries no other vendor's rules.
+   * The vendor's redirect rule for <CheckoutButton>'s props (core's `checkTossRedirect` /
+   * `checkMethodRedirect`); throws a `CheckoutError`. Each root supplies its own, so a one-vendor
+   * bundle carries no other vendor's rule.
    */
-  checkRequest: (orderId: string | undefined, redirect: CheckoutRedirect) => void;
+  checkRedirect: (redirect: CheckoutRedirect) => void;
   /** Opens the vendor's payment window for the checkout's amount. */
   pay: (order: PaymentOrder, redirect: CheckoutRedirect) => Promise<CheckoutResult>;
   toss?: TossSlots;

@@ -1,4 +1,4 @@
-import type { CheckoutError } from '@kcheckout/core';
+import { type CheckoutError, isOptionError } from '@kcheckout/core';
 import { useEffect } from 'react';
 import type { CheckoutMessages, SharedMessages } from './messages.js';
 
@@ -9,12 +9,11 @@ interface CheckoutErrorNoticeProps {
   onRetry?: () => void;
 }
 
-const FIXED_BY_PROPS = new Set(['SECRET_KEY_IN_BROWSER', 'INVALID_KEY', 'INVALID_AMOUNT', 'INVALID_ORDER_ID', 'INVALID_OPTION']);
-
 /** The error box the components share: the buyer's sentence for the code; the diagnosis goes to the console. */
 export function CheckoutErrorNotice({ error, text, onRetry }: CheckoutErrorNoticeProps) {
   if (__DEV__) useDevReport(error, error.message);
-  const retryable = onRetry && !FIXED_BY_PROPS.has(error.code);
+  // A props error needs a code change, not a retry (core's isOptionError).
+  const retryable = onRetry && !isOptionError(error);
   return (
     <div role="alert" data-kcheckout="error" data-code={error.code}>
       <p>{text.errorTitle}</p>

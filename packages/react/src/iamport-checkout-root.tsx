@@ -1,9 +1,16 @@
-import { CheckoutError, type IamportV1Options, toIamportPayMethod } from '@kcheckout/core';
-import { useCallback } from 'react';
+import {
+  createIamportV1,
+  IAMPORT_V1_OPTIONS,
+  type IamportV1Driver,
+  type IamportV1Options,
+  MethodCheckout,
+  toIamportPayMethod,
+  validateIamportV1Options,
+} from '@kcheckout/core';
+import { useCheckoutStore } from './use-checkout-store.js';
 import { CheckoutContext } from './checkout-context.js';
 import { koCheckout } from './messages.js';
-import { useIamport } from './use-iamport.js';
-import { type MethodCheckoutProps, useMethodCheckout } from './use-method-checkout.js';
+import { type MethodCheckoutInput, type MethodCheckoutProps, useMethodCheckout } from './use-method-checkout.js';
 
 /** `<Checkout provider="iamport">`: PortOne V1, `iamport.js`. */
 export interface IamportCheckoutProps extends IamportV1Options, MethodCheckoutProps {
@@ -16,37 +23,16 @@ export interface IamportCheckoutProps extends IamportV1Options, MethodCheckoutPr
  */
 export type IamportCheckoutRootProps = Omit<IamportCheckoutProps, 'provider'> & { provider?: 'iamport' };
 
-/** Binds `useIamport` to the shared checkout context. */
-export function IamportCheckoutRoot({
-  provider: _provider,
-  amount,
-  currency = 'KRW',
-  defaultMethod,
-  messages = koCheckout,
-  children,
-  ...options
-}: IamportCheckoutRootProps) {
-  const imp = useIamport(options);
-  const { requestPay } = imp;
-  const request = useCallback<Parameters<typeof useMethodCheckout>[0]['request']>(
-    // V1 takes one return URL for every outcome, `m_redirect_url`; PC ignores it and calls back.
-    (order, money, method, { redirectUrl }) => requestPay(order, money, method, redirectUrl ? { m_redirect_url: redirectUrl } : undefined),
-    [requestPay],
+/** Binds an iamport `MethodCheckout` to the shared checkout context. */
+export function IamportCheckoutRoot({ provider: _provider, defaultMethod, messages = koCheckout, children, ...options }: IamportCheckoutRootProps) {
+  const [checkout, state] = useCheckoutStore(
+    () => new MethodCheckout(options, 'iamport', createIamportV1, validateIamportV1Options, IAMPORT_V1_OPTIONS, defaultMethod),
+    options,
   );
-  const value = useMethodCheckout({ checkMethod: toIamportPayMethod, provider: 'iamport', session: imp, amount, currency, messages, defaultMethod, request, checkOrderId: checkMerchantUid });
+  const value = useMethodCheckout({ provider: 'iamport', checkout, state, amount: options.amount, messages, checkMethod: toIamportPayMethod, request });
   return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
 }
 
-/** iamport's own order-id rule, on top of the shared one: `merchant_uid` has at most 40 characters. */
-function checkMerchantUid(orderId: string): void {
-  if (orderId.length > 40) {
-    throw new CheckoutError(
-      'INVALID_ORDER_ID',
-      __DEV__
-        ? `아임포트(V1) merchant_uid는 40자 이하여야 합니다 (${orderId.length}자). ` +
-            `An iamport (V1) merchant_uid must be at most 40 characters (got ${orderId.length}).`
-        : '',
-      { provider: 'iamport' },
-    );
-  }
-}
+// V1 takes one return URL for every outcome, `m_redirect_url`; PC ignores it and calls back.
+const request: MethodCheckoutInput<IamportV1Options, IamportV1Driver>['request'] = (driver, order, money, method, { redirectUrl }) =>
+  driver.requestPay(order, money, method, redirectUrl ? { m_redirect_url: redirectUrl } : undefined);

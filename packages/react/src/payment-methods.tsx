@@ -21,13 +21,13 @@ export interface PaymentMethodsProps extends ComponentPropsWithoutRef<'div'> {
  * `data-state`: `loading | ready | error | pending`. Render one per page: Toss allows one.
  */
 export const PaymentMethods = forwardRef<HTMLDivElement, PaymentMethodsProps>(function PaymentMethods({ methods, ...props }, ref) {
-  const { state, error, retry, messages: text, provider, toss, choice } = useCheckoutContext('PaymentMethods');
+  const { state, error, retry, messages: text, toss, choice } = useCheckoutContext('PaymentMethods');
   return (
     <div data-kcheckout="payment-methods" data-state={state} {...props} ref={ref}>
       {/* The vendor owns this element's children; React never renders into it, so it never resets them. */}
       {toss && <div ref={toss.methodsRef} />}
-      {choice && provider !== 'toss' && (
-        <choice.Picker provider={provider} choice={choice} methods={methods} text={text} disabled={state === 'pending'} />
+      {choice && (
+        <choice.Picker provider={choice.provider} choice={choice} methods={methods} text={text} disabled={state === 'pending'} />
       )}
       {state === 'loading' && (
         <p role="status" data-kcheckout="loading">

@@ -1,9 +1,17 @@
-import { type PortOneV2Options, toPortOnePayMethod } from '@kcheckout/core';
-import { useCallback, useMemo } from 'react';
+import {
+  createPortOneV2,
+  MethodCheckout,
+  PORTONE_V2_OPTIONS,
+  type PortOneV2Driver,
+  type PortOneV2Options,
+  toPortOnePayMethod,
+  validatePortOneV2Options,
+} from '@kcheckout/core';
+import { useMemo } from 'react';
+import { useCheckoutStore } from './use-checkout-store.js';
 import { CheckoutContext, type CheckoutContextValue, type CheckoutRedirect } from './checkout-context.js';
 import { koCheckout } from './messages.js';
-import { type MethodCheckoutProps, useMethodCheckout } from './use-method-checkout.js';
-import { usePortOne } from './use-portone.js';
+import { type MethodCheckoutInput, type MethodCheckoutProps, useMethodCheckout } from './use-method-checkout.js';
 
 /** `<Checkout provider="portone">`: PortOne's V2 browser SDK. */
 export interface PortOneCheckoutProps extends PortOneV2Options, MethodCheckoutProps {
@@ -16,29 +24,25 @@ export interface PortOneCheckoutProps extends PortOneV2Options, MethodCheckoutPr
  */
 export type PortOneCheckoutRootProps = Omit<PortOneCheckoutProps, 'provider'> & { provider?: 'portone' };
 
-/** Binds `usePortOne` to the shared checkout context. */
-export function PortOneCheckoutRoot({
-  provider: _provider,
-  amount,
-  currency = 'KRW',
-  defaultMethod,
-  messages = koCheckout,
-  children,
-  ...options
-}: PortOneCheckoutRootProps) {
-  const portone = usePortOne(options);
-  const { requestPayment, requestIssueBillingKey } = portone;
-  const request = useCallback<Parameters<typeof useMethodCheckout>[0]['request']>(
-    (order, money, method, redirect) => requestPayment(order, money, method, portOneRedirect(redirect)),
-    [requestPayment],
+/** Binds a PortOne `MethodCheckout` to the shared checkout context. */
+export function PortOneCheckoutRoot({ provider: _provider, defaultMethod, messages = koCheckout, children, ...options }: PortOneCheckoutRootProps) {
+  const [checkout, state] = useCheckoutStore(
+    () => new MethodCheckout(options, 'portone', createPortOneV2, validatePortOneV2Options, PORTONE_V2_OPTIONS, defaultMethod),
+    options,
   );
   const extra = useMemo<Pick<CheckoutContextValue, 'issueBillingKey'>>(
-    () => ({ issueBillingKey: (issue, method, redirect) => requestIssueBillingKey(issue, method, portOneRedirect(redirect)) }),
-    [requestIssueBillingKey],
+    () => ({
+      issueBillingKey: (issue, method, redirect) =>
+        checkout.run((driver) => driver.requestIssueBillingKey(issue, method, portOneRedirect(redirect))),
+    }),
+    [checkout],
   );
-  const value = useMethodCheckout({ checkMethod: toPortOnePayMethod, provider: 'portone', session: portone, amount, currency, messages, defaultMethod, request, extra });
+  const value = useMethodCheckout({ provider: 'portone', checkout, state, amount: options.amount, messages, checkMethod: toPortOnePayMethod, request, extra });
   return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
 }
+
+const request: MethodCheckoutInput<PortOneV2Options, PortOneV2Driver>['request'] = (driver, order, money, method, redirect) =>
+  driver.requestPayment(order, money, method, portOneRedirect(redirect));
 
 function portOneRedirect({ redirectUrl, windowType, forceRedirect }: CheckoutRedirect) {
   if (!redirectUrl) return undefined;

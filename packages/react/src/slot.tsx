@@ -27,21 +27,24 @@ export const Slot = forwardRef<HTMLElement, AnyProps & { children?: ReactNode }>
   return cloneElement(child, { ...mergeProps(slotProps, child.props), ref: composeRefs(forwardedRef, childRef) });
 });
 
+/**
+ * Merges as Radix's Slot does: the child's props win, handlers compose, `className` and
+ * `aria-describedby` join, styles merge, and `undefined` on either side never overwrites a value.
+ * Our state attributes (`data-*`, `aria-*`, `disabled`) are the exception: they describe our state,
+ * so the child must not mask them.
+ */
 function mergeProps(slot: AnyProps, child: AnyProps): AnyProps {
-  const merged: AnyProps = { ...slot, ...child };
-  for (const key of Object.keys(slot)) {
+  const merged: AnyProps = { ...slot };
+  for (const key of Object.keys(child)) {
     const ours = slot[key];
     const theirs = child[key];
-    if (/^on[A-Z]/.test(key) && typeof ours === 'function' && typeof theirs === 'function') {
+    if (theirs === undefined) continue;
+    if (ours === undefined) merged[key] = theirs;
+    else if (/^on[A-Z]/.test(key) && typeof ours === 'function' && typeof theirs === 'function') {
       merged[key] = composeEventHandlers(theirs as (event: unknown) => void, ours as (event: unknown) => void);
-    } else if (key === 'className' && theirs) {
-      merged[key] = `${String(ours)} ${String(theirs)}`;
-    } else if (key === 'style' && theirs) {
-      merged[key] = { ...(ours as object), ...(theirs as object) };
-    } else if (key.startsWith('data-') || key === 'disabled' || key.startsWith('aria-')) {
-      // State attributes describe our state; the child must not mask them.
-      merged[key] = ours;
-    }
+    } else if (key === 'className' || key === 'aria-describedby') merged[key] = [ours, theirs].filter(Boolean).join(' ');
+    else if (key === 'style') merged[key] = { ...(ours as object), ...(theirs as object) };
+    else if (!(key.startsWith('data-') || key.startsWith('aria-') || key === 'disabled')) merged[key] = theirs;
   }
   return merged;
 }

@@ -1,9 +1,8 @@
-import type { TossCheckoutOptions } from '@kcheckout/core';
+import { checkTossRedirect, TossCheckout, type TossCheckoutOptions } from '@kcheckout/core';
 import { type ReactNode, useMemo } from 'react';
 import { CheckoutContext, type CheckoutContextValue } from './checkout-context.js';
 import { koCheckout, type CheckoutMessages } from './messages.js';
-import { checkTossRedirect } from './redirect-props.js';
-import { useTossWidget } from './use-toss-widget.js';
+import { useCheckoutStore } from './use-checkout-store.js';
 
 /** `<Checkout provider="toss">`: the Toss options (documented on `TossCheckoutOptions`). */
 export interface TossCheckoutProps extends TossCheckoutOptions {
@@ -19,35 +18,38 @@ export interface TossCheckoutProps extends TossCheckoutOptions {
  */
 export type TossCheckoutRootProps = Omit<TossCheckoutProps, 'provider'> & { provider?: 'toss' };
 
-/** Binds `useTossWidget` to the shared checkout context. */
+/** Binds a `TossCheckout` to the shared checkout context; the state is derived in core. */
 export function TossCheckoutRoot({ provider: _provider, messages = koCheckout, currency = 'KRW', children, ...options }: TossCheckoutRootProps) {
-  const widget = useTossWidget({ ...options, currency });
+  const checkoutOptions = { ...options, currency };
+  const [checkout, state] = useCheckoutStore(() => new TossCheckout(checkoutOptions), checkoutOptions);
+  const { amount } = options;
   const value = useMemo<CheckoutContextValue>(
     () => ({
       provider: 'toss',
-      amount: options.amount,
+      amount,
       currency,
       messages,
-      state: widget.error ? 'error' : widget.paying ? 'pending' : widget.methodsReady ? 'ready' : 'loading',
-      error: widget.error,
-      retry: widget.retry,
-      canPay: widget.canPay,
-      checkRequest: (_orderId, redirect) => checkTossRedirect(redirect),
+      state: state.status,
+      error: state.error,
+      retry: checkout.retry,
+      canPay: state.canPay,
+      checkRedirect: checkTossRedirect,
       // One URL for both outcomes is fine: the result page reads which one it got from the query.
       pay: (order, { successUrl, failUrl, redirectUrl }) =>
-        widget.requestPayment(
+        checkout.requestPayment(
           order,
           successUrl && failUrl ? { successUrl, failUrl } : redirectUrl ? { successUrl: redirectUrl, failUrl: redirectUrl } : undefined,
         ),
       toss: {
-        methodsRef: widget.methodsRef,
-        agreementRef: widget.agreementRef,
-        methodsReady: widget.methodsReady,
-        agreementReady: widget.agreementReady,
-        agreed: widget.agreed,
+        methodsRef: checkout.attachPaymentMethods,
+        agreementRef: checkout.attachAgreement,
+        methodsReady: state.methodsReady,
+        agreementReady: state.agreementReady,
+        agreed: state.agreed,
       },
     }),
-    [options.amount, currency, messages, widget],
+    // `state` is a new object only when the checkout changed it.
+    [checkout, state, amount, currency, messages],
   );
   return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
 }

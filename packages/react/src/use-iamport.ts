@@ -10,8 +10,10 @@ import {
   type PortOneMethod,
   type PortOneMoney,
   validateIamportV1Options,
+  IAMPORT_V1_OPTIONS,
 } from '@kcheckout/core';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
+import { useCheckoutStore } from './use-checkout-store.js';
 
 export type UseIamportOptions = IamportV1Options;
 
@@ -31,12 +33,10 @@ export interface UseIamportResult extends DriverSessionState {
  * ```
  */
 export function useIamport(options: UseIamportOptions): UseIamportResult {
-  const [session] = useState(
-    () => new DriverSession<IamportV1Options, IamportV1Driver>(options, 'iamport', createIamportV1, validateIamportV1Options),
+  const [session, state] = useCheckoutStore(
+    () => new DriverSession<IamportV1Options, IamportV1Driver>(options, 'iamport', createIamportV1, validateIamportV1Options, IAMPORT_V1_OPTIONS),
+    options,
   );
-  useEffect(() => session.update(options));
-  useEffect(session.mount, [session]);
-  const state = useSyncExternalStore(session.subscribe, session.getState, session.getState);
 
   const requestPay = useCallback<UseIamportResult['requestPay']>(
     (order, money, method, payOptions) => session.run((driver) => driver.requestPay(order, money, method, payOptions)),

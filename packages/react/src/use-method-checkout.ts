@@ -1,27 +1,22 @@
 import {
-  type CheckoutError,
   type CheckoutResult,
-  type DriverSessionState,
+  checkMethodRedirect,
+  type MethodCheckout,
+  type MethodCheckoutAmount,
+  type MethodCheckoutState,
   type Money,
   type PaymentOrder,
-  type PortOneCurrency,
   type PortOneMethod,
   type Provider,
-  validatePortOneMoney,
 } from '@kcheckout/core';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { CheckoutContextValue, CheckoutRedirect } from './checkout-context.js';
 import type { CheckoutMessages } from './messages.js';
 import { AgreementCheckbox } from './agreement-checkbox.js';
 import { PaymentMethodPicker } from './payment-method-picker.js';
-import { checkMethodRedirect } from './redirect-props.js';
 
 /** The props `<Checkout provider="portone" | "iamport">` add to the vendor's own options. */
-export interface MethodCheckoutProps {
-  /** What the buyer pays, in major units (50000 for 50,000원). */
-  amount: number;
-  /** `'KRW'` by default; `'CURRENCY_KRW'` also works. */
-  currency?: PortOneCurrency;
+export interface MethodCheckoutProps extends MethodCheckoutAmount {
   /** The method picked at first; the buyer changes it in <PaymentMethods>. None by default. */
   defaultMethod?: PortOneMethod;
   /** What the parts say: `koCheckout` (default), `en` or `enCheckout` from this package, `ko`, or your own table. */
@@ -29,64 +24,62 @@ export interface MethodCheckoutProps {
   children?: ReactNode;
 }
 
-export interface MethodCheckoutInput {
+export interface MethodCheckoutInput<Options extends object, Driver> {
   provider: Extract<Provider, 'portone' | 'iamport'>;
-  session: DriverSessionState & { retry: () => void };
+  /** Created once by the root; it derives the status and `canPay`. */
+  checkout: MethodCheckout<Options, Driver>;
+  /** Its state, read by the root through `useCheckoutStore`. */
+  state: MethodCheckoutState;
+  /** What the buyer pays, as given (the context shows it). */
   amount: number;
-  currency: PortOneCurrency;
   messages: CheckoutMessages;
-  defaultMethod: PortOneMethod | undefined;
   /** The vendor's own method check (`toPortOnePayMethod` / `toIamportPayMethod`), for the picker. */
   checkMethod: (method: PortOneMethod) => unknown;
   /** Makes the vendor request with the checked amount and the buyer's method. */
-  request: (order: PaymentOrder, money: Money, method: PortOneMethod, redirect: CheckoutRedirect) => Promise<CheckoutResult>;
+  request: (driver: Driver, order: PaymentOrder, money: Money, method: PortOneMethod, redirect: CheckoutRedirect) => Promise<CheckoutResult>;
   extra?: Pick<CheckoutContextValue, 'issueBillingKey'>;
-  /** The vendor's order-id rule beyond the shared one (iamport: `merchant_uid` of at most 40 characters). */
-  checkOrderId?: (orderId: string) => void;
 }
 
 /**
- * The context value for a vendor without a widget of its own (PortOne V2, iamport V1): the SDK
- * session's state, the amount checked up front, and the method the buyer picks in <PaymentMethods>.
+ * The shared context's value for a `MethodCheckout` (PortOne V2, iamport V1), from the state it
+ * derived. Nothing is decided here.
  */
-export function useMethodCheckout({ provider, session, amount, currency, messages, defaultMethod, checkMethod, request, extra, checkOrderId }: MethodCheckoutInput) {
-  const [selected, select] = useState<PortOneMethod | null>(defaultMethod ?? null);
-  const [agreementShown, setAgreementShown] = useState(false);
-  const [agreed, setAgreed] = useState(false);
-
-  // The amount is checked at render, so a bad one shows an error before any script loads and the
-  // server renders the same error as the client.
-  const checked = useMemo((): { money: Money; error: null } | { money: null; error: CheckoutError } => {
-    try {
-      return { money: validatePortOneMoney({ value: amount, currency }, provider), error: null };
-    } catch (error) {
-      return { money: null, error: error as CheckoutError };
-    }
-  }, [amount, currency, provider]);
-
-  const error = checked.error ?? session.error;
-  const state = error ? 'error' : session.pending ? 'pending' : session.status === 'ready' ? 'ready' : 'loading';
+export function useMethodCheckout<Options extends object, Driver>({
+  provider,
+  checkout,
+  state,
+  amount,
+  messages,
+  checkMethod,
+  request,
+  extra,
+}: MethodCheckoutInput<Options, Driver>): CheckoutContextValue {
   return useMemo<CheckoutContextValue>(
     () => ({
       provider,
       amount,
-      currency: checked.money?.currency ?? 'KRW',
+      currency: state.money?.currency ?? 'KRW',
       messages,
-      state,
-      error,
-      retry: session.retry,
-      canPay: state === 'ready' && selected !== null && (!agreementShown || agreed),
-      checkRequest: (orderId, redirect) => {
-        if (orderId !== undefined) checkOrderId?.(orderId);
-        checkMethodRedirect(provider, redirect);
+      state: state.status,
+      error: state.error,
+      retry: checkout.retry,
+      canPay: state.canPay,
+      checkRedirect: (redirect) => checkMethodRedirect(provider, redirect),
+      pay: (order, redirect) => checkout.pay((driver, money, method) => request(driver, order, money, method, redirect)),
+      choice: {
+        provider,
+        Picker: PaymentMethodPicker,
+        Checkbox: AgreementCheckbox,
+        checkMethod,
+        selected: state.selected,
+        select: checkout.select,
+        agreementShown: state.agreementShown,
+        setAgreementShown: checkout.setAgreementShown,
+        agreed: state.agreed,
+        setAgreed: checkout.setAgreed,
       },
-      pay: (order, redirect) => {
-        // The button only calls this when canPay is true, so both are set.
-        return request(order, checked.money!, selected!, redirect);
-      },
-      choice: { Picker: PaymentMethodPicker, Checkbox: AgreementCheckbox, checkMethod, selected, select, agreementShown, setAgreementShown, agreed, setAgreed },
       ...extra,
     }),
-    [provider, amount, checked, messages, state, error, session.retry, checkMethod, selected, agreementShown, agreed, request, extra, checkOrderId],
+    [provider, amount, messages, state, checkout, checkMethod, request, extra],
   );
 }

@@ -13,8 +13,10 @@ import {
   type PortOneV2Driver,
   type PortOneV2Options,
   validatePortOneV2Options,
+  PORTONE_V2_OPTIONS,
 } from '@kcheckout/core';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
+import { useCheckoutStore } from './use-checkout-store.js';
 
 export type UsePortOneOptions = PortOneV2Options;
 
@@ -38,12 +40,10 @@ export interface UsePortOneResult extends DriverSessionState {
  * @see https://developers.portone.io/sdk/ko/v2-sdk/payment-request
  */
 export function usePortOne(options: UsePortOneOptions): UsePortOneResult {
-  const [session] = useState(
-    () => new DriverSession<PortOneV2Options, PortOneV2Driver>(options, 'portone', createPortOneV2, validatePortOneV2Options),
+  const [session, state] = useCheckoutStore(
+    () => new DriverSession<PortOneV2Options, PortOneV2Driver>(options, 'portone', createPortOneV2, validatePortOneV2Options, PORTONE_V2_OPTIONS),
+    options,
   );
-  useEffect(() => session.update(options));
-  useEffect(session.mount, [session]);
-  const state = useSyncExternalStore(session.subscribe, session.getState, session.getState);
 
   const requestPayment = useCallback<UsePortOneResult['requestPayment']>(
     (order, money, method, redirect) => session.run((driver) => driver.requestPayment(order, money, method, redirect)),

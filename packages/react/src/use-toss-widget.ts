@@ -6,7 +6,8 @@ import {
   type TossCheckoutOptions,
   type TossCheckoutState,
 } from '@kcheckout/core';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
+import { useCheckoutStore } from './use-checkout-store.js';
 
 export type UseTossWidgetOptions = TossCheckoutOptions;
 
@@ -37,16 +38,7 @@ export interface UseTossWidgetResult extends TossCheckoutState {
  * @see https://docs.tosspayments.com/sdk/v2/js
  */
 export function useTossWidget(options: UseTossWidgetOptions): UseTossWidgetResult {
-  // The checkout is created once; its constructor has no side effects, so StrictMode's second
-  // render can build and drop one harmlessly.
-  const [checkout] = useState(() => new TossCheckout(options));
-
-  // Options reach the checkout after commit, never during render, so a discarded render sends
-  // nothing to the vendor.
-  useEffect(() => checkout.update(options));
-  useEffect(checkout.mount, [checkout]);
-
-  const state = useSyncExternalStore(checkout.subscribe, checkout.getState, checkout.getState);
+  const [checkout, state] = useCheckoutStore(() => new TossCheckout(options), options);
   const requestPayment = useCallback(
     (order: PaymentOrder, urls?: RedirectUrls) => checkout.requestPayment(order, urls),
     [checkout],
