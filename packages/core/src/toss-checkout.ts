@@ -198,22 +198,18 @@ export class TossCheckout extends CheckoutStore<TossCheckoutOptions, TossFacts, 
   }
 
   protected validate(options: TossCheckoutOptions): void {
-    if (options.sdk === 'v1') {
-      throw new CheckoutError(
-        'INVALID_OPTION',
-        __DEV__
-          ? `SDK v1은 드라이버를 직접 넘겨야 합니다: import { tossV1 } from '@kcheckout/react/toss' 후 sdk={tossV1} ` +
-              `(코어만 쓰면 '@kcheckout/core'의 tossV1). v2 페이지에 v1 코드가 실리지 않게 하려는 것입니다. ` +
-              `SDK v1 is passed in as its driver now: import { tossV1 } from '@kcheckout/react/toss' and pass sdk={tossV1} ` +
-              `(tossV1 from '@kcheckout/core' without React), so that a v2 page ships none of v1's code.`
-          : '',
-        { provider: 'toss' },
-      );
-    }
+    // One check: the old sdk="v1" is one of the values refused, with its own diagnosis.
     if (options.sdk !== undefined && options.sdk !== 'v2' && typeof options.sdk !== 'function') {
       throw new CheckoutError(
         'INVALID_OPTION',
-        __DEV__ ? `sdk는 'v2' 또는 tossV1이어야 합니다 (${JSON.stringify(options.sdk)}). sdk must be 'v2' or tossV1.` : '',
+        !__DEV__
+          ? ''
+          : options.sdk === 'v1'
+            ? `SDK v1은 드라이버를 직접 넘겨야 합니다: import { tossV1 } from '@kcheckout/react/toss' 후 sdk={tossV1} ` +
+              `(코어만 쓰면 '@kcheckout/core'의 tossV1). v2 페이지에 v1 코드가 실리지 않게 하려는 것입니다. ` +
+              `SDK v1 is passed in as its driver now: import { tossV1 } from '@kcheckout/react/toss' and pass sdk={tossV1} ` +
+              `(tossV1 from '@kcheckout/core' without React), so that a v2 page ships none of v1's code.`
+            : `sdk는 'v2' 또는 tossV1이어야 합니다 (${JSON.stringify(options.sdk)}). sdk must be 'v2' or tossV1.`,
         { provider: 'toss' },
       );
     }

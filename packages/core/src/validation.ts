@@ -148,23 +148,26 @@ const SECRET_KEY = /^(test|live)_g?sk_/;
  */
 export type TossKeyKind = 'widget' | 'api';
 
+/** The key kind a message asks for, in both languages. */
+function keyKindWanted(kind: TossKeyKind): { ko: string; en: string } {
+  return kind === 'widget'
+    ? { ko: '결제위젯 연동 키(test_gck_… / live_gck_…)', en: 'a widget client key (test_gck_… / live_gck_…)' }
+    : { ko: 'API 개별 연동 키(test_ck_… / live_ck_…)', en: 'an API client key (test_ck_… / live_ck_…)' };
+}
+
 /**
  * Refuses secret keys outright (they would be readable by every visitor) and keys of the wrong
  * kind, before the vendor turns them into an opaque runtime error.
  */
 export function validateTossClientKey(key: unknown, kind: TossKeyKind = 'widget'): string {
-  // Only the messages name the key kinds; production builds keep the check and drop the names.
-  const want = __DEV__
-    ? kind === 'widget'
-      ? { ko: '결제위젯 연동 키(test_gck_… / live_gck_…)', en: 'a widget client key (test_gck_… / live_gck_…)' }
-      : { ko: 'API 개별 연동 키(test_ck_… / live_ck_…)', en: 'an API client key (test_ck_… / live_ck_…)' }
-    : { ko: '', en: '' };
+  // Only the messages name the key kinds (keyKindWanted, called from __DEV__ branches alone):
+  // production builds keep the checks and drop the names.
   if (typeof key !== 'string' || key.length === 0) {
     throw new CheckoutError(
       'INVALID_KEY',
       __DEV__
-        ? `clientKey가 없습니다. 토스페이먼츠 개발자센터의 ${want.ko}를 넘겨주세요. ` +
-          `clientKey is missing: pass ${want.en} from the Toss developer center.`
+        ? `clientKey가 없습니다. 토스페이먼츠 개발자센터의 ${keyKindWanted(kind).ko}를 넘겨주세요. ` +
+          `clientKey is missing: pass ${keyKindWanted(kind).en} from the Toss developer center.`
         : '',
       { provider: 'toss' },
     );
@@ -174,9 +177,9 @@ export function validateTossClientKey(key: unknown, kind: TossKeyKind = 'widget'
       'SECRET_KEY_IN_BROWSER',
       __DEV__
         ? `브라우저 코드에 시크릿 키(${key.slice(0, key.indexOf('_', 5) + 1)}…)가 들어 있습니다. 시크릿 키는 서버에서만 ` +
-          `결제 승인에 쓰고, 노출된 키는 개발자센터에서 재발급하세요. 여기에는 ${want.ko}를 넘겨주세요. ` +
+          `결제 승인에 쓰고, 노출된 키는 개발자센터에서 재발급하세요. 여기에는 ${keyKindWanted(kind).ko}를 넘겨주세요. ` +
           `A secret key reached browser code: keep it on the server for the confirm call, rotate the exposed ` +
-          `key, and pass ${want.en} here.`
+          `key, and pass ${keyKindWanted(kind).en} here.`
         : '',
       { provider: 'toss' },
     );
@@ -186,8 +189,8 @@ export function validateTossClientKey(key: unknown, kind: TossKeyKind = 'widget'
     throw new CheckoutError(
       'INVALID_KEY',
       __DEV__
-        ? `이 SDK에는 ${want.ko}가 필요합니다. 받은 키의 종류가 다릅니다 (${keyKind(key)}). ` +
-          `This SDK needs ${want.en}; the key given is ${keyKind(key)}.`
+        ? `이 SDK에는 ${keyKindWanted(kind).ko}가 필요합니다. 받은 키의 종류가 다릅니다 (${keyKind(key)}). ` +
+          `This SDK needs ${keyKindWanted(kind).en}; the key given is ${keyKind(key)}.`
         : '',
       { provider: 'toss' },
     );

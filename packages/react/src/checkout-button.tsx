@@ -146,15 +146,15 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
 
 function beforePaymentError(error: unknown, provider: Provider): CheckoutError {
   if (error instanceof CheckoutError) return error;
-  // Only the diagnosis quotes what was thrown; production keeps it in `cause`.
-  const detail = __DEV__ ? (error instanceof Error ? error.message : typeof error === 'string' ? error : '') : '';
-  return new CheckoutError(
-    'BEFORE_PAYMENT_FAILED',
-    __DEV__
-      ? `beforePayment이 실패해 결제창을 열지 않았습니다${detail ? `: ${detail}` : '.'} ` +
-        `beforePayment rejected${detail ? `: ${detail}` : ''}, so the payment window was not opened. Fix what it threw (see cause), then let the buyer press again.`
-      : '',
-    { provider, cause: error },
+  return new CheckoutError('BEFORE_PAYMENT_FAILED', __DEV__ ? beforePaymentDiagnosis(error) : '', { provider, cause: error });
+}
+
+/** Development builds only: the diagnosis quotes what was thrown; production keeps it in `cause`. */
+function beforePaymentDiagnosis(error: unknown): string {
+  const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  return (
+    `beforePayment이 실패해 결제창을 열지 않았습니다${detail ? `: ${detail}` : '.'} ` +
+    `beforePayment rejected${detail ? `: ${detail}` : ''}, so the payment window was not opened. Fix what it threw (see cause), then let the buyer press again.`
   );
 }
 
