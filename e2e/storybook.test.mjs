@@ -29,7 +29,7 @@ describe('given the built Storybook', () => {
 
   for (const story of stories) {
     it(`renders ${story.title} › ${story.name} and passes its play function`, async () => {
-      // Stories tagged "mobile" are about phone behaviour (the sandbox decides by viewport width).
+      // Stories tagged "mobile" are about phone behaviour: PHONE opens them with a phone's user agent, which the sandbox and the library read.
       const { page, errors, failure } = await openStory(story.id, story.tags?.includes('mobile') ? { viewport: PHONE } : {});
       try {
         assert.equal(failure, null);

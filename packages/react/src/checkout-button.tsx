@@ -113,7 +113,8 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
         return { status: 'fail', provider, orderId, amount, currency, code: wrapped.code, message: wrapped.message, raw: error, error: wrapped };
       },
     );
-    setRefused(result.status === 'fail' && result.code === 'NEED_AGREEMENT_WITH_REQUIRED_TERMS');
+    // Only a fail carries this code; success and redirecting carry none.
+    setRefused((result as { code?: string }).code === 'NEED_AGREEMENT_WITH_REQUIRED_TERMS');
     const { onSuccess, onFail, onCancel } = handlers.current;
     if (result.status === 'success') onSuccess?.(result);
     else if (result.status === 'fail') onFail?.(result);
@@ -136,8 +137,8 @@ export const CheckoutButton = forwardRef<HTMLButtonElement, CheckoutButtonProps>
         {children ?? (preparing || checkout.state === 'pending' ? text.paying : text.pay(formatAmount(amount, currency, text)))}
       </ActionButton>
       {refused && checkout.toss?.agreed !== true && (
-        <span role="alert" data-kcheckout="notice">
-          {text.errors.NEED_AGREEMENT_WITH_REQUIRED_TERMS}
+        <span role="alert" data-kcheckout="error">
+          {text.errors.NEED_AGREEMENT_WITH_REQUIRED_TERMS ?? text.errorFallback}
         </span>
       )}
     </>

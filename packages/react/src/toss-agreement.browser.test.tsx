@@ -19,7 +19,7 @@ function Shop({ sdk, messages, ...button }: { sdk: Sdk; messages?: CheckoutMessa
 }
 
 const button = () => screen.getByRole('button', { name: /결제|Pay/ }) as HTMLButtonElement;
-const notice = () => document.querySelector('[data-kcheckout="notice"]');
+const notice = () => document.querySelector('[data-kcheckout="checkout-button"] + [data-kcheckout="error"]');
 
 async function rendered() {
   await waitFor(() => expect(document.querySelector('[data-kcheckout="agreement"]')!.getAttribute('data-state')).toBe('ready'));
