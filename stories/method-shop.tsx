@@ -15,7 +15,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, waitFor } from 'storybook/test';
 import { STALLED_SCRIPT_PATH } from '../.storybook/stalled-script.mjs';
-import { expectResult, press, RedirectCapture, ResultPanel, waitForError, waitForState } from './story-parts';
+import { expectResult, partState, press, RedirectCapture, ResultPanel, waitForError, waitForState } from './story-parts';
 
 // PortOne V2 and V1 (iamport) share the same components and the same states, so their stories
 // come from one factory. PortOne publishes no public test store, so these always run on the sandbox.
@@ -206,28 +206,39 @@ export function methodStories(provider: MethodProvider) {
     AllStates: {
       render: (args) => (
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: 24 }}>
-          <section>
+          <section data-testid="tile-ready">
             <h3>준비됨 (ready)</h3>
             <MethodShop {...args} />
           </section>
-          <section>
+          <section data-testid="tile-loading">
             <h3>불러오는 중 (loading)</h3>
             <MethodShop {...args} scriptSrc={STALLED_SCRIPT_PATH} />
           </section>
-          <section>
+          <section data-testid="tile-secret">
             <h3>시크릿 (secret in the browser)</h3>
             <MethodShop {...args} ids={{ [idField]: 'S'.repeat(64) }} />
           </section>
-          <section>
+          <section data-testid="tile-fractional-amount">
             <h3>소수 금액 (fractional amount)</h3>
             <MethodShop {...args} amount={38999.5} />
           </section>
         </div>
       ),
       play: async ({ canvasElement }) => {
-        await waitFor(() => expect(canvasElement.querySelectorAll('[data-kcheckout="error"]')).toHaveLength(2), { timeout: 8000 });
-        const states = () => Array.from(canvasElement.querySelectorAll('[data-kcheckout="payment-methods"]'), (element) => element.getAttribute('data-state'));
-        await waitFor(() => expect(states()).toEqual(['ready', 'loading', 'error', 'error']), { timeout: 5000 });
+        const tile = (name: string) => canvasElement.querySelector<HTMLElement>(`[data-testid="tile-${name}"]`)!;
+        await waitForState(tile('ready'), 'payment-methods', 'ready');
+        await expect(tile('ready').querySelectorAll('input[type="radio"]')).toHaveLength(7);
+        await expect(tile('ready').querySelector('[data-kcheckout="error"]')).toBeNull();
+        await expect(partState(tile('loading'), 'payment-methods')).toBe('loading');
+        await expect(partState(tile('loading'), 'checkout-button')).toBe('loading');
+        await expect(tile('loading').querySelector('[data-kcheckout="error"]')).toBeNull();
+        for (const [name, code] of [['secret', 'SECRET_KEY_IN_BROWSER'], ['fractional-amount', 'INVALID_AMOUNT']] as const) {
+          await waitForError(tile(name), code);
+          await expect(partState(tile(name), 'payment-methods')).toBe('error');
+          await expect(tile(name).querySelector('[data-kcheckout="error"]')?.textContent).toContain('결제를 준비하지 못했습니다.');
+          // Bad props need a code change, so no retry button.
+          await expect(tile(name).querySelector('[data-kcheckout="error"] button')).toBeNull();
+        }
       },
     },
   } satisfies Record<string, Story>;

@@ -4,7 +4,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, waitFor } from 'storybook/test';
 import { type Backend, tossBackend } from './backend';
-import { RedirectCapture, ResultPanel } from './story-parts';
+import { RedirectCapture, ResultPanel, waitForError, waitForState } from './story-parts';
 
 interface ShopArgs {
   sdk: 'v2' | 'v1';
@@ -253,30 +253,47 @@ export const Loading: Story = {
 /**
  * The error states side by side with one live checkout. Toss allows one payment-methods UI per
  * page, so only one checkout here can be live; the bad order id has its own story for that reason.
+ * The script-failure tile points at a broken URL while the live one has loaded the SDK: each keeps
+ * its own state (the loader loads the broken URL for real instead of lending it the other's SDK).
  */
 export const AllStates: Story = {
   render: (args, { globals }) => (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: 24 }}>
-      <section>
+      <section data-testid="tile-ready">
         <h3>준비됨 (ready)</h3>
         <Shop {...args} backend={globals.backend as Backend} />
       </section>
-      <section>
+      <section data-testid="tile-script-failure">
         <h3>스크립트 실패 (script failure)</h3>
         <Shop {...args} scriptSrc="/kcheckout-missing-sdk.js" />
       </section>
-      <section>
+      <section data-testid="tile-secret-key">
         <h3>시크릿 키 (secret key)</h3>
         <Shop {...args} clientKey="test_sk_FAKE_kcheckout_secret_tail" />
       </section>
-      <section>
+      <section data-testid="tile-fractional-amount">
         <h3>소수 금액 (fractional amount)</h3>
         <Shop {...args} amount={49999.5} />
       </section>
     </div>
   ),
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(canvasElement.querySelectorAll('[data-kcheckout="error"]')).toHaveLength(3), { timeout: 8000 });
-    await waitFor(() => expect(canvasElement.querySelector('[data-kcheckout-sandbox="payment-methods"]')).not.toBeNull());
+    const tile = (name: string) => canvasElement.querySelector<HTMLElement>(`[data-testid="tile-${name}"]`)!;
+    const retry = (name: string) => tile(name).querySelector('[data-kcheckout="error"] button');
+    await waitForState(tile('ready'), 'payment-methods', 'ready');
+    await expect(tile('ready').querySelector('[data-kcheckout-sandbox="payment-methods"]')).not.toBeNull();
+    await expect(tile('ready').querySelector('[data-kcheckout="error"]')).toBeNull();
+    // Script failure: its own SCRIPT_LOAD_FAILED after the retries, with the buyer's copy and a retry button.
+    await waitForError(tile('script-failure'), 'SCRIPT_LOAD_FAILED', 8000);
+    await expect(tile('script-failure').querySelector('[data-kcheckout="error"]')?.textContent).toContain('결제를 준비하지 못했습니다.');
+    await expect(retry('script-failure')?.textContent).toBe('다시 시도');
+    await expect(tile('script-failure').querySelector('[data-kcheckout-sandbox]')).toBeNull();
+    // Bad props: the code, the same buyer copy, and no retry (only a code change fixes them).
+    for (const [name, code] of [['secret-key', 'SECRET_KEY_IN_BROWSER'], ['fractional-amount', 'INVALID_AMOUNT']] as const) {
+      await waitForError(tile(name), code);
+      await expect(tile(name).querySelector('[data-kcheckout="error"]')?.textContent).toContain('결제를 준비하지 못했습니다.');
+      await expect(retry(name)).toBeNull();
+    }
+    await expect(canvasElement.textContent).not.toContain('ALREADY_RENDERED');
   },
 };
