@@ -12,10 +12,24 @@ const stalledScriptPlugin: Plugin = {
 };
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.tsx'],
+  // The MDX pages first: the overview is the landing page (preview.tsx sorts it to the top).
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.tsx'],
+  addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/react-vite', options: {} },
-  // Offline by design: no telemetry, no "what's new" fetches.
+  // Props tables come from the components' TypeScript types and JSDoc (react-docgen-typescript reads
+  // the interfaces the props extend, which plain react-docgen leaves out).
+  typescript: {
+    reactDocgen: 'react-docgen-typescript',
+    reactDocgenTypescriptOptions: {
+      shouldExtractLiteralValuesFromEnum: true,
+      shouldRemoveUndefinedFromOptional: true,
+      // The DOM's own attributes would bury ours.
+      propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
+    },
+  },
+  // Offline by design: no telemetry, no "what's new" fetches, no onboarding checklist.
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  features: { sidebarOnboardingChecklist: false },
   viteFinal: (viteConfig) => mergeConfig(viteConfig, { resolve: { alias }, define, plugins: [stalledScriptPlugin] }),
 };
 

@@ -2,7 +2,9 @@
 // function (which asserts its own state) and log no page error. Stories are the test surface.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { builtStories, PHONE, startStorybook } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtStories, PHONE, startStorybook, staticDir } from './helpers.mjs';
 
 let storybook;
 
@@ -33,6 +35,79 @@ describe('given the built Storybook', () => {
       const { page, errors, failure } = await openStory(story.id, story.tags?.includes('mobile') ? { viewport: PHONE } : {});
       try {
         assert.equal(failure, null);
+        assert.deepEqual(errors, []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('opens on the overview, a docs page, with no console noise from Storybook itself', async () => {
+    const page = await storybook.browser.newPage();
+    const messages = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') messages.push(message.text());
+    });
+    page.on('pageerror', (error) => messages.push(error.message));
+    try {
+      await page.goto(`${storybook.origin}/`);
+      await page.waitForURL(/path=\/docs\/overview--docs/, { timeout: 20_000 });
+      const docs = page.frameLocator('#storybook-preview-iframe');
+      await docs.getByRole('heading', { name: 'kcheckout', level: 1 }).waitFor({ timeout: 20_000 });
+      await docs.getByRole('heading', { name: 'Which story shows which state' }).waitFor();
+      // Give the follower stores their 1 s timeout and the toolbar time to render.
+      await page.waitForTimeout(2500);
+      assert.deepEqual(messages.filter((text) => /UniversalStore|ariaLabel|deprecat/i.test(text)), []);
+      // The onboarding checklist ("Get started") stays off, as what's-new is.
+      assert.equal(await page.getByText('Get started', { exact: false }).count(), 0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('has a docs page for every component and hook, and for every story file', () => {
+    const index = JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8'));
+    const docs = Object.values(index.entries).filter((entry) => entry.type === 'docs').map((entry) => entry.id);
+    for (const id of [
+      'overview--docs',
+      'components-checkout--docs',
+      'components-paymentmethods--docs',
+      'components-agreement--docs',
+      'components-checkoutbutton--docs',
+      'components-billingkeybutton--docs',
+      'components-redirectresult--docs',
+      'hooks-usetosswidget--docs',
+      'hooks-useportone--docs',
+      'hooks-useiamport--docs',
+      'hooks-useredirectresult--docs',
+      'toss-checkout--docs',
+      'toss-components--docs',
+      'portone-v2-checkout--docs',
+      'portone-v1-iamport-checkout--docs',
+      'redirect-result--docs',
+    ]) {
+      assert.ok(docs.includes(id), `missing docs page ${id}`);
+    }
+  });
+
+  for (const [id, heading, props] of [
+    ['components-checkoutbutton--docs', '<CheckoutButton>', ['order', 'asChild', 'onSuccess']],
+    ['components-paymentmethods--docs', '<PaymentMethods>', []],
+    ['hooks-usetosswidget--docs', 'useTossWidget(options)', []],
+    ['toss-checkout--docs', 'Checkout', ['amount', 'sdk']],
+  ]) {
+    it(`renders the docs page ${id} offline, with its props table`, async () => {
+      const page = await storybook.browser.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      try {
+        await page.goto(`${storybook.origin}/iframe.html?id=${id}&viewMode=docs`);
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor({ timeout: 20_000 });
+        await assert.doesNotReject(page.locator('.sbdocs-content').waitFor());
+        for (const prop of props) {
+          await page.locator('.docblock-argstable-body td', { hasText: new RegExp(`^${prop}\\*?$`) }).first().waitFor({ timeout: 10_000 });
+        }
+        assert.equal(await page.getByText("Couldn't find story", { exact: false }).count(), 0);
         assert.deepEqual(errors, []);
       } finally {
         await page.close();
