@@ -123,16 +123,18 @@ export const Ready: Story = {};
 export const ReadyV1: Story = { args: { sdk: 'v1' } };
 
 /**
- * English copy: `messages={en}` for our parts, and an English page (`<html lang="en">`), which the
- * sandbox's stand-in widget follows for its own labels.
+ * English copy: `messages={en}` for our parts, and the sandbox's stand-in widget told to speak English
+ * (`kcheckoutSandbox.locale`), as far as Toss's own widget would be English for an English shop.
  */
 export const English: Story = {
   args: { locale: 'en' },
-  beforeEach: () => {
-    const previous = document.documentElement.lang;
-    document.documentElement.lang = 'en';
+  beforeEach: async () => {
+    const { scriptSrc } = tossBackend('sandbox', 'v2');
+    await loadScript(scriptSrc!, { globalName: 'TossPayments' });
+    const sandbox = window.kcheckoutSandbox!;
+    sandbox.locale = 'en';
     return () => {
-      document.documentElement.lang = previous;
+      sandbox.locale = undefined;
     };
   },
   play: async ({ canvasElement }) => {

@@ -1,4 +1,5 @@
 import { h, theme, uniqueId } from '../shared/dom.js';
+import { sandboxSpeaksEnglish } from './agreement-ui.js';
 import { formatMoney, type TossMoney } from './money.js';
 
 export interface TossMethod {
@@ -26,6 +27,9 @@ export interface PaymentMethodsUi {
   remove(): void;
 }
 
+/** The stand-in's labels when `kcheckoutSandbox.locale` is `'en'`. */
+const EN_LABELS: Record<string, string> = { CARD: 'Credit / debit card', TRANSFER: 'Bank transfer', VIRTUAL_ACCOUNT: 'Virtual account', MOBILE_PHONE: 'Mobile phone', TOSSPAY: 'TossPay' };
+
 const optionStyle = (checked: boolean) =>
   `display:flex;align-items:center;gap:8px;padding:10px 12px;border-radius:10px;cursor:pointer;` +
   `border:${checked ? `2px solid ${theme.accent}` : theme.border};margin:${checked ? '0' : '1px'};`;
@@ -35,12 +39,14 @@ export function renderPaymentMethodsUi(container: HTMLElement, sdk: string, mone
   const name = uniqueId('kcheckout-sandbox-method');
   const listeners: Array<(method: TossMethod) => void> = [];
   let selected = TOSS_METHODS[0]!;
+  const en = sandboxSpeaksEnglish();
+  const show = (value: TossMoney) => (en && value.currency === 'KRW' ? `₩${value.value.toLocaleString('en-US')}` : formatMoney(value));
 
-  const amount = h('strong', { 'data-sandbox-amount': true, 'aria-live': 'polite', style: `font-size:17px;color:${theme.text};` }, formatMoney(money));
+  const amount = h('strong', { 'data-sandbox-amount': true, 'aria-live': 'polite', style: `font-size:17px;color:${theme.text};` }, show(money));
   const options = TOSS_METHODS.map((method) => {
     const input = h('input', { type: 'radio', name, value: method.code, style: `margin:0;accent-color:${theme.accent};` });
     input.checked = method === selected;
-    return h('label', { style: optionStyle(input.checked) }, input, method.label);
+    return h('label', { style: optionStyle(input.checked) }, input, en ? (EN_LABELS[method.code] ?? method.label) : method.label);
   });
   const fieldset = h(
     'fieldset',
@@ -48,8 +54,8 @@ export function renderPaymentMethodsUi(container: HTMLElement, sdk: string, mone
     h(
       'legend',
       { style: 'padding:0;margin-bottom:12px;font-weight:700;font-size:16px;' },
-      '결제 수단',
-      h('span', { style: theme.badge }, '샌드박스'),
+      en ? 'Payment method' : '결제 수단',
+      h('span', { style: theme.badge }, en ? 'Sandbox' : '샌드박스'),
     ),
     h('div', { style: 'display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:8px;' }, ...options),
   );
@@ -64,7 +70,7 @@ export function renderPaymentMethodsUi(container: HTMLElement, sdk: string, mone
     h(
       'p',
       { style: `display:flex;justify-content:space-between;align-items:baseline;margin:16px 0 0;color:${theme.muted};` },
-      '결제 금액',
+      en ? 'Amount' : '결제 금액',
       amount,
     ),
   );
@@ -83,7 +89,7 @@ export function renderPaymentMethodsUi(container: HTMLElement, sdk: string, mone
     root,
     selected: () => selected,
     setMoney(next) {
-      amount.textContent = formatMoney(next);
+      amount.textContent = show(next);
     },
     onSelect(listener) {
       listeners.push(listener);
