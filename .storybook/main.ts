@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
+import remarkGfm from 'remark-gfm';
 import { mergeConfig, type Plugin } from 'vite';
 import { alias, define } from '../vite.config.ts';
 import { stalledScript } from './stalled-script.mjs';
@@ -14,7 +15,8 @@ const stalledScriptPlugin: Plugin = {
 const config: StorybookConfig = {
   // The MDX pages first: the overview is the landing page (preview.tsx sorts it to the top).
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.tsx'],
-  addons: ['@storybook/addon-docs'],
+  // MDX 3 leaves GitHub-flavoured tables out; the overview's state table and the hooks' tables need them.
+  addons: [{ name: '@storybook/addon-docs', options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkGfm] } } } }],
   framework: { name: '@storybook/react-vite', options: {} },
   // Props tables come from the components' TypeScript types and JSDoc (react-docgen-typescript reads
   // the interfaces the props extend, which plain react-docgen leaves out).

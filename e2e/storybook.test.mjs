@@ -52,6 +52,10 @@ describe('given the built Storybook', () => {
       const docs = page.frameLocator('#storybook-preview-iframe');
       await docs.getByRole('heading', { name: 'kcheckout', level: 1 }).waitFor({ timeout: 20_000 });
       await docs.getByRole('heading', { name: 'Which story shows which state' }).waitFor();
+      // The state table is a real table (GitHub-flavoured markdown), linking each state to its story.
+      const table = docs.getByRole('table');
+      await table.waitFor();
+      assert.equal(await table.getByRole('link', { name: 'Awaiting Method' }).getAttribute('href'), '?path=/story/portone-v2-checkout--awaiting-method');
     } finally {
       await page.close();
     }
