@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
+import remarkGfm from 'remark-gfm';
 import { mergeConfig, type Plugin } from 'vite';
 import { alias, define } from '../vite.config.ts';
 import { stalledScript } from './stalled-script.mjs';
@@ -12,10 +13,25 @@ const stalledScriptPlugin: Plugin = {
 };
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.tsx'],
+  // The MDX pages first: the overview is the landing page (preview.tsx sorts it to the top).
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.tsx'],
+  // MDX 3 leaves GitHub-flavoured tables out; the overview's state table and the hooks' tables need them.
+  addons: [{ name: '@storybook/addon-docs', options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkGfm] } } } }],
   framework: { name: '@storybook/react-vite', options: {} },
-  // Offline by design: no telemetry, no "what's new" fetches.
+  // Props tables come from the components' TypeScript types and JSDoc (react-docgen-typescript reads
+  // the interfaces the props extend, which plain react-docgen leaves out).
+  typescript: {
+    reactDocgen: 'react-docgen-typescript',
+    reactDocgenTypescriptOptions: {
+      shouldExtractLiteralValuesFromEnum: true,
+      shouldRemoveUndefinedFromOptional: true,
+      // The DOM's own attributes would bury ours.
+      propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
+    },
+  },
+  // Offline by design: no telemetry, no "what's new" fetches, no onboarding checklist.
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  features: { sidebarOnboardingChecklist: false },
   viteFinal: (viteConfig) => mergeConfig(viteConfig, { resolve: { alias }, define, plugins: [stalledScriptPlugin] }),
 };
 

@@ -1,6 +1,7 @@
 import type { Preview } from '@storybook/react-vite';
 import { StrictMode, useEffect } from 'react';
 import stylesheetUrl from '../packages/react/styles.css?url';
+import './preview.css';
 
 /** Adds or removes the optional `@kcheckout/react/styles.css`, so designers see both looks. */
 function Stylesheet({ enabled }: { enabled: boolean }) {
@@ -52,7 +53,18 @@ const preview: Preview = {
       </StrictMode>
     ),
   ],
-  parameters: { layout: 'padded' },
+  // Every component file gets a docs page (props tables from the types, each story in its own frame).
+  tags: ['autodocs'],
+  parameters: {
+    layout: 'padded',
+    options: {
+      storySort: { order: ['Overview', 'Components', 'Hooks', 'Toss', 'PortOne V2', 'PortOne V1 (iamport)', 'Redirect'] },
+    },
+    // Toss allows one payment-methods widget per page: a docs page showing a file's stories inline
+    // would put several on one page. Each story gets its own iframe (its own page), as in the canvas.
+    docs: { story: { inline: false, iframeHeight: 560 } },
+    controls: { sort: 'requiredFirst' },
+  },
 };
 
 export default preview;

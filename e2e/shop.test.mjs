@@ -420,6 +420,106 @@ describe('given the example shop on the offline sandbox', () => {
     }
   });
 
+  it('on a 390 px phone the PortOne method picker is the stylesheet\'s tiles: each radio beside its label, no word broken', async () => {
+    const { context, page } = await open(PHONE);
+    try {
+      await placeOrder(page, { gateway: 'portone' });
+      const picker = page.locator('[data-kcheckout="method-picker"]');
+      await picker.waitFor();
+      // styles.css is loaded: the picker is a grid of bordered tiles.
+      assert.equal(await picker.evaluate((element) => getComputedStyle(element).display), 'grid');
+      const tiles = page.locator('[data-kcheckout="method"]');
+      assert.ok((await tiles.count()) >= 5);
+      for (const tile of await tiles.all()) {
+        const box = await tile.evaluate((label) => {
+          const radio = label.querySelector('input').getBoundingClientRect();
+          const text = Array.from(label.childNodes).filter((node) => node.nodeType === 3).map((node) => node.textContent).join('').trim();
+          const textRange = document.createRange();
+          const textNode = Array.from(label.childNodes).find((node) => node.nodeType === 3 && node.textContent.trim());
+          textRange.selectNodeContents(textNode);
+          const textRects = Array.from(textRange.getClientRects()).filter((rect) => rect.width > 0);
+          return {
+            text,
+            border: getComputedStyle(label).borderTopStyle,
+            sameLine: textRects.length > 0 && Math.abs(textRects[0].top + textRects[0].height / 2 - (radio.top + radio.height / 2)) < 8,
+            textLines: new Set(textRects.map((rect) => Math.round(rect.top))).size,
+          };
+        });
+        assert.equal(box.border, 'solid', `${box.text}: not a tile`);
+        assert.ok(box.sameLine, `${box.text}: radio and label on different lines`);
+        assert.equal(box.textLines, 1, `${box.text}: label broken over ${box.textLines} lines`);
+      }
+      assert.ok(await page.getByText('휴대폰', { exact: true }).isVisible());
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an unknown coupon is refused in the coupon card, next to the field, not under the pay button', async () => {
+    const { context, page } = await open(PHONE);
+    try {
+      const orderId = await placeOrder(page);
+      await page.getByRole('textbox', { name: '쿠폰 코드' }).fill('NOPE2026');
+      await page.getByRole('button', { name: '적용', exact: true }).click();
+      const error = page.getByTestId('coupon-error');
+      await error.waitFor();
+      assert.match(await error.textContent(), /사용할 수 없는 쿠폰입니다: NOPE2026/);
+      // Inside the coupon card, described to the field, and nothing in the checkout's notice.
+      assert.equal(await error.evaluate((element) => element.closest('section')?.querySelector('h2')?.textContent), '쿠폰');
+      assert.equal(await page.getByRole('textbox', { name: '쿠폰 코드' }).getAttribute('aria-describedby'), 'coupon-error');
+      assert.equal(await page.getByTestId('checkout-notice').count(), 0);
+      assert.equal(row(orderId).amount, AMOUNTS.none);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('WELCOME10 on a 51,000원 cart says, in the coupon card, that it costs free shipping and what it really saves', async () => {
+    const { context, page } = await open(PC);
+    try {
+      await page.goto(`${shop.url}/`);
+      await page.getByRole('button', { name: '에티오피아 원두 1kg 담기' }).click();
+      await page.getByRole('button', { name: '머그컵 350ml 담기' }).click();
+      await page.getByRole('button', { name: '머그컵 350ml 담기' }).click();
+      // 32,000 + 2 × 9,500 = 51,000: free shipping before the coupon, and the cart says where the line is.
+      assert.match(await page.getByTestId('shipping-rule').textContent(), /50,000원 이상 주문은 무료배송/);
+      await page.getByRole('button', { name: '주문하기' }).click();
+      await page.waitForURL(/\/checkout\/shop_[A-Za-z0-9]+$/);
+      const orderId = page.url().split('/').pop();
+      await page.getByRole('textbox', { name: '쿠폰 코드' }).fill('WELCOME10');
+      await page.getByRole('button', { name: '적용', exact: true }).click();
+      // 51,000 − 5,000 = 46,000, under 50,000: + 3,000 shipping = 49,000.
+      await page.getByRole('button', { name: '49,000원 결제하기' }).waitFor();
+      assert.equal(row(orderId).amount, 49_000);
+      const warning = page.getByTestId('coupon-shipping-warning');
+      assert.match(await warning.textContent(), /배송비 3,000원이 붙습니다.*아끼는 금액은 2,000원/);
+      assert.equal(await warning.evaluate((element) => element.closest('section')?.querySelector('h2')?.textContent), '쿠폰');
+      assert.match(await page.getByTestId('shipping-rule').textContent(), /4,000원 더 담으면 무료배송/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('portone (PC): a declined 카카오페이 payment names 카카오페이, not the card company', async () => {
+    const { context, page } = await open(PC);
+    try {
+      const orderId = await placeOrder(page, { gateway: 'portone' });
+      await page.locator('[data-method="easyPay:KAKAOPAY"] input').check();
+      await page.locator('[data-kcheckout="agreement-checkbox"] input').check();
+      await page.waitForFunction(() => !document.querySelector('button[data-kcheckout="checkout-button"]')?.disabled);
+      await page.locator('button[data-kcheckout="checkout-button"]').click();
+      await page.getByRole('dialog').locator('[data-outcome="decline"]').click();
+      const notice = page.getByTestId('checkout-notice').filter({ hasText: '결제에 실패했습니다' });
+      await notice.waitFor();
+      const text = await notice.textContent();
+      assert.match(text, /카카오페이에서 결제가 승인되지 않았습니다/);
+      assert.doesNotMatch(text, /카드사/);
+      assert.equal(row(orderId).status, 'pending');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('loses no order: every payment the sandbox approved belongs to a paid order, and every paid order to an approved payment', async () => {
     const { payments } = await (await fetch(`${shop.sandboxUrl}/__sandbox/payments`)).json();
     const approved = payments.filter((payment) => payment.status === 'approved');

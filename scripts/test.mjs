@@ -55,6 +55,13 @@ if (!hasPostgres()) {
   }
 }
 
+// The screenshot test (e2e/screenshots.test.mjs) photographs Hangul, which needs a Korean font in
+// Chromium; without one it fails with the install command rather than compare boxes.
+const hasKoreanFont = () => spawnSync('fc-list', [':lang=ko', 'family'], { encoding: 'utf8' }).stdout?.includes('Noto Sans CJK') ?? false;
+if (!hasKoreanFont() && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  run('Installing a Korean font (fonts-noto-cjk) from apt', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null']);
+}
+
 // Run pnpm the way this script was started when pnpm started it (npm_execpath), else through npx.
 const execpath = process.env.npm_execpath ?? '';
 const [pnpmCommand, ...pnpmArgs] = /pnpm/.test(execpath) ? [process.execPath, execpath] : ['npx', '-y', 'pnpm@10'];
@@ -92,7 +99,8 @@ if (ready) {
 
     if (step('Build Storybook', pnpmCommand, [...pnpmArgs, 'run', 'build-storybook'])) {
       const e2e = join(results, 'e2e.json');
-      run('E2E: every story, and the example shop end to end, in Chromium', 'node', ['--test', '--test-reporter=spec', '--test-reporter=./scripts/count-reporter.mjs', `--test-reporter-destination=stdout`, `--test-reporter-destination=${e2e}`, 'e2e/'], { env: { ...process.env, CHROMIUM_PATH: chromium } });
+      // e2e/ includes the screenshot test, so it runs once, against this same Storybook build.
+      run('E2E: every story, the screenshots, and the example shop end to end, in Chromium', 'node', ['--test', '--test-reporter=spec', '--test-reporter=./scripts/count-reporter.mjs', `--test-reporter-destination=stdout`, `--test-reporter-destination=${e2e}`, 'e2e/'], { env: { ...process.env, CHROMIUM_PATH: chromium } });
       if (existsSync(e2e)) {
         const counts = JSON.parse(readFileSync(e2e, 'utf8'));
         passed += counts.passed;

@@ -15,43 +15,65 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, waitFor } from 'storybook/test';
 import { STALLED_SCRIPT_PATH } from '../.storybook/stalled-script.mjs';
-import { expectResult, press, RedirectCapture, ResultPanel, waitForError, waitForState } from './story-parts';
+import { expectResult, partState, press, RedirectCapture, ResultPanel, waitForError, waitForState } from './story-parts';
 
 // PortOne V2 and V1 (iamport) share the same components and the same states, so their stories
 // come from one factory. PortOne publishes no public test store, so these always run on the sandbox.
 
 export type MethodProvider = 'portone' | 'iamport';
 
+/** Where the SDK script comes from: the sandbox's stand-in, a URL that answers 404, or one that never answers. */
+export type ScriptChoice = 'sandbox' | 'missing' | 'stalled';
+/** The store's ids: the sandbox's, one left empty, or an API secret pasted where the id belongs. */
+export type KeyChoice = 'sandbox' | 'missing' | 'secret';
+/** The method picked before the buyer touches anything (`defaultMethod`), as a select. */
+export type MethodChoice = 'none' | 'card' | 'easyPay:KAKAOPAY' | 'easyPay:NAVERPAY' | 'transfer' | 'virtualAccount';
+
 export interface MethodShopArgs {
   provider: MethodProvider;
+  /** The order's amount in won. */
   amount: number;
-  /** Overrides a sandbox id, for the invalid-props stories. */
-  ids?: Record<string, string>;
-  scriptSrc?: string;
+  keys?: KeyChoice;
+  script?: ScriptChoice;
+  /** Your own order id; empty lets the button make one. */
   orderId?: string;
-  defaultMethod?: PortOneMethod;
+  defaultMethod?: MethodChoice;
+  /** Phone flow: the vendor redirects to `redirectUrl` instead of answering in the page. */
   redirect?: boolean;
+  /** Register a card for a subscription (<BillingKeyButton>) instead of paying. */
   billing?: boolean;
   locale?: 'ko' | 'en';
 }
 
-/** One complete checkout, as the README's ten lines build it, plus a panel showing the last result. */
-export function MethodShop({ provider, amount, ids, scriptSrc, orderId, defaultMethod, redirect, billing, locale }: MethodShopArgs) {
+const MISSING_SCRIPT = '/kcheckout-missing-sdk.js';
+/** 64 characters, the shape of a PortOne API secret. */
+export const SECRET_LIKE = 'S'.repeat(64);
+
+function methodFrom(choice: MethodChoice | undefined): PortOneMethod | undefined {
+  if (!choice || choice === 'none') return undefined;
+  if (choice.startsWith('easyPay:')) return { type: 'easyPay', provider: choice.slice('easyPay:'.length) as 'KAKAOPAY' | 'NAVERPAY' };
+  return { type: choice as 'card' | 'transfer' | 'virtualAccount' };
+}
+
+/** One complete checkout, as the README's ten lines build it, plus a card showing the last result. */
+export function MethodShop({ provider, amount, keys = 'sandbox', script = 'sandbox', orderId, defaultMethod, redirect, billing, locale }: MethodShopArgs) {
   const [result, setResult] = useState<CheckoutResult | BillingKeyResult | null>(null);
   const sdk = provider === 'portone' ? 'portone-v2' : 'iamport-v1';
+  const idField = provider === 'portone' ? 'storeId' : 'impCode';
+  const scriptSrc = script === 'missing' ? MISSING_SCRIPT : script === 'stalled' ? STALLED_SCRIPT_PATH : sandboxScriptUrl(sdk);
   const props = {
     provider,
     ...(provider === 'portone' ? sandboxClientKeys.portone : sandboxClientKeys.iamport),
-    ...ids,
+    ...(keys === 'missing' ? { [idField]: '' } : keys === 'secret' ? { [idField]: SECRET_LIKE } : {}),
     amount,
-    defaultMethod,
+    defaultMethod: methodFrom(defaultMethod),
     messages: locale === 'en' ? en : undefined,
-    scriptSrc: scriptSrc ?? sandboxScriptUrl(sdk),
+    scriptSrc,
     // The Loading stories' script never arrives; a short timeout would turn them into errors.
-    timeoutMs: scriptSrc === STALLED_SCRIPT_PATH ? 10 * 60 * 1000 : 3000,
+    timeoutMs: script === 'stalled' ? 10 * 60 * 1000 : 3000,
   } as CheckoutProps;
   const shop = (
-    <div style={{ maxWidth: 560, fontFamily: 'system-ui, sans-serif' }}>
+    <div style={{ maxWidth: 560 }}>
       <Checkout {...props}>
         <PaymentMethods />
         <Agreement style={{ marginTop: 12 }} />
@@ -96,15 +118,22 @@ async function payWith(root: HTMLElement, outcome: 'approve' | 'decline' | 'canc
   await press(root);
 }
 
-/** The stories both generations share; `ids` are the option names that identify the store. */
+/** The stories both generations share. */
 export function methodStories(provider: MethodProvider) {
-  const idField = provider === 'portone' ? 'storeId' : 'impCode';
   const stories = {
-    /** PC, promise mode: pick a method, agree, pay. The sandbox's payment window answers in the page. */
+    /**
+     * Ready to pay: card is preselected (`defaultMethod`) and the buyer has ticked the agreement, so the
+     * button is live. Press it: the sandbox's payment window answers in the page (PC, promise mode).
+     */
     Ready: {
+      args: { defaultMethod: 'card' },
       play: async ({ canvasElement }) => {
         await waitForState(canvasElement, 'payment-methods', 'ready');
         await expect(canvasElement.querySelectorAll('input[type="radio"]')).toHaveLength(7);
+        await expect(canvasElement.querySelector<HTMLInputElement>('[data-method="card"] input')?.checked).toBe(true);
+        canvasElement.querySelector<HTMLInputElement>('[data-kcheckout="agreement-checkbox"] input')!.click();
+        await waitFor(() => expect(canvasElement.querySelector('button[data-kcheckout="checkout-button"]')).toHaveProperty('disabled', false));
+        await expect(partState(canvasElement, 'checkout-button')).toBe('ready');
       },
     },
     /** English copy. */
@@ -117,17 +146,19 @@ export function methodStories(provider: MethodProvider) {
     },
     /** The SDK script is still on its way (a slow phone network): the methods show, the button waits. */
     Loading: {
-      args: { scriptSrc: STALLED_SCRIPT_PATH },
+      args: { script: 'stalled' },
       play: async ({ canvasElement }) => {
         await new Promise((resolve) => setTimeout(resolve, 300));
         await expect(canvasElement.querySelector('[data-kcheckout="payment-methods"]')?.getAttribute('data-state')).toBe('loading');
         await expect(canvasElement.querySelector('button[data-kcheckout="checkout-button"]')).toHaveProperty('disabled', true);
       },
     },
-    /** Ready, but no method is picked and nothing is agreed: the button waits for the buyer. */
+    /** Loaded, but no method is picked and nothing is agreed: every radio is clear and the button waits for the buyer. */
     AwaitingMethod: {
       play: async ({ canvasElement }) => {
         await waitForState(canvasElement, 'payment-methods', 'ready');
+        await expect(canvasElement.querySelectorAll('input[type="radio"]:checked')).toHaveLength(0);
+        await expect(canvasElement.querySelector<HTMLInputElement>('[data-kcheckout="agreement-checkbox"] input')?.checked).toBe(false);
         await expect(canvasElement.querySelector('button[data-kcheckout="checkout-button"]')).toHaveProperty('disabled', true);
       },
     },
@@ -157,20 +188,20 @@ export function methodStories(provider: MethodProvider) {
     } },
     /** The SDK script cannot be fetched (404, blocked, offline): an error with a retry button. */
     ScriptFailure: {
-      args: { scriptSrc: '/kcheckout-missing-sdk.js' },
+      args: { script: 'missing' },
       play: ({ canvasElement }) => waitForError(canvasElement, 'SCRIPT_LOAD_FAILED', 8000),
     },
     /** The store id is missing: the error names where to find it, and nothing loads. */
     InvalidKey: {
-      args: { ids: { [idField]: '' } },
+      args: { keys: 'missing' },
       play: ({ canvasElement }) => waitForError(canvasElement, 'INVALID_KEY'),
     },
     /** A PortOne API secret in browser code is refused before any vendor call, and never echoed. */
     InvalidSecretKey: {
-      args: { ids: { [idField]: 'S'.repeat(64) } },
+      args: { keys: 'secret' },
       play: async ({ canvasElement }) => {
         await waitForError(canvasElement, 'SECRET_KEY_IN_BROWSER');
-        await expect(canvasElement.textContent).not.toContain('S'.repeat(64));
+        await expect(canvasElement.textContent).not.toContain(SECRET_LIKE);
       },
     },
     /** A fractional won amount (a discount computed in floating point) is refused. */
@@ -188,7 +219,7 @@ export function methodStories(provider: MethodProvider) {
      * sandbox shows the address instead of leaving Storybook. (Viewport: mobile.)
      */
     MobileRedirect: {
-      args: { redirect: true, defaultMethod: { type: 'card' } },
+      args: { redirect: true, defaultMethod: 'card' },
       globals: { viewport: { value: 'mobile2', isRotated: false } },
       play: async ({ canvasElement }) => {
         await expect(window.matchMedia('(max-width: 767px)').matches).toBe(true);
@@ -200,34 +231,51 @@ export function methodStories(provider: MethodProvider) {
       },
     },
     /**
-     * The states side by side with one live checkout. Script failure has its own story: here the
-     * live checkout's window.PortOne / window.IMP would be reused by the failing one's retry.
+     * The states side by side with one live checkout. The script-failure tile points at a broken URL
+     * while the live one has loaded the SDK: each keeps its own state.
      */
     AllStates: {
       render: (args) => (
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: 24 }}>
-          <section>
+          <section data-testid="tile-ready">
             <h3>준비됨 (ready)</h3>
             <MethodShop {...args} />
           </section>
-          <section>
+          <section data-testid="tile-loading">
             <h3>불러오는 중 (loading)</h3>
-            <MethodShop {...args} scriptSrc={STALLED_SCRIPT_PATH} />
+            <MethodShop {...args} script="stalled" />
           </section>
-          <section>
+          <section data-testid="tile-script-failure">
+            <h3>스크립트 실패 (script failure)</h3>
+            <MethodShop {...args} script="missing" />
+          </section>
+          <section data-testid="tile-secret">
             <h3>시크릿 (secret in the browser)</h3>
-            <MethodShop {...args} ids={{ [idField]: 'S'.repeat(64) }} />
+            <MethodShop {...args} keys="secret" />
           </section>
-          <section>
+          <section data-testid="tile-fractional-amount">
             <h3>소수 금액 (fractional amount)</h3>
             <MethodShop {...args} amount={38999.5} />
           </section>
         </div>
       ),
       play: async ({ canvasElement }) => {
-        await waitFor(() => expect(canvasElement.querySelectorAll('[data-kcheckout="error"]')).toHaveLength(2), { timeout: 8000 });
-        const states = () => Array.from(canvasElement.querySelectorAll('[data-kcheckout="payment-methods"]'), (element) => element.getAttribute('data-state'));
-        await waitFor(() => expect(states()).toEqual(['ready', 'loading', 'error', 'error']), { timeout: 5000 });
+        const tile = (name: string) => canvasElement.querySelector<HTMLElement>(`[data-testid="tile-${name}"]`)!;
+        await waitForState(tile('ready'), 'payment-methods', 'ready');
+        await expect(tile('ready').querySelectorAll('input[type="radio"]')).toHaveLength(7);
+        await expect(tile('ready').querySelector('[data-kcheckout="error"]')).toBeNull();
+        await expect(partState(tile('loading'), 'payment-methods')).toBe('loading');
+        await expect(partState(tile('loading'), 'checkout-button')).toBe('loading');
+        await expect(tile('loading').querySelector('[data-kcheckout="error"]')).toBeNull();
+        await waitForError(tile('script-failure'), 'SCRIPT_LOAD_FAILED', 8000);
+        await expect(tile('script-failure').querySelector('[data-kcheckout="error"] button')?.textContent).toBe('다시 시도');
+        for (const [name, code] of [['secret', 'SECRET_KEY_IN_BROWSER'], ['fractional-amount', 'INVALID_AMOUNT']] as const) {
+          await waitForError(tile(name), code);
+          await expect(partState(tile(name), 'payment-methods')).toBe('error');
+          await expect(tile(name).querySelector('[data-kcheckout="error"]')?.textContent).toContain('결제를 준비하지 못했습니다.');
+          // Bad props need a code change, so no retry button.
+          await expect(tile(name).querySelector('[data-kcheckout="error"] button')).toBeNull();
+        }
       },
     },
   } satisfies Record<string, Story>;
@@ -238,10 +286,17 @@ export function methodStories(provider: MethodProvider) {
 export function methodMeta(provider: MethodProvider) {
   return {
     component: MethodShop,
-    args: { provider, amount: 39000 },
+    args: { provider, amount: 39000, keys: 'sandbox', script: 'sandbox', orderId: '', defaultMethod: 'none', redirect: false, billing: false, locale: 'ko' },
     argTypes: {
-      provider: { control: false },
+      // Each file fixes its provider.
+      provider: { table: { disable: true } },
       amount: { control: { type: 'number', step: 1000 } },
+      keys: { control: 'select', options: ['sandbox', 'missing', 'secret'] satisfies KeyChoice[] },
+      script: { control: 'select', options: ['sandbox', 'missing', 'stalled'] satisfies ScriptChoice[] },
+      orderId: { control: 'text' },
+      defaultMethod: { control: 'select', options: ['none', 'card', 'easyPay:KAKAOPAY', 'easyPay:NAVERPAY', 'transfer', 'virtualAccount'] satisfies MethodChoice[] },
+      redirect: { control: 'boolean' },
+      billing: { control: 'boolean' },
       locale: { control: 'inline-radio', options: ['ko', 'en'] },
     },
   } satisfies Meta<typeof MethodShop>;

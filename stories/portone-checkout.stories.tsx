@@ -36,7 +36,7 @@ export const BillingKey: Story = {
     canvasElement.querySelector<HTMLInputElement>('[data-kcheckout="agreement-checkbox"] input')!.click();
     window.kcheckoutSandbox!.nextOutcome = 'approve';
     await press(canvasElement, 'billing-key-button');
-    await expectResult(canvasElement, 'success');
+    await expectResult(canvasElement, 'success', { billingKey: true });
     await expect(canvasElement.querySelector('[data-testid="result"]')?.textContent).toContain('billing-key-');
   },
 };

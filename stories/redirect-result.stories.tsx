@@ -47,7 +47,8 @@ function freshVisit({ failFirstConfirm = false } = {}) {
 interface PageArgs {
   /** The redirect's query; left out, the page reads the iframe's own `location.search`. */
   search?: string;
-  provider?: Provider;
+  /** `auto`: no provider prop, so the page detects the vendor from the query. */
+  provider?: Provider | 'auto';
   expectedAmount?: number;
   locale?: 'ko' | 'en';
 }
@@ -57,7 +58,7 @@ function ResultPage({ search, provider, expectedAmount, locale }: PageArgs) {
   const calls = useSyncExternalStore(subscribeCalls, readCalls, () => 0);
   return (
     <div style={{ maxWidth: 560, fontFamily: 'system-ui, sans-serif' }}>
-      <RedirectResult search={search} provider={provider} expectedAmount={expectedAmount} messages={locale === 'en' ? en : undefined} confirm={fakeMerchantConfirm} />
+      <RedirectResult search={search} provider={provider === 'auto' ? undefined : provider} expectedAmount={expectedAmount} messages={locale === 'en' ? en : undefined} confirm={fakeMerchantConfirm} />
       <p style={{ marginTop: 24, fontSize: 13, color: '#4e5968' }}>
         가짜 가맹점 서버가 받은 confirm 요청: <strong data-testid="confirm-calls">{calls}</strong>회
       </p>
@@ -71,8 +72,11 @@ function ResultPage({ search, provider, expectedAmount, locale }: PageArgs) {
 const meta = {
   title: 'Redirect/Result',
   component: ResultPage,
+  args: { provider: 'auto', locale: 'ko' },
   argTypes: {
-    provider: { control: 'inline-radio', options: ['toss', 'portone', 'iamport'] },
+    search: { control: 'text' },
+    provider: { control: 'inline-radio', options: ['auto', 'toss', 'portone', 'iamport'] },
+    expectedAmount: { control: { type: 'number', step: 1000 } },
     locale: { control: 'inline-radio', options: ['ko', 'en'] },
   },
   // Every story but Landing starts as a first visit to its result page (Storybook runs this before

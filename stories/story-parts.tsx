@@ -2,7 +2,7 @@ import type { BillingKeyResult, CheckoutResult } from '@kcheckout/react';
 import { type ReactNode, useState } from 'react';
 import { expect, waitFor } from 'storybook/test';
 
-// Pieces every checkout story shares: the result panel, the redirect capture and the play steps.
+// Pieces every checkout story shares: the result card, the redirect capture and the play steps.
 
 const RESULT_LINES: Record<CheckoutResult['status'] | 'issued', string> = {
   success: '결제가 승인되었습니다. 서버에서 결제 승인(confirm)이나 조회(verify)를 마쳐야 결제가 완료됩니다.',
@@ -12,13 +12,47 @@ const RESULT_LINES: Record<CheckoutResult['status'] | 'issued', string> = {
   issued: '빌링키가 발급되었습니다. 서버에서 조회한 뒤 저장하고, 결제는 서버에서 요청합니다.',
 };
 
-/** The last result, as the page would hand it to its server. */
+const PROVIDER_NAMES = { toss: '토스페이먼츠', portone: '포트원 V2', iamport: '포트원 V1 (iamport)' } as const;
+
+/** The rows worth showing for a result, in the order a designer reads them; absent ids are left out. */
+function resultRows(result: CheckoutResult | BillingKeyResult): [string, string][] {
+  const record = result as unknown as Record<string, unknown>;
+  const rows: [string, unknown][] = [
+    ['결제사', PROVIDER_NAMES[result.provider as keyof typeof PROVIDER_NAMES] ?? result.provider],
+    ['주문번호', record.orderId],
+    ['금액', typeof record.amount === 'number' ? `${record.amount.toLocaleString('ko-KR')}원` : undefined],
+    ['paymentKey', record.paymentKey],
+    ['paymentId', record.paymentId],
+    ['txId', record.txId],
+    ['imp_uid', record.impUid],
+    ['빌링키', record.billingKey],
+    ['오류 코드', result.status === 'fail' || result.status === 'cancel' ? record.code : undefined],
+    ['메시지', result.status === 'fail' || result.status === 'cancel' ? record.message : undefined],
+  ];
+  return rows.filter((row): row is [string, string] => typeof row[1] === 'string' && row[1] !== '');
+}
+
+const CARD_ACCENT: Record<string, string> = { success: '#1a7f37', fail: '#d22030', cancel: '#6b7684', redirecting: '#3182f6' };
+
+/** The last result as a card: what happened in one line, then the ids the page hands to its server. */
 export function ResultPanel({ result }: { result: CheckoutResult | BillingKeyResult }) {
   const line = 'billingKey' in result && result.status === 'success' ? RESULT_LINES.issued : RESULT_LINES[result.status];
+  const accent = CARD_ACCENT[result.status] ?? '#6b7684';
   return (
-    <output data-testid="result" data-status={result.status} style={{ display: 'block', marginTop: 16 }}>
-      <strong>{line}</strong>
-      <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{JSON.stringify({ ...result, raw: undefined }, null, 2)}</pre>
+    <output
+      data-testid="result"
+      data-status={result.status}
+      style={{ display: 'block', marginTop: 16, padding: 16, border: '1px solid #e5e8eb', borderLeft: `4px solid ${accent}`, borderRadius: 10 }}
+    >
+      <strong style={{ display: 'block', color: accent }}>{line}</strong>
+      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', alignItems: 'baseline', gap: '4px 16px', margin: '12px 0 0', fontSize: 14 }}>
+        {resultRows(result).map(([term, value]) => (
+          <div key={term} style={{ display: 'contents' }}>
+            <dt style={{ color: '#6b7684' }}>{term}</dt>
+            <dd style={{ margin: 0, overflowWrap: 'anywhere' }}>{value}</dd>
+          </div>
+        ))}
+      </dl>
     </output>
   );
 }
@@ -65,7 +99,9 @@ export async function press(root: HTMLElement, part = 'checkout-button') {
   button()!.click();
 }
 
-/** Waits for the result panel and checks its status. */
-export async function expectResult(root: HTMLElement, status: string) {
+/** Waits for the result card and checks its status and the line the buyer reads first. */
+export async function expectResult(root: HTMLElement, status: CheckoutResult['status'], { billingKey = false } = {}) {
   await waitFor(() => expect(root.querySelector('[data-testid="result"]')?.getAttribute('data-status')).toBe(status), { timeout: 5000 });
+  const line = billingKey && status === 'success' ? RESULT_LINES.issued : RESULT_LINES[status];
+  await expect(root.querySelector('[data-testid="result"] strong')?.textContent).toBe(line);
 }

@@ -8,6 +8,7 @@ const source = (path) => fileURLToPath(new URL(`../../packages/${path}`, import.
 export const kcheckoutSources = {
   '@kcheckout/core': source('core/src/index.ts'),
   '@kcheckout/react': source('react/src/index.ts'),
+  '@kcheckout/react/styles.css': source('react/styles.css'),
   '@kcheckout/sandbox': source('sandbox/src/index.ts'),
   '@kcheckout/sandbox/node': source('sandbox/src/rest/node.ts'),
   '@kcheckout/server': source('server/src/index.ts'),

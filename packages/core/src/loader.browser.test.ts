@@ -127,6 +127,55 @@ describe('given the global already exists', () => {
   });
 });
 
+describe('given the global was installed by this loader from another src', () => {
+  // Two checkouts on one page, one pointed at a broken scriptSrc: each must get its own outcome.
+  it('loads the new src for real and rejects with SCRIPT_LOAD_FAILED when it answers 404', async () => {
+    const { globalName } = unique('other-src-ok');
+    const good = blobScript(globalName);
+    const sdk = await loadScript(good, { globalName, ...fast });
+    const { id, path } = unique('other-src-404');
+    await serve(id, '404');
+
+    const error = await rejection(loadScript(path, { globalName, ...fast, retries: 1 }));
+    expect(error.code).toBe('SCRIPT_LOAD_FAILED');
+    expect(await hits(id)).toBe(2);
+    // The first src still resolves with its own SDK, from the cache, with no new tag.
+    await expect(loadScript(good, { globalName, ...fast })).resolves.toBe(sdk);
+    expect(tagsFor(good)).toHaveLength(1);
+  });
+
+  it('keeps a broken src failed while another src installs the same global during its retry wait', async () => {
+    const { id, globalName, path } = unique('racing-404');
+    await serve(id, '404');
+    const broken = loadScript(path, { globalName, ...fast, retries: 1, retryDelayMs: 300 });
+    const good = loadScript(blobScript(globalName), { globalName, ...fast });
+    await good;
+
+    const error = await rejection(broken);
+    expect(error.code).toBe('SCRIPT_LOAD_FAILED');
+    expect(await hits(id)).toBe(2);
+  });
+
+  it('rejects with SDK_MISSING when the new src loads but installs nothing, instead of lending it the old global', async () => {
+    const { globalName } = unique('other-src-first');
+    await loadScript(blobScript(globalName), { globalName, ...fast });
+    const { id, path } = unique('other-src-empty');
+    await serve(id, 'empty');
+
+    const error = await rejection(loadScript(path, { globalName, ...fast }));
+    expect(error.code).toBe('SDK_MISSING');
+  });
+
+  it('resolves with the global the new src installed when it works', async () => {
+    const { globalName } = unique('other-src-both');
+    const first = await loadScript<{ runs: number }>(blobScript(globalName), { globalName, ...fast });
+    const second = await loadScript<{ runs: number }>(blobScript(globalName), { globalName, ...fast });
+    expect(second).not.toBe(first);
+    expect(second).toBe(win[globalName]);
+    expect(second.runs).toBe(2);
+  });
+});
+
 describe('given a <script> with the same src already in the page', () => {
   it('reuses that tag and adds none of its own', async () => {
     const { globalName } = unique('page-tag');

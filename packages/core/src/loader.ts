@@ -25,11 +25,17 @@ const OWNER_ATTRIBUTE = 'data-kcheckout-loader';
 // loader caches the rejection for good; Toss's evicts it but never retries or times out).
 const loads = new Map<string, Promise<unknown>>();
 
+// Which src this loader installed each global from. A global that some other src installed says
+// nothing about this one: two checkouts on a page with different `scriptSrc`s (one of them broken)
+// must each get their own outcome, not share the first one's SDK and its one-widget-per-page rule.
+const owners = new Map<string, string>();
+
 /**
  * Loads a vendor script once per page and resolves with the global it installs.
  *
  * - One `<script>` per `src`, however many callers; a tag already in the page with that `src` is reused.
- * - A global that already exists resolves at once, with no tag.
+ * - A global that already exists resolves at once, with no tag, unless this loader installed it from another
+ *   `src`: then this `src` is loaded for real and gets its own outcome.
  * - Retries with backoff; after the last failure the cache entry is dropped so a later call retries.
  * - Rejects with `CheckoutError` `SCRIPT_LOAD_FAILED`, `SCRIPT_TIMEOUT`, `SDK_MISSING` or `SERVER_RENDER`.
  */
@@ -46,38 +52,47 @@ export function loadScript<T = unknown>(src: string, options: LoadScriptOptions)
       ),
     );
   }
-  const existing = readGlobal<T>(options.globalName);
-  if (existing !== undefined) return Promise.resolve(existing);
-
   let load = loads.get(src) as Promise<T> | undefined;
-  if (!load) {
-    load = loadWithRetries<T>(src, options);
-    loads.set(src, load);
-    load.catch(() => {
-      if (loads.get(src) === load) loads.delete(src);
-    });
-  }
-  return load;
+  if (load) return load;
+  const { globalName } = options;
+  const existing = readGlobal<T>(globalName);
+  const owner = owners.get(globalName);
+  if (existing !== undefined && (owner === undefined || owner === src)) return Promise.resolve(existing);
+
+  const fresh = loadWithRetries<T>(src, options, existing);
+  loads.set(src, fresh);
+  fresh.then(
+    () => owners.set(globalName, src),
+    () => {
+      if (loads.get(src) === fresh) loads.delete(src);
+    },
+  );
+  return fresh;
 }
 
-async function loadWithRetries<T>(src: string, options: LoadScriptOptions): Promise<T> {
+/** `previous` is the global another src already installed: it does not count as this script's. */
+async function loadWithRetries<T>(src: string, options: LoadScriptOptions, previous: T | undefined): Promise<T> {
   const retries = options.retries ?? DEFAULTS.retries;
   const baseDelay = options.retryDelayMs ?? DEFAULTS.retryDelayMs;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await loadOnce<T>(src, options);
+      return await loadOnce<T>(src, options, previous);
     } catch (error) {
       const final = attempt >= retries || (error instanceof CheckoutError && error.code === 'SDK_MISSING');
       if (final) throw error;
       await delay(baseDelay * 2 ** attempt);
-      // The script may have arrived late after a timeout; then there is nothing left to fetch.
+      // A script that timed out may still arrive; then there is nothing left to fetch. Only after a
+      // timeout (a 404 never arrives), and only if no other src of ours installed it meanwhile:
+      // a checkout loading the same global from a good URL must not rescue a broken one.
       const late = readGlobal<T>(options.globalName);
-      if (late !== undefined) return late;
+      const owner = owners.get(options.globalName);
+      const timedOut = error instanceof CheckoutError && error.code === 'SCRIPT_TIMEOUT';
+      if (timedOut && late !== undefined && late !== previous && (owner === undefined || owner === src)) return late;
     }
   }
 }
 
-function loadOnce<T>(src: string, options: LoadScriptOptions): Promise<T> {
+function loadOnce<T>(src: string, options: LoadScriptOptions, previous: T | undefined): Promise<T> {
   const { globalName, provider } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   const where = provider ? { provider } : {};
@@ -96,7 +111,7 @@ function loadOnce<T>(src: string, options: LoadScriptOptions): Promise<T> {
     };
     const onLoad = () => {
       const sdk = readGlobal<T>(globalName);
-      if (sdk !== undefined) {
+      if (sdk !== undefined && sdk !== previous) {
         script.setAttribute('data-kcheckout-state', 'loaded');
         finish();
         resolve(sdk);
@@ -175,4 +190,5 @@ function delay(ms: number): Promise<void> {
 /** Forgets every cached load. For tests; a page never needs it. */
 export function resetScriptCache(): void {
   loads.clear();
+  owners.clear();
 }

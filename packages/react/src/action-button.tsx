@@ -51,6 +51,8 @@ export const ActionButton = forwardRef<HTMLButtonElement, ActionButtonProps>(fun
         data-kcheckout={part}
         data-state={state}
         data-disabled={isDisabled ? '' : undefined}
+        // For styles.css: a design-system button that takes our place keeps its own look and width.
+        data-as-child={asChild ? '' : undefined}
         disabled={isDisabled}
         aria-busy={state === 'pending' || undefined}
         aria-describedby={propError ? errorId : undefined}

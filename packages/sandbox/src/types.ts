@@ -113,6 +113,8 @@ export interface SandboxControl {
   nextOutcome?: SandboxOutcome;
   /** How long asynchronous vendor operations take (render, setAmount, the v1 `ready` event). Default 20. */
   latencyMs: number;
+  /** The language of the stand-in widgets' own labels (Toss's methods and terms). Default Korean. */
+  locale?: 'ko' | 'en';
   /** Where redirect mode sends the buyer. Default `(url) => window.location.assign(url)`; replace it to capture the URL. */
   navigate: (url: string) => void;
   /** Every payment window answered, in order. */

@@ -3,6 +3,7 @@ import { PRODUCTS, quote, won } from '../../shared/catalog.js';
 import { api } from '../api.js';
 import { cart, useCart } from '../cart.js';
 import { navigate } from '../router.js';
+import { ShippingRule } from './order-summary.js';
 
 export function CartPage() {
   const lines = useCart();
@@ -68,11 +69,12 @@ export function CartPage() {
               <span>배송비</span>
               <span>{preview.shipping ? won(preview.shipping) : '무료'}</span>
             </div>
+            <ShippingRule subtotal={preview.subtotal} discount={preview.discount} shipping={preview.shipping} />
             <div className="row total">
               <span>예상 결제 금액</span>
               <span>{won(preview.amount)}</span>
             </div>
-            <p className="muted">쿠폰은 다음 단계에서 적용할 수 있습니다. 최종 금액은 서버가 주문을 만들 때 계산합니다.</p>
+            <p className="muted">쿠폰은 다음 단계에서 적용할 수 있습니다. 무료배송은 쿠폰을 적용한 금액으로 정해집니다. 최종 금액은 서버가 주문을 만들 때 계산합니다.</p>
             {error && <p className="notice bad" role="alert">{error}</p>}
             <button type="button" className="primary" disabled={ordering} onClick={order}>
               주문하기

@@ -6,9 +6,30 @@ import { type Gateway, GATEWAYS, type Order } from '../../shared/types.js';
 import { api, type ConfirmInput, confirmPayment, refusalText, ShopApiError } from '../api.js';
 import { linkProps, navigate } from '../router.js';
 import { type LoadedConfig, useShopConfig } from '../shop-config.js';
-import { OrderSummary } from './order-summary.js';
+import { CouponShippingWarning, OrderSummary } from './order-summary.js';
 
 type Notice = { kind: 'ok' | 'bad' | 'info'; text: string; retry?: () => void };
+
+const EASY_PAY_NAMES: Record<string, string> = { KAKAOPAY: '카카오페이', NAVERPAY: '네이버페이', TOSSPAY: '토스페이', PAYCO: '페이코', SAMSUNGPAY: '삼성페이' };
+
+/**
+ * The buyer's sentence for a refused payment. Toss's widget knows the method and words its own
+ * message; for PortOne and iamport the shop knows which method was picked, and an easy-pay refusal
+ * names the wallet (the PG's card-company wording would be wrong for 카카오페이).
+ */
+function refusalOf(result: { provider: string; message: string }, method: string | null): string {
+  if (result.provider === 'toss') return `결제에 실패했습니다: ${result.message}`;
+  return `결제에 실패했습니다. ${refusalReason(method)}`;
+}
+
+function refusalReason(method: string | null): string {
+  if (method?.startsWith('easyPay')) {
+    const wallet = EASY_PAY_NAMES[method.split(':')[1] ?? ''] ?? '간편결제';
+    return `${wallet}에서 결제가 승인되지 않았습니다. 잔액이나 결제 한도, 연결된 결제수단을 확인해 주세요.`;
+  }
+  if (method === 'card') return '카드사에서 승인을 거절했습니다. 카드 한도나 정보를 확인해 주세요.';
+  return '결제가 승인되지 않았습니다.';
+}
 
 /** The vendor, keys and script for one gateway, as `<Checkout>` props. */
 function checkoutProps(gateway: Gateway, config: LoadedConfig, amount: number, customerKey: string): CheckoutProps {
@@ -66,6 +87,10 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
   const [paying, setPaying] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [coupon, setCoupon] = useState('');
+  // A refused coupon is said in the coupon card, where the buyer typed it, not under the pay button.
+  const [couponError, setCouponError] = useState<string | null>(null);
+  // The method picked in the PortOne / iamport picker, so a refusal can name it (see refusalOf).
+  const [method, setMethod] = useState<string | null>(null);
   const mobile = useMobile();
 
   useEffect(() => {
@@ -85,8 +110,9 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
     );
   }
 
-  const change = async (patch: { gateway?: Gateway; coupon?: string | null }) => {
+  const change = async (patch: { gateway?: Gateway; coupon?: string | null }, onError = (text: string) => setNotice({ kind: 'bad', text })) => {
     setBusy(true);
+    setCouponError(null);
     try {
       // The server re-prices the order; the checkout below then gets the new amount (setAmount,
       // no widget re-render). Once a payment window has opened for it, the order's amount is
@@ -98,7 +124,7 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
       setNotice(null);
       return true;
     } catch (error) {
-      setNotice({ kind: 'bad', text: (error as Error).message });
+      onError((error as Error).message);
       return false;
     } finally {
       setBusy(false);
@@ -107,7 +133,7 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
 
   const applyCoupon = async (event: FormEvent) => {
     event.preventDefault();
-    if (await change({ coupon: coupon.trim() })) setCoupon('');
+    if (await change({ coupon: coupon.trim() }, setCouponError)) setCoupon('');
   };
 
   const confirm = async (input: ConfirmInput) => {
@@ -132,8 +158,17 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
       <OrderSummary order={order} />
       <section className="card">
         <h2>쿠폰</h2>
-        <form className="row" onSubmit={applyCoupon} style={{ justifyContent: 'flex-start' }}>
-          <input type="text" aria-label="쿠폰 코드" placeholder={COUPONS.map((entry) => entry.code).join(' / ')} value={coupon} onChange={(event) => setCoupon(event.target.value)} disabled={busy || paying} />
+        <form className="row coupon-form" onSubmit={applyCoupon}>
+          <input
+            type="text"
+            aria-label="쿠폰 코드"
+            aria-invalid={couponError ? true : undefined}
+            aria-describedby={couponError ? 'coupon-error' : undefined}
+            placeholder={COUPONS.map((entry) => entry.code).join(' / ')}
+            value={coupon}
+            onChange={(event) => setCoupon(event.target.value)}
+            disabled={busy || paying}
+          />
           <button type="submit" disabled={busy || paying || !coupon.trim()}>
             적용
           </button>
@@ -143,6 +178,12 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
             </button>
           )}
         </form>
+        {couponError && (
+          <p className="notice bad" role="alert" id="coupon-error" data-testid="coupon-error">
+            {couponError}
+          </p>
+        )}
+        <CouponShippingWarning subtotal={order.quote.subtotal} discount={order.quote.discount} shipping={order.quote.shipping} />
         <p className="muted">{COUPONS.map((entry) => `${entry.code}: ${entry.label}`).join(' · ')}</p>
       </section>
       <section className="card">
@@ -157,7 +198,14 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
           ))}
         </fieldset>
       </section>
-      <section className="card" aria-label="결제">
+      <section
+        className="card"
+        aria-label="결제"
+        onChange={(event) => {
+          const picked = (event.target as HTMLElement).closest('[data-method]')?.getAttribute('data-method');
+          if (picked) setMethod(picked);
+        }}
+      >
         {/* A new gateway is a new checkout: the key remounts it, so one vendor session never talks to another. */}
         <Checkout key={order.gateway} {...checkoutProps(order.gateway, config, order.amount, customerKey())}>
           <PaymentMethods />
@@ -190,7 +238,7 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
                 setNotice({ kind: 'bad', text: `결제창을 열지 않았습니다: ${cause instanceof ShopApiError ? cause.message : result.message}` });
                 return;
               }
-              setNotice({ kind: 'bad', text: `결제에 실패했습니다: ${result.message} (${result.code}). 다른 결제수단으로 다시 시도할 수 있습니다.` });
+              setNotice({ kind: 'bad', text: `${refusalOf(result, method)} (${result.code}) 다른 결제수단으로 다시 시도할 수 있습니다.` });
             }}
             onCancel={() => {
               setPaying(false);

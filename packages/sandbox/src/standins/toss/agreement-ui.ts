@@ -1,3 +1,4 @@
+import { control } from '../shared/control.js';
 import { h, theme, uniqueId } from '../shared/dom.js';
 
 export const TOSS_TERM = {
@@ -16,8 +17,25 @@ export interface AgreementUi {
   remove(): void;
 }
 
+/** The stand-in's own words in English, when `kcheckoutSandbox.locale` is `'en'`. */
+const EN = {
+  title: '[Required] Payment service terms and consent to personal data processing',
+  badge: 'Sandbox',
+  show: 'View terms',
+  content: 'This is the offline sandbox: nothing is charged and no personal data is collected.',
+};
+
+/**
+ * Whether the stand-ins speak English: set explicitly (`kcheckoutSandbox.locale = 'en'`), never guessed
+ * from `<html lang>`, which many Korean shops leave at a template's "en".
+ */
+export function sandboxSpeaksEnglish(): boolean {
+  return control().locale === 'en';
+}
+
 /** The sandbox's terms UI: one required term, unchecked as the buyer first sees it unless `ticked`. */
 export function renderAgreementUi(container: HTMLElement, sdk: string, { ticked = false } = {}): AgreementUi {
+  const en = sandboxSpeaksEnglish();
   const listeners: Array<(agreed: boolean) => void> = [];
   const checkboxId = uniqueId('kcheckout-sandbox-term');
   const checkbox = h('input', {
@@ -39,14 +57,14 @@ export function renderAgreementUi(container: HTMLElement, sdk: string, { ticked 
       'div',
       { style: 'display:flex;flex-wrap:wrap;align-items:center;gap:8px;' },
       checkbox,
-      h('label', { for: checkboxId, style: 'cursor:pointer;' }, TOSS_TERM.title),
-      h('span', { style: theme.badge }, '샌드박스'),
+      h('label', { for: checkboxId, style: 'cursor:pointer;' }, en ? EN.title : TOSS_TERM.title),
+      h('span', { style: theme.badge }, en ? EN.badge : '샌드박스'),
     ),
     h(
       'details',
       { style: `margin:8px 0 0 26px;color:${theme.muted};font-size:13px;` },
-      h('summary', { style: 'cursor:pointer;' }, '약관 보기'),
-      h('p', { style: 'margin:6px 0 0;' }, TOSS_TERM.content),
+      h('summary', { style: 'cursor:pointer;' }, en ? EN.show : '약관 보기'),
+      h('p', { style: 'margin:6px 0 0;' }, en ? EN.content : TOSS_TERM.content),
     ),
   );
   checkbox.addEventListener('change', () => {

@@ -1,4 +1,5 @@
 import { h, theme, uniqueId } from '../shared/dom.js';
+import { sandboxSpeaksEnglish } from './agreement-ui.js';
 import { formatMoney, type TossMoney } from './money.js';
 
 export interface TossMethod {
@@ -30,6 +31,9 @@ export interface PaymentMethodsUi {
   remove(): void;
 }
 
+/** The stand-in's labels when `kcheckoutSandbox.locale` is `'en'`. */
+const EN_LABELS: Record<string, string> = { CARD: 'Credit / debit card', TRANSFER: 'Bank transfer', VIRTUAL_ACCOUNT: 'Virtual account', MOBILE_PHONE: 'Mobile phone', TOSSPAY: 'TossPay' };
+
 const optionStyle = (checked: boolean) =>
   `display:flex;align-items:center;gap:8px;padding:10px 12px;border-radius:10px;cursor:pointer;` +
   `border:${checked ? `2px solid ${theme.accent}` : theme.border};margin:${checked ? '0' : '1px'};`;
@@ -40,12 +44,14 @@ export function renderPaymentMethodsUi(container: HTMLElement, sdk: string, mone
   const listeners: Array<(method: TossMethod) => void> = [];
   const offered = money.currency === 'KRW' ? TOSS_METHODS : [PAYPAL];
   let selected = offered[0]!;
+  const en = sandboxSpeaksEnglish();
+  const show = (value: TossMoney) => (en && value.currency === 'KRW' ? `₩${value.value.toLocaleString('en-US')}` : formatMoney(value));
 
-  const amount = h('strong', { 'data-sandbox-amount': true, 'aria-live': 'polite', style: `font-size:17px;color:${theme.text};` }, formatMoney(money));
+  const amount = h('strong', { 'data-sandbox-amount': true, 'aria-live': 'polite', style: `font-size:17px;color:${theme.text};` }, show(money));
   const options = offered.map((method) => {
     const input = h('input', { type: 'radio', name, value: method.code, style: `margin:0;accent-color:${theme.accent};` });
     input.checked = method === selected;
-    return h('label', { style: optionStyle(input.checked) }, input, method.label);
+    return h('label', { style: optionStyle(input.checked) }, input, en ? (EN_LABELS[method.code] ?? method.label) : method.label);
   });
   const fieldset = h(
     'fieldset',
@@ -53,8 +59,8 @@ export function renderPaymentMethodsUi(container: HTMLElement, sdk: string, mone
     h(
       'legend',
       { style: 'padding:0;margin-bottom:12px;font-weight:700;font-size:16px;' },
-      '결제 수단',
-      h('span', { style: theme.badge }, '샌드박스'),
+      en ? 'Payment method' : '결제 수단',
+      h('span', { style: theme.badge }, en ? 'Sandbox' : '샌드박스'),
     ),
     h('div', { style: 'display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:8px;' }, ...options),
   );
@@ -69,7 +75,7 @@ export function renderPaymentMethodsUi(container: HTMLElement, sdk: string, mone
     h(
       'p',
       { style: `display:flex;justify-content:space-between;align-items:baseline;margin:16px 0 0;color:${theme.muted};` },
-      '결제 금액',
+      en ? 'Amount' : '결제 금액',
       amount,
     ),
   );
@@ -88,7 +94,7 @@ export function renderPaymentMethodsUi(container: HTMLElement, sdk: string, mone
     root,
     selected: () => selected,
     setMoney(next) {
-      amount.textContent = formatMoney(next);
+      amount.textContent = show(next);
     },
     onSelect(listener) {
       listeners.push(listener);
