@@ -644,17 +644,26 @@ describe('given the example shop with the sandbox webhooks on, and the sweep run
   it('toss: a confirm that meets another in progress (409 CONFIRM_IN_PROGRESS) is retried by the page after retry-after, and pays', async () => {
     const order = await openedOrder('toss-v2');
     const payment = webhookShop.sandbox.recordPayment({ sdk: 'toss-v2', orderId: order.orderId, amount: order.amount });
-    // Another server's confirm attempt holds the order for 1.5 s, as a second process sharing the file would.
-    const writer = new Database(join(webhookTmp, 'shop.db'));
-    try {
-      writer.prepare("UPDATE kcheckout_orders SET lease_token = 'other-server', lease_until = ?, lease_payment = ? WHERE order_id = ?").run(Date.now() + 1500, payment.paymentKey, order.orderId);
-    } finally {
-      writer.close();
-    }
     const { context, page, errors } = await open(PHONE);
     try {
       const answers = [];
       page.on('response', (response) => response.url().endsWith('/api/confirm') && answers.push(response.status()));
+      // Another server's confirm attempt takes the order for 3 s at the moment the page's first confirm
+      // is on its way (a second process sharing the file would), so the overlap does not depend on how
+      // long the page takes to load.
+      let held = false;
+      await page.route('**/api/confirm', async (route) => {
+        if (!held) {
+          held = true;
+          const writer = new Database(join(webhookTmp, 'shop.db'));
+          try {
+            writer.prepare("UPDATE kcheckout_orders SET lease_token = 'other-server', lease_until = ?, lease_payment = ? WHERE order_id = ?").run(Date.now() + 3000, payment.paymentKey, order.orderId);
+          } finally {
+            writer.close();
+          }
+        }
+        await route.continue();
+      });
       await page.goto(`${webhookShop.url}/payment/success/toss?paymentType=NORMAL&orderId=${order.orderId}&paymentKey=${payment.paymentKey}&amount=${order.amount}`);
       await page.locator(`[data-order-id="${order.orderId}"][data-state="paid"]`).waitFor({ timeout: 15_000 });
       assert.deepEqual(answers, [409, 200]);
