@@ -46,6 +46,14 @@ const preview: Preview = {
   initialGlobals: { backend: 'sandbox', styles: 'kcheckout' },
   // Every story runs under StrictMode, as a Next.js or Vite app does in development.
   decorators: [
+    (Story, { globals, parameters }) => {
+      // The device every stand-in acts for, as the story states it (`parameters.device`), never the
+      // canvas width: the vendors tell a phone by its user agent. Unstated, the browser's own.
+      const sandbox = ((window as { kcheckoutSandbox?: { device?: 'pc' | 'mobile' } }).kcheckoutSandbox ??= {});
+      if (parameters.device === 'pc' || parameters.device === 'mobile') sandbox.device = parameters.device;
+      else delete sandbox.device;
+      return <Story />;
+    },
     (Story, { globals }) => (
       <StrictMode>
         <Stylesheet enabled={globals.styles !== 'none'} />

@@ -261,6 +261,8 @@ function CouponShop(props: ShopArgs & { backend?: Backend }) {
 /** Redirect mode (mobile): the sandbox shows where the vendor would send the buyer instead of leaving Storybook. */
 export const RedirectMode: Story = {
   args: { redirect: true },
+  // The stand-ins act for a phone (Toss's window is full-page there, and promise mode is refused).
+  parameters: { device: 'mobile' },
   render: (args, { globals }) => <RedirectShop {...args} backend={globals.backend as Backend} />,
 };
 

@@ -1,6 +1,6 @@
-import { createOrderId } from '@kcheckout/core';
+import { createOrderId, detectDevice } from '@kcheckout/core';
 import { Agreement, Checkout, CheckoutButton, type CheckoutProps, PaymentMethods, tossV1 } from '@kcheckout/react';
-import { type FormEvent, useEffect, useState, useSyncExternalStore } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { COUPONS, won } from '../../shared/catalog.js';
 import { type Gateway, GATEWAYS, type Order } from '../../shared/types.js';
 import { api, type ConfirmInput, confirmPayment, refusalText, ShopApiError } from '../api.js';
@@ -58,15 +58,12 @@ function redirectProps(gateway: Gateway, mobile: boolean) {
   return mobile ? { successUrl: `${origin}/payment/success/toss`, failUrl: `${origin}/payment/fail/toss` } : {};
 }
 
+/**
+ * A phone or tablet by user agent, as the vendors decide it (a narrow desktop window is still a PC):
+ * there Toss has no promise mode, so the button gets result URLs.
+ */
 function useMobile(): boolean {
-  return useSyncExternalStore(
-    (listener) => {
-      const query = matchMedia('(max-width: 767px)');
-      query.addEventListener('change', listener);
-      return () => query.removeEventListener('change', listener);
-    },
-    () => matchMedia('(max-width: 767px)').matches,
-  );
+  return useState(() => detectDevice() === 'mobile')[0];
 }
 
 /** Toss's customerKey: one random id per browser, never personal data. */
