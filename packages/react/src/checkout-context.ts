@@ -22,13 +22,13 @@ export type CheckoutViewState = 'loading' | 'ready' | 'error' | 'pending';
  * `successUrl` / `failUrl`; PortOne and iamport use `redirectUrl`.
  */
 export interface CheckoutRedirect {
-  successUrl?: string;
-  failUrl?: string;
-  redirectUrl?: string;
+  successUrl?: string | undefined;
+  failUrl?: string | undefined;
+  redirectUrl?: string | undefined;
   /** PortOne V2 only. */
-  windowType?: PortOneRedirect['windowType'];
+  windowType?: PortOneRedirect['windowType'] | undefined;
   /** PortOne V2 only. */
-  forceRedirect?: boolean;
+  forceRedirect?: boolean | undefined;
 }
 
 /** The Toss widget's containers, for <PaymentMethods> and <Agreement>. */

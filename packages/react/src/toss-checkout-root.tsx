@@ -9,7 +9,7 @@ import { useTossWidget } from './use-toss-widget.js';
 export interface TossCheckoutProps extends TossCheckoutOptions {
   provider: 'toss';
   /** What the parts say: `koCheckout` (default), `en` or `enCheckout` from this package, `ko`, or your own table. */
-  messages?: CheckoutMessages;
+  messages?: CheckoutMessages | undefined;
   children?: ReactNode;
 }
 

@@ -21,11 +21,11 @@ export interface MethodCheckoutProps {
   /** What the buyer pays, in major units (50000 for 50,000원). */
   amount: number;
   /** `'KRW'` by default; `'CURRENCY_KRW'` also works. */
-  currency?: PortOneCurrency;
+  currency?: PortOneCurrency | undefined;
   /** The method picked at first; the buyer changes it in <PaymentMethods>. None by default. */
-  defaultMethod?: PortOneMethod;
+  defaultMethod?: PortOneMethod | undefined;
   /** What the parts say: `koCheckout` (default), `en` or `enCheckout` from this package, `ko`, or your own table. */
-  messages?: CheckoutMessages;
+  messages?: CheckoutMessages | undefined;
   children?: ReactNode;
 }
 
