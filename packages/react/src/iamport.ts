@@ -9,7 +9,7 @@ export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type Fail
 export { useIamport, type UseIamportOptions, type UseIamportResult } from './use-iamport.js';
 export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
 export { en, enCheckout, enRedirect } from './messages-en.js';
-export { type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
+export { type UseRedirectResultValue, type RedirectState, type ConfirmableRedirect } from './use-redirect-result.js';
 export { RedirectResult, useRedirectResult, type RedirectResultProps, type UseRedirectResultOptions } from './iamport-redirect-result.js';
 export { parseIamportRedirect, type ParsedRedirect, type RedirectInput } from '@kcheckout/core';
 export {

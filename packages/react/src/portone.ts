@@ -16,7 +16,7 @@ export {
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
 export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
 export { en, enCheckout, enRedirect } from './messages-en.js';
-export { type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
+export { type UseRedirectResultValue, type RedirectState, type ConfirmableRedirect } from './use-redirect-result.js';
 export { RedirectResult, useRedirectResult, type RedirectResultProps, type UseRedirectResultOptions } from './portone-redirect-result.js';
 export { parsePortOneRedirect, type ParsedRedirect, type RedirectInput } from '@kcheckout/core';
 export {
