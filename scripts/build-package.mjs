@@ -3,16 +3,22 @@
 //   dist/dev/**.js    development build: __DEV__ = true, every developer message in full
 //   dist/prod/**.js   production build: __DEV__ = false, the prose and its branches gone
 //   dist/**.d.ts      declarations, by tsc (which also type-checks)
-// Each source file is transformed on its own, not bundled, so the module graph, 'use client' at the
-// top of each entry, and the app's own tree shaking stay as they were. package.json `exports` gives
+// Each source file is transformed on its own, not bundled, so the module graph and the app's own tree
+// shaking stay as they were. 'use client' goes on each output module that imports React (the
+// components and hooks), added here rather than written in every source file, so a new component
+// cannot forget it and the entries, messages and core re-exports stay plain modules that Server
+// Components and route handlers can call (React's `react-server` build has no hooks, and a bundler
+// turns every export of a 'use client' module into a client reference: https://react.dev/reference/rsc/use-client).
+// A module that imports no React but calls client functions at module level writes the directive
+// itself (toss-redirect-result.ts); esbuild keeps it. package.json `exports` gives
 // the `development` condition the dev build and everything else (`default`) the production one, as
 // SolidJS does: Vite, Next (webpack and Turbopack) and Vitest set `development` in development, and
 // esbuild or Rollup without conditions, Node, and unbundled ESM get the small build, which reads no
 // `process` (the sources use the build constant `__DEV__`, packages/core/src/dev.d.ts).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
 
 const here = process.cwd();
@@ -31,8 +37,15 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const types = spawnSync(process.execPath, [tsc, '-p', join(here, 'tsconfig.build.json'), '--emitDeclarationOnly'], { stdio: 'inherit' });
 if (types.status !== 0) process.exit(types.status ?? 1);
 
+/** A module that imports React (hooks, the JSX runtime, createContext) is a component or hook module. */
+const importsReact = (imports) => imports.some((entry) => /^react(?:-dom)?(?:\/|$)/.test(entry.path));
+const directive = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use client\1/;
+
+let clientModules = 0;
 for (const [name, dev] of [['dev', true], ['prod', false]]) {
-  await build({
+  const { outputFiles, metafile } = await build({
+    write: false,
+    metafile: true,
     entryPoints: sources,
     outbase: src,
     outdir: join(dist, name),
@@ -51,5 +64,14 @@ for (const [name, dev] of [['dev', true], ['prod', false]]) {
     charset: 'utf8',
     logLevel: 'warning',
   });
+  for (const file of outputFiles) {
+    let text = file.text;
+    const output = metafile.outputs[relative(process.cwd(), file.path)];
+    if (!output) throw new Error(`esbuild's metafile does not list ${file.path}`);
+    if (importsReact(output.imports) && !directive.test(text)) text = `'use client';\n${text}`;
+    if (directive.test(text) && !dev) clientModules++;
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeFileSync(file.path, text);
+  }
 }
-console.log(`${basename(here)}: dist/dev and dist/prod from ${sources.length} files, declarations by tsc`);
+console.log(`${basename(here)}: dist/dev and dist/prod from ${sources.length} files (${clientModules} 'use client'), declarations by tsc`);

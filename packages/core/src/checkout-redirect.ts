@@ -6,13 +6,13 @@ import type { PortOneRedirect } from './portone-v2.js';
  * uses `successUrl` / `failUrl`; PortOne and iamport use `redirectUrl`.
  */
 export interface CheckoutRedirect {
-  successUrl?: string;
-  failUrl?: string;
-  redirectUrl?: string;
+  successUrl?: string | undefined;
+  failUrl?: string | undefined;
+  redirectUrl?: string | undefined;
   /** PortOne V2 only. */
-  windowType?: PortOneRedirect['windowType'];
+  windowType?: PortOneRedirect['windowType'] | undefined;
   /** PortOne V2 only. */
-  forceRedirect?: boolean;
+  forceRedirect?: boolean | undefined;
 }
 
 // The redirect rules, one per vendor family, checked at render so the server and the client show

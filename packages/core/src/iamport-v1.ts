@@ -26,14 +26,14 @@ export interface IamportV1Options {
   /** 가맹점 식별코드, `imp` + digits (관리자 콘솔 › 상점・계정 관리). Never the REST API key or secret. */
   impCode: string;
   /** 채널 키 (`channel-key-…`). Wins over `pg` when both are given. One of `channelKey` and `pg` is required. */
-  channelKey?: string;
+  channelKey?: string | undefined;
   /** @deprecated `'{pg}'` or `'{pg}.{MID}'`; prefer `channelKey`. One of `channelKey` and `pg` is required. */
-  pg?: string;
+  pg?: string | undefined;
   /** Where to load the SDK from; `https://cdn.iamport.kr/v1/iamport.js` by default, the sandbox in tests. */
-  scriptSrc?: string;
-  nonce?: string;
-  timeoutMs?: number;
-  retries?: number;
+  scriptSrc?: string | undefined;
+  nonce?: string | undefined;
+  timeoutMs?: number | undefined;
+  retries?: number | undefined;
 }
 
 export interface IamportPayOptions {
@@ -60,8 +60,8 @@ export interface IamportV1Driver {
 
 export interface IamportV1Config {
   impCode: string;
-  channelKey?: string;
-  pg?: string;
+  channelKey?: string | undefined;
+  pg?: string | undefined;
 }
 
 /** What a change to each option does after mount (see `OptionsTable`): the codes and the script load again. */

@@ -4,13 +4,13 @@ export interface LoadScriptOptions {
   /** The global the script installs (`TossPayments`, `PaymentWidget`, `PortOne`, `IMP`). */
   globalName: string;
   /** Per attempt. A vendor CDN that hangs must end in an error the page can show, not a spinner. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Extra attempts after the first failure, with exponential backoff. */
-  retries?: number;
+  retries?: number | undefined;
   /** First backoff delay; each retry doubles it. */
   retryDelayMs?: number;
   /** CSP nonce for the `<script>` tag, when the page's policy uses nonces. */
-  nonce?: string;
+  nonce?: string | undefined;
   /** For error messages. */
   provider?: Provider;
 }

@@ -9,7 +9,7 @@ export interface MethodCheckoutAmount {
   /** What the buyer pays, in major units (50000 for 50,000원). */
   amount: number;
   /** `'KRW'` by default; `'CURRENCY_KRW'` also works. */
-  currency?: PortOneCurrency;
+  currency?: PortOneCurrency | undefined;
 }
 
 export interface MethodCheckoutState extends DriverSessionState {

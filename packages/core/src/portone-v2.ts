@@ -5,7 +5,6 @@ import {
   type IssueBillingKeyResponse,
   type PaymentRequest,
   type PaymentResponse,
-  type WindowTypes,
 } from '@portone/browser-sdk/v2';
 import type { OptionsTable } from './checkout-store.js';
 import { CheckoutError, readVendorError, vendorError } from './errors.js';
@@ -26,7 +25,7 @@ import {
   validateRedirectUrl,
 } from './portone-validation.js';
 import { PORTONE_V2_SCRIPT } from './sdk-urls.js';
-import type { CheckoutResult, PaymentOrder } from './types.js';
+import type { CheckoutResult, PaymentOrder, PortOneBillingKeyMethodFields, PortOnePayMethodFields, PortOneWindowTypes } from './types.js';
 import { type Money, validateOrder, validateOrderId } from './validation.js';
 
 export interface PortOneV2Options {
@@ -35,10 +34,10 @@ export interface PortOneV2Options {
   /** 채널 키, `channel-key-…`: picks the PG contract the payment goes through. */
   channelKey: string;
   /** Where to load the SDK from; `https://cdn.portone.io/v2/browser-sdk.js` by default, the sandbox in tests. */
-  scriptSrc?: string;
-  nonce?: string;
-  timeoutMs?: number;
-  retries?: number;
+  scriptSrc?: string | undefined;
+  nonce?: string | undefined;
+  timeoutMs?: number | undefined;
+  retries?: number | undefined;
 }
 
 /**
@@ -51,9 +50,9 @@ export interface PortOneRedirect {
   /** An absolute `http(s)://` URL. */
   redirectUrl: string;
   /** Per-environment window: `{ pc?: 'IFRAME' | 'POPUP' | 'REDIRECTION' | 'UI', mobile?: … }`. PG-specific. */
-  windowType?: WindowTypes;
+  windowType?: PortOneWindowTypes | undefined;
   /** Redirect even where the promise would have resolved: one flow for PC and mobile. */
-  forceRedirect?: boolean;
+  forceRedirect?: boolean | undefined;
 }
 
 /** What a billing key (빌링키) is issued for. */
@@ -206,7 +205,7 @@ function ensureGlobal(src: string): void {
 }
 
 /** The V2 `payMethod` and its sub-object for one of our methods. */
-export function toPortOnePayMethod(method: PortOneMethod): Pick<PaymentRequest, 'payMethod' | 'easyPay' | 'productType'> {
+export function toPortOnePayMethod(method: PortOneMethod): PortOnePayMethodFields {
   const checked = validatePortOneMethod(method, 'portone');
   switch (checked.type) {
     case 'card':
@@ -225,7 +224,7 @@ export function toPortOnePayMethod(method: PortOneMethod): Pick<PaymentRequest, 
 /** The V2 `billingKeyMethod` and its sub-object; transfers and virtual accounts cannot issue one. */
 export function toPortOneBillingKeyMethod(
   method: PortOneBillingKeyMethod,
-): Pick<IssueBillingKeyRequest, 'billingKeyMethod' | 'easyPay' | 'productType'> {
+): PortOneBillingKeyMethodFields {
   const checked = validatePortOneMethod(method, 'portone');
   switch (checked.type) {
     case 'card':
@@ -246,13 +245,14 @@ export function toPortOneBillingKeyMethod(
   }
 }
 
-function productType(digital: boolean | undefined): Pick<PaymentRequest, 'productType'> {
+function productType(digital: boolean | undefined): Pick<PortOnePayMethodFields, 'productType'> {
   return digital === undefined ? {} : { productType: digital ? 'DIGITAL' : 'REAL' };
 }
 
 /**
  * Validates everything and builds the `PortOne.requestPayment` argument; throws a `CheckoutError`
  * naming the fix on bad input, before any vendor call. `totalAmount` is in minor units.
+ * @internal
  */
 export function buildPortOnePaymentRequest(
   config: PortOneV2Config,
@@ -279,7 +279,7 @@ export function buildPortOnePaymentRequest(
   return { request, money: checked };
 }
 
-/** Like `buildPortOnePaymentRequest`, for `PortOne.requestIssueBillingKey`. */
+/** Like `buildPortOnePaymentRequest`, for `PortOne.requestIssueBillingKey`. @internal */
 export function buildPortOneBillingKeyRequest(
   config: PortOneV2Config,
   issue: PortOneBillingKeyIssue,
@@ -343,6 +343,7 @@ function redirectFields(redirect: PortOneRedirect | undefined): Pick<PaymentRequ
 /**
  * Maps what `PortOne.requestPayment` resolved with. `undefined` means the SDK redirected; a
  * response with `code` is a failure (or a cancel); any other response is an authorised payment.
+ * @internal
  */
 export function portOnePaymentResult(response: PaymentResponse | undefined, orderId: string, money: Money): CheckoutResult {
   const base = { provider: 'portone' as const, orderId, amount: money.value, currency: money.currency };
@@ -363,7 +364,7 @@ export function portOnePaymentRejection(error: unknown, orderId: string, money: 
   return vendorFailResult('portone', error, orderId, money);
 }
 
-/** Maps what `PortOne.requestIssueBillingKey` resolved with, by the same rules as payments. */
+/** Maps what `PortOne.requestIssueBillingKey` resolved with, by the same rules as payments. @internal */
 export function portOneBillingKeyResult(response: IssueBillingKeyResponse | undefined, issueId?: string): BillingKeyResult {
   const base = { provider: 'portone' as const, ...(issueId ? { issueId } : {}) };
   if (response === undefined || response === null) return { status: 'redirecting', ...base };

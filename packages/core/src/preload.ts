@@ -3,7 +3,7 @@ import { SDK_SCRIPTS, type SdkId } from './sdk-urls.js';
 export interface PreloadOptions {
   /** The script URL the widget will load; defaults to the vendor's CDN. Must match `scriptSrc`. */
   src?: string;
-  nonce?: string;
+  nonce?: string | undefined;
 }
 
 /**

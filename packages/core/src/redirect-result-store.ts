@@ -34,11 +34,11 @@ export interface RedirectResultOptions<T = unknown> {
   /** The page's parser; a one-vendor page passes its vendor's, so it bundles no other vendor's rules. */
   parse: RedirectParser;
   /** The query. Left `undefined`, `location.search` is read by `mount()`, never before. */
-  search?: RedirectInput | null;
+  search?: RedirectInput | null | undefined;
   /** Passed on to `parse`. */
   provider?: Provider;
   /** Toss: the order's amount; left out, the amount `rememberOrder` stored for the order. */
-  expectedAmount?: number;
+  expectedAmount?: number | undefined;
   /** The merchant's confirm (Toss) or lookup (PortOne, iamport) on its own server. */
   confirm: (result: ConfirmableRedirect) => Promise<T> | T;
 }

@@ -22,25 +22,25 @@ export interface TossCheckoutOptions {
   customerKey: string;
   /** Change it freely (coupons, points): it is sent with `setAmount` / `updateAmount`, the widget is not re-rendered. */
   amount: number;
-  currency?: Currency;
+  currency?: Currency | undefined;
   /**
    * `'v2'` (default): `@tosspayments/tosspayments-sdk`. For the frozen v1
    * (`@tosspayments/payment-widget-sdk`), pass its driver: `sdk: tossV1`, imported from
    * `@kcheckout/react/toss` or `@kcheckout/core`, so a v2 page carries none of v1's code.
    * `sdk: 'v1'` (the string, before 0.2) is refused with `INVALID_OPTION`, saying so.
    */
-  sdk?: 'v2' | TossWidgetFactory | 'v1';
+  sdk?: 'v2' | TossWidgetFactory | 'v1' | undefined;
   /** Payment-methods UI variant from the Toss admin (`DEFAULT` when omitted). */
-  variantKey?: string;
-  agreementVariantKey?: string;
+  variantKey?: string | undefined;
+  agreementVariantKey?: string | undefined;
   /** Where to load the SDK from: the Toss CDN by default; `sandboxScriptUrl('toss-v2')` offline. */
-  scriptSrc?: string;
+  scriptSrc?: string | undefined;
   /** CSP nonce for the SDK's `<script>` tag. */
-  nonce?: string;
+  nonce?: string | undefined;
   /** Per load attempt. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Extra load attempts after a failure (default 2), with backoff. */
-  retries?: number;
+  retries?: number | undefined;
 }
 
 export type { CheckoutStatus };

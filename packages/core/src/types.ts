@@ -1,4 +1,5 @@
 import type { CheckoutError, Provider } from './errors.js';
+import type { PortOneEasyPayProvider } from './portone-validation.js';
 import type { Currency } from './validation.js';
 
 /** What the buyer is paying for. The amount comes from the checkout, never from here. */
@@ -46,3 +47,32 @@ export type CheckoutResult =
   | (ResultBase & { status: 'redirecting' })
   | (ResultBase & { status: 'cancel'; code: string; message: string; raw: unknown })
   | (ResultBase & { status: 'fail'; code: string; message: string; raw: unknown; error?: CheckoutError });
+
+// PortOne V2's request shapes that core's public signatures mention, spelled out here instead of
+// imported from @portone/browser-sdk: a declaration that imports the vendor's types makes every app
+// (a Toss-only one too) type-check the vendor's own .d.ts files under `skipLibCheck: false`, and
+// those report errors of their own. The driver still hands these to the vendor's typed functions,
+// so tsc checks that they stay assignable.
+
+/** One device's payment window in PortOne V2 (`WindowType`). */
+export type PortOneWindowType = 'IFRAME' | 'POPUP' | 'REDIRECTION' | 'UI';
+
+/** PortOne V2's `windowType`: the payment window per device; PG contracts support different ones. */
+export interface PortOneWindowTypes {
+  pc?: PortOneWindowType | undefined;
+  mobile?: PortOneWindowType | undefined;
+}
+
+/** The `payMethod` part of a PortOne V2 `requestPayment` call, as `toPortOnePayMethod` builds it. */
+export interface PortOnePayMethodFields {
+  payMethod: 'CARD' | 'EASY_PAY' | 'TRANSFER' | 'VIRTUAL_ACCOUNT' | 'MOBILE';
+  easyPay?: { easyPayProvider: PortOneEasyPayProvider };
+  productType?: 'DIGITAL' | 'REAL';
+}
+
+/** The `billingKeyMethod` part of a PortOne V2 `requestIssueBillingKey` call. */
+export interface PortOneBillingKeyMethodFields {
+  billingKeyMethod: 'CARD' | 'EASY_PAY' | 'MOBILE';
+  easyPay?: { easyPayProvider: PortOneEasyPayProvider };
+  productType?: 'DIGITAL' | 'REAL';
+}

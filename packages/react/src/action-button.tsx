@@ -15,7 +15,7 @@ export interface ActionButtonProps extends Omit<ComponentPropsWithoutRef<'button
   allowed: boolean;
   /** The request; it runs at most once at a time. */
   onAction: () => Promise<void>;
-  asChild?: boolean;
+  asChild?: boolean | undefined;
   children: ReactNode;
 }
 

@@ -3,7 +3,7 @@ import { useCheckoutContext } from './checkout-context.js';
 
 export interface AgreementProps extends ComponentPropsWithoutRef<'div'> {
   /** PortOne and iamport: the checkbox's text. Toss shows the terms set in its console. */
-  label?: string;
+  label?: string | undefined;
 }
 
 /**

@@ -19,17 +19,17 @@ export type BillingKeyCancelled = Extract<BillingKeyResult, { status: 'cancel' }
 
 export interface BillingKeyButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'children'> {
   /** What the key is for: `issueName` ('월간 구독'), `customerId`, an `issueId` of yours, `displayAmount`. */
-  issue?: PortOneBillingKeyIssue;
+  issue?: PortOneBillingKeyIssue | undefined;
   /**
    * Card, easy pay or phone. Defaults to the method picked in <PaymentMethods>, or card when none
    * is picked; while the buyer has picked a transfer or virtual account (which cannot carry a
    * billing key), the button stays disabled.
    */
-  method?: PortOneBillingKeyMethod;
+  method?: PortOneBillingKeyMethod | undefined;
   /** Redirect mode, as on <CheckoutButton>: the result arrives on this page's query instead. */
-  redirectUrl?: string;
-  windowType?: CheckoutRedirect['windowType'];
-  forceRedirect?: boolean;
+  redirectUrl?: string | undefined;
+  windowType?: CheckoutRedirect['windowType'] | undefined;
+  forceRedirect?: boolean | undefined;
   /**
    * PortOne issued a billing key. Send `billingKey` to your server, which looks it up with its API
    * secret before storing it and charges it later; the browser never charges.
@@ -37,7 +37,7 @@ export interface BillingKeyButtonProps extends Omit<ComponentPropsWithoutRef<'bu
   onIssued?: (result: BillingKeyIssued) => void;
   onFail?: (result: BillingKeyFailed) => void;
   onCancel?: (result: BillingKeyCancelled) => void;
-  asChild?: boolean;
+  asChild?: boolean | undefined;
   /** Defaults to "결제수단 등록하기". */
   children?: ReactNode;
 }

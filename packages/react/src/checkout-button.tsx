@@ -27,18 +27,18 @@ export interface CheckoutButtonProps extends Omit<ComponentPropsWithoutRef<'butt
    * `onSuccess` / `onFail` / `onCancel` (promise mode, PC). On a phone or tablet (told by user
    * agent) a press without them fails with `REDIRECT_URL_REQUIRED` before the vendor is called.
    */
-  successUrl?: string;
-  failUrl?: string;
+  successUrl?: string | undefined;
+  failUrl?: string | undefined;
   /**
    * PortOne and iamport redirect mode (V2 `redirectUrl`, V1 `m_redirect_url`), required for mobile
    * browsers, which leave the page; relative URLs are resolved against the current page. PC keeps
    * the promise unless `windowType` asks for a redirect. With Toss, one URL for both outcomes.
    */
-  redirectUrl?: string;
+  redirectUrl?: string | undefined;
   /** PortOne V2 only: `{ pc?: 'IFRAME' | 'POPUP' | 'REDIRECTION', mobile?: 'REDIRECTION' | … }`. Needs `redirectUrl`. */
-  windowType?: CheckoutRedirect['windowType'];
+  windowType?: CheckoutRedirect['windowType'] | undefined;
   /** PortOne V2 only: redirect on PC too, so one result page serves every device. Needs `redirectUrl`. */
-  forceRedirect?: boolean;
+  forceRedirect?: boolean | undefined;
   /**
    * Runs after the press and before the payment window opens, with the order about to be paid
    * (`orderId` filled in). Its purpose: freeze the order's amount on your server (for example
@@ -59,7 +59,7 @@ export interface CheckoutButtonProps extends Omit<ComponentPropsWithoutRef<'butt
   /** The buyer closed the payment window. Not an error. */
   onCancel?: (result: CancelResult) => void;
   /** Render your own button element instead of ours; it receives our props, state and handlers. */
-  asChild?: boolean;
+  asChild?: boolean | undefined;
   /** Defaults to "50,000원 결제하기". */
   children?: ReactNode;
 }

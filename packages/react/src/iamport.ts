@@ -1,25 +1,16 @@
-'use client';
-
-import { IAMPORT_V1_SCRIPT, parseIamportRedirect, type PreloadOptions, preloadScript } from '@kcheckout/core';
-import { vendorRedirectResult, type VendorRedirectResultProps } from './redirect-result.js';
-import { vendorRedirectResultHook, type VendorRedirectResultOptions } from './use-redirect-result.js';
+import { IAMPORT_V1_SCRIPT, type PreloadOptions, preloadScript } from '@kcheckout/core';
 
 // `@kcheckout/react/iamport`: only what a PortOne V1 (iamport.js) checkout needs; no Toss or V2 code.
 export { IamportCheckoutRoot as Checkout, type IamportCheckoutRootProps as CheckoutProps } from './iamport-checkout-root.js';
 export { PaymentMethods, type PaymentMethodsProps } from './payment-methods.js';
-export { DEFAULT_METHODS, type MethodOption } from './payment-method-picker.js';
+export { DEFAULT_METHODS, type MethodOption } from './default-methods.js';
 export { Agreement, type AgreementProps } from './agreement.js';
 export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type FailResult, type CancelResult } from './checkout-button.js';
 export { useIamport, type UseIamportOptions, type UseIamportResult } from './use-iamport.js';
 export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
 export { en, enCheckout, enRedirect } from './messages-en.js';
-export { type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
-/** `useRedirectResult` reading iamport V1 redirects only (`parseIamportRedirect`); see the root entry's. */
-export const useRedirectResult = /* @__PURE__ */ vendorRedirectResultHook<'iamport'>(parseIamportRedirect);
-export type UseRedirectResultOptions<T = unknown> = VendorRedirectResultOptions<'iamport', T>;
-/** `<RedirectResult>` reading iamport V1 redirects only (`parseIamportRedirect`); see the root entry's. */
-export const RedirectResult = /* @__PURE__ */ vendorRedirectResult<'iamport'>(parseIamportRedirect);
-export type RedirectResultProps<T = unknown> = VendorRedirectResultProps<'iamport', T>;
+export { type UseRedirectResultValue, type RedirectState, type ConfirmableRedirect } from './use-redirect-result.js';
+export { RedirectResult, useRedirectResult, type RedirectResultProps, type UseRedirectResultOptions } from './iamport-redirect-result.js';
 export { parseIamportRedirect, type ParsedRedirect, type RedirectInput } from '@kcheckout/core';
 export {
   CheckoutError,

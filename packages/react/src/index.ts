@@ -1,11 +1,13 @@
-'use client';
+// No 'use client' on the entries: their utilities, constants and tables (createOrderId, ko, parseRedirect…)
+// must stay callable from Server Components and route handlers. The component and hook modules carry
+// the directive (scripts/build-package.mjs adds it to every module that imports React).
 
 export { Checkout, type CheckoutProps } from './checkout.js';
 export type { TossCheckoutProps } from './toss-checkout-root.js';
 export type { PortOneCheckoutProps } from './portone-checkout-root.js';
 export type { IamportCheckoutProps } from './iamport-checkout-root.js';
 export { PaymentMethods, type PaymentMethodsProps } from './payment-methods.js';
-export { DEFAULT_METHODS, type MethodOption } from './payment-method-picker.js';
+export { DEFAULT_METHODS, type MethodOption } from './default-methods.js';
 export { Agreement, type AgreementProps } from './agreement.js';
 export {
   CheckoutButton,

@@ -2,28 +2,10 @@ import { CheckoutError, type PortOneEasyPayProvider, type PortOneMethod, type Po
 import { useId, useMemo } from 'react';
 import type { MethodChoice } from './checkout-context.js';
 import { CheckoutErrorNotice } from './checkout-error-notice.js';
+import { DEFAULT_METHODS, type MethodOption } from './default-methods.js';
 import type { CheckoutMessages } from './messages.js';
 
-/** A method the picker offers, optionally with your own label. */
-export type MethodOption = PortOneMethod & { label?: string };
-
-const COMMON_METHODS: readonly MethodOption[] = [
-  { type: 'card' },
-  { type: 'easyPay', provider: 'KAKAOPAY' },
-  { type: 'easyPay', provider: 'NAVERPAY' },
-  { type: 'easyPay', provider: 'TOSSPAY' },
-  { type: 'transfer' },
-  { type: 'virtualAccount' },
-  { type: 'mobile' },
-];
-
-/** What PortOne and iamport shops offer most often; every PG contract supports a different subset. */
-export const DEFAULT_METHODS: Record<'portone' | 'iamport', readonly MethodOption[]> = {
-  portone: COMMON_METHODS,
-  // V1 needs `digital` on phone payments; physical goods are the common case. Pass your own list
-  // with `{ type: 'mobile', digital: true }` for digital content.
-  iamport: COMMON_METHODS.map((method) => (method.type === 'mobile' ? { type: 'mobile', digital: false } : method)),
-};
+export type { MethodOption } from './default-methods.js';
 
 /** Two methods are the same choice when type and wallet match. */
 export function methodKey(method: PortOneMethod): string {

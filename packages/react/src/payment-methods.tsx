@@ -10,7 +10,7 @@ export interface PaymentMethodsProps extends ComponentPropsWithoutRef<'div'> {
    * Defaults to card, KakaoPay, Naver Pay, Toss Pay, transfer, virtual account and phone. Ignored for
    * Toss, whose widget lists the methods set in its console.
    */
-  methods?: readonly MethodOption[];
+  methods?: readonly MethodOption[] | undefined;
 }
 
 /**

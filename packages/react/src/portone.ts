@@ -1,13 +1,9 @@
-'use client';
-
-import { parsePortOneRedirect, PORTONE_V2_SCRIPT, type PreloadOptions, preloadScript } from '@kcheckout/core';
-import { vendorRedirectResult, type VendorRedirectResultProps } from './redirect-result.js';
-import { vendorRedirectResultHook, type VendorRedirectResultOptions } from './use-redirect-result.js';
+import { PORTONE_V2_SCRIPT, type PreloadOptions, preloadScript } from '@kcheckout/core';
 
 // `@kcheckout/react/portone`: only what a PortOne V2 checkout needs; no Toss or iamport code.
 export { PortOneCheckoutRoot as Checkout, type PortOneCheckoutRootProps as CheckoutProps } from './portone-checkout-root.js';
 export { PaymentMethods, type PaymentMethodsProps } from './payment-methods.js';
-export { DEFAULT_METHODS, type MethodOption } from './payment-method-picker.js';
+export { DEFAULT_METHODS, type MethodOption } from './default-methods.js';
 export { Agreement, type AgreementProps } from './agreement.js';
 export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type FailResult, type CancelResult } from './checkout-button.js';
 export {
@@ -20,13 +16,8 @@ export {
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
 export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
 export { en, enCheckout, enRedirect } from './messages-en.js';
-export { type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
-/** `useRedirectResult` reading PortOne V2 redirects only (`parsePortOneRedirect`); see the root entry's. */
-export const useRedirectResult = /* @__PURE__ */ vendorRedirectResultHook<'portone'>(parsePortOneRedirect);
-export type UseRedirectResultOptions<T = unknown> = VendorRedirectResultOptions<'portone', T>;
-/** `<RedirectResult>` reading PortOne V2 redirects only (`parsePortOneRedirect`); see the root entry's. */
-export const RedirectResult = /* @__PURE__ */ vendorRedirectResult<'portone'>(parsePortOneRedirect);
-export type RedirectResultProps<T = unknown> = VendorRedirectResultProps<'portone', T>;
+export { type UseRedirectResultValue, type RedirectState, type ConfirmableRedirect } from './use-redirect-result.js';
+export { RedirectResult, useRedirectResult, type RedirectResultProps, type UseRedirectResultOptions } from './portone-redirect-result.js';
 export { parsePortOneRedirect, type ParsedRedirect, type RedirectInput } from '@kcheckout/core';
 export {
   CheckoutError,

@@ -23,7 +23,10 @@ function typecheck(sources: string[]): string[] {
     return file;
   });
   const config = ts.getParsedCommandLineOfConfigFile(`${root}tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
-  const program = ts.createProgram(files, { ...config.options, noEmit: true });
+  // The per-vendor entries as an app imports them (the repository's own paths name only the root entry).
+  const paths = { ...config.options.paths };
+  for (const entry of ['toss', 'portone', 'iamport']) paths[`@kcheckout/react/${entry}`] = [`./packages/react/src/${entry}.ts`];
+  const program = ts.createProgram(files, { ...config.options, paths, noEmit: true });
   return ts
     .getPreEmitDiagnostics(program)
     .filter((diagnostic) => diagnostic.file && files.includes(diagnostic.file.fileName))

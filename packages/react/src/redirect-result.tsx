@@ -37,7 +37,7 @@ export interface RedirectResultProps<T = unknown>
   extends UseRedirectResultOptions<T>,
     Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** What the default rendering says: `koRedirect` (default), `en` or `enRedirect` from this package, `ko`, or your own table. */
-  messages?: RedirectMessages;
+  messages?: RedirectMessages | undefined;
   /** `confirm` resolved. */
   success?: (props: RedirectSuccessProps<T>) => ReactNode;
   /** The vendor reported a failure, or `confirm` failed (then with `error` and `retry`). */

@@ -8,7 +8,7 @@ import { useCheckoutStore } from './use-checkout-store.js';
 export interface TossCheckoutProps extends TossCheckoutOptions {
   provider: 'toss';
   /** What the parts say: `koCheckout` (default), `en` or `enCheckout` from this package, `ko`, or your own table. */
-  messages?: CheckoutMessages;
+  messages?: CheckoutMessages | undefined;
   children?: ReactNode;
 }
 

@@ -1,8 +1,4 @@
-'use client';
-
-import { parseTossRedirect, type PreloadOptions, preloadScript, TOSS_SCRIPTS } from '@kcheckout/core';
-import { vendorRedirectResult, type VendorRedirectResultProps } from './redirect-result.js';
-import { vendorRedirectResultHook, type VendorRedirectResultOptions } from './use-redirect-result.js';
+import { type PreloadOptions, preloadScript, TOSS_SCRIPTS } from '@kcheckout/core';
 
 // `@kcheckout/react/toss`: only what a Toss Payments checkout needs. `<Checkout>` here takes the
 // Toss options without `provider`, and the bundle carries no PortOne or iamport code.
@@ -13,13 +9,8 @@ export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type Fail
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
 export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
 export { en, enCheckout, enRedirect } from './messages-en.js';
-export { type UseRedirectResultValue, type RedirectState } from './use-redirect-result.js';
-/** `useRedirectResult` reading Toss redirects only (`parseTossRedirect`); see the root entry's. */
-export const useRedirectResult = /* @__PURE__ */ vendorRedirectResultHook<'toss'>(parseTossRedirect);
-export type UseRedirectResultOptions<T = unknown> = VendorRedirectResultOptions<'toss', T>;
-/** `<RedirectResult>` reading Toss redirects only (`parseTossRedirect`); see the root entry's. */
-export const RedirectResult = /* @__PURE__ */ vendorRedirectResult<'toss'>(parseTossRedirect);
-export type RedirectResultProps<T = unknown> = VendorRedirectResultProps<'toss', T>;
+export { type UseRedirectResultValue, type RedirectState, type ConfirmableRedirect } from './use-redirect-result.js';
+export { RedirectResult, useRedirectResult, type RedirectResultProps, type UseRedirectResultOptions } from './toss-redirect-result.js';
 export { parseTossRedirect, type ParsedRedirect, type RedirectInput } from '@kcheckout/core';
 export {
   CheckoutError,

@@ -18,9 +18,9 @@ import { PaymentMethodPicker } from './payment-method-picker.js';
 /** The props `<Checkout provider="portone" | "iamport">` add to the vendor's own options. */
 export interface MethodCheckoutProps extends MethodCheckoutAmount {
   /** The method picked at first; the buyer changes it in <PaymentMethods>. None by default. */
-  defaultMethod?: PortOneMethod;
+  defaultMethod?: PortOneMethod | undefined;
   /** What the parts say: `koCheckout` (default), `en` or `enCheckout` from this package, `ko`, or your own table. */
-  messages?: CheckoutMessages;
+  messages?: CheckoutMessages | undefined;
   children?: ReactNode;
 }
 

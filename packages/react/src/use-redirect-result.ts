@@ -21,7 +21,7 @@ export interface UseRedirectResultOptions<T = unknown> {
    * record; await it first in Next.js 15). Leave it out on a plain client page: `location.search`
    * is then read once, after mount. `null` or `''` means no payment result (`idle`).
    */
-  search?: RedirectInput | null;
+  search?: RedirectInput | null | undefined;
   /**
    * The vendor this page is the return address of; detected from the query when left out (then a
    * query with keys of two vendors is `invalid` / `AMBIGUOUS_PROVIDER`). The `/toss`, `/portone`
@@ -41,7 +41,7 @@ export interface UseRedirectResultOptions<T = unknown> {
    * `AMOUNT_MISMATCH` and never confirmed. Left out, the amount `<CheckoutButton>` remembered for
    * the order (`recallOrder`) is used, when this tab has it. Pass it from the first render.
    */
-  expectedAmount?: number;
+  expectedAmount?: number | undefined;
 }
 
 /**
