@@ -49,9 +49,10 @@ const preview: Preview = {
     (Story, { globals, parameters }) => {
       // The device every stand-in acts for, as the story states it (`parameters.device`), never the
       // canvas width: the vendors tell a phone by its user agent. Unstated, the browser's own.
-      const sandbox = ((window as { kcheckoutSandbox?: { device?: 'pc' | 'mobile' } }).kcheckoutSandbox ??= {});
-      if (parameters.device === 'pc' || parameters.device === 'mobile') sandbox.device = parameters.device;
-      else delete sandbox.device;
+      // The control object is made here only when a story states a device; the stand-in completes it.
+      const host = window as { kcheckoutSandbox?: { device?: 'pc' | 'mobile' } };
+      if (parameters.device === 'pc' || parameters.device === 'mobile') (host.kcheckoutSandbox ??= {}).device = parameters.device;
+      else if (host.kcheckoutSandbox) delete host.kcheckoutSandbox.device;
       return <Story />;
     },
     (Story, { globals }) => (
