@@ -124,6 +124,11 @@ describe('given an order to pay through V1', () => {
     expect(money).toEqual({ value: 50000, currency: 'KRW' });
   });
 
+  it('refuses an order without its id before building the request, so no merchant_uid is ever left to the vendor', () => {
+    const { orderId: _dropped, ...withoutId } = order;
+    expect(() => buildIamportParams(config, withoutId as typeof order, won, card)).toThrow(expect.objectContaining({ code: 'INVALID_ORDER_ID' }));
+  });
+
   it('leaves buyer_tel out when there is no phone number (the docs make it optional)', () => {
     expect(buildIamportParams(config, order, won, card).params).not.toHaveProperty('buyer_tel');
   });

@@ -20,7 +20,7 @@ import {
 } from './portone-validation.js';
 import { IAMPORT_V1_SCRIPT } from './sdk-urls.js';
 import type { CheckoutResult, PaymentOrder } from './types.js';
-import { type Money, validateOrder } from './validation.js';
+import { type Money, validateSentOrder } from './validation.js';
 
 export interface IamportV1Options {
   /** 가맹점 식별코드, `imp` + digits (관리자 콘솔 › 상점・계정 관리). Never the REST API key or secret. */
@@ -261,8 +261,7 @@ export function buildIamportParams(
   method: PortOneMethod,
   options: Pick<IamportPayOptions, 'm_redirect_url'> = {},
 ): { params: IamportRequestPayParams; money: Money } {
-  validateOrder('iamport', order);
-  const merchantUid = order.orderId as string;
+  const merchantUid = validateSentOrder('iamport', order);
   const checked = validatePortOneMoney(money, 'iamport');
   const params: IamportRequestPayParams = {
     ...(config.channelKey ? { channelKey: config.channelKey } : config.pg ? { pg: config.pg } : {}),

@@ -118,6 +118,11 @@ describe('given an order to pay through V2', () => {
     expect(money).toEqual({ value: 12.5, currency: 'USD' });
   });
 
+  it('refuses an order without its id before building the request, so no paymentId is ever left to the vendor', () => {
+    const { orderId: _dropped, ...withoutId } = order;
+    expect(() => buildPortOnePaymentRequest(config, withoutId as typeof order, won, card)).toThrow(expect.objectContaining({ code: 'INVALID_ORDER_ID' }));
+  });
+
   it('leaves customer out when the order names no buyer', () => {
     expect(buildPortOnePaymentRequest(config, order, won, card).request).not.toHaveProperty('customer');
   });

@@ -26,7 +26,7 @@ import {
 } from './portone-validation.js';
 import { PORTONE_V2_SCRIPT } from './sdk-urls.js';
 import type { CheckoutResult, PaymentOrder, PortOneBillingKeyMethodFields, PortOnePayMethodFields, PortOneWindowTypes } from './types.js';
-import { type Money, validateOrder, validateOrderId } from './validation.js';
+import { type Money, validateSentOrder, validateOrderId } from './validation.js';
 
 export interface PortOneV2Options {
   /** 상점 아이디, `store-…` (관리자 콘솔 › 연동 정보). Never the V2 API secret. */
@@ -261,8 +261,8 @@ export function buildPortOnePaymentRequest(
   method: PortOneMethod,
   redirect?: PortOneRedirect,
 ): { request: PaymentRequest; money: Money } {
-  validateOrder('portone', order);
-  const { orderId: paymentId, orderName } = order;
+  const paymentId = validateSentOrder('portone', order);
+  const { orderName } = order;
   const checked = validatePortOneMoney(money, 'portone');
   const request: PaymentRequest = {
     storeId: config.storeId,

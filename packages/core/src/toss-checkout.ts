@@ -10,7 +10,7 @@ import {
   type Currency,
   type Money,
   validateAmount,
-  validateOrder,
+  validateSentOrder,
   validateTossClientKey,
   validateTossCustomerKey,
 } from './validation.js';
@@ -150,7 +150,7 @@ export class TossCheckout extends CheckoutStore<TossCheckoutOptions, TossFacts, 
    */
   requestPayment(order: PaymentOrder, urls?: RedirectUrls): Promise<CheckoutResult> {
     if (this.payment) return this.payment;
-    validateOrder('toss', order);
+    validateSentOrder('toss', order);
     const driver = this.driver;
     if (!this.getState().canPay || !driver) {
       throw new CheckoutError(

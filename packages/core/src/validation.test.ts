@@ -6,6 +6,7 @@ import {
   TOSS_ANONYMOUS,
   validateAmount,
   validateOrder,
+  validateSentOrder,
   validateOrderId,
   validateTossClientKey,
   validateTossCustomerKey,
@@ -368,6 +369,13 @@ describe('given an order for a vendor (validateOrder: the one order rule of the 
   it('accepts an order without an id (the button makes one per press) and a 40-character merchant_uid', () => {
     expect(() => validateOrder('toss', { orderName: name })).not.toThrow();
     expect(() => validateOrder('iamport', { orderId: 'm'.repeat(40), orderName: name })).not.toThrow();
+  });
+
+  it('refuses an order on its way to the vendor without its id (validateSentOrder), for every vendor', () => {
+    for (const provider of ['toss', 'portone', 'iamport'] as const) {
+      expect(() => validateSentOrder(provider, { orderName: name })).toThrow(expect.objectContaining({ code: 'INVALID_ORDER_ID', provider }));
+      expect(validateSentOrder(provider, { orderId: 'order_12345', orderName: name })).toBe('order_12345');
+    }
   });
 
   it("refuses iamport's 41-character merchant_uid with INVALID_ORDER_ID, which PortOne V2 and Toss accept", () => {

@@ -135,6 +135,16 @@ export function validateOrder(provider: Provider, order: { orderId?: unknown; or
   }
 }
 
+/**
+ * `validateOrder` for an order on its way to the vendor: there its id must be present too (the
+ * button fills one in per press; a hook or driver caller may not), so a payment can never be opened
+ * without the merchant's order id. Returns the id.
+ */
+export function validateSentOrder(provider: Provider, order: { orderId?: unknown; orderName?: unknown }): string {
+  validateOrder(provider, order);
+  return validateOrderId(order?.orderId, provider);
+}
+
 /** `validateOrderId`'s rule as a yes or no, without the error and its prose. */
 export function isOrderId(orderId: unknown): orderId is string {
   return typeof orderId === 'string' && ORDER_ID.test(orderId);
