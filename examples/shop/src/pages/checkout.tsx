@@ -58,13 +58,6 @@ function redirectProps(gateway: Gateway, mobile: boolean) {
   return mobile ? { successUrl: `${origin}/payment/success/toss`, failUrl: `${origin}/payment/fail/toss` } : {};
 }
 
-/**
- * A phone or tablet by user agent, as the vendors decide it (a narrow desktop window is still a PC):
- * there Toss has no promise mode, so the button gets result URLs.
- */
-function useMobile(): boolean {
-  return useState(() => detectDevice() === 'mobile')[0];
-}
 
 /** Toss's customerKey: one random id per browser, never personal data. */
 function customerKey(): string {
@@ -88,7 +81,9 @@ export function CheckoutPage({ orderId }: { orderId: string }) {
   const [couponError, setCouponError] = useState<string | null>(null);
   // The method picked in the PortOne / iamport picker, so a refusal can name it (see refusalOf).
   const [method, setMethod] = useState<string | null>(null);
-  const mobile = useMobile();
+  // A phone or tablet by user agent, as the vendors decide it (a narrow desktop window is still a PC):
+  // there Toss has no promise mode, so the button gets result URLs.
+  const mobile = detectDevice() === 'mobile';
 
   useEffect(() => {
     api.order(orderId).then(setOrder, (error: Error) => setLoadError(error.message));
