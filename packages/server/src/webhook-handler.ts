@@ -1,7 +1,7 @@
 import { isRecord, readBodyLimited } from './http.js';
 import { confirmPayment, type ConfirmHandlerOptions } from './handler.js';
 import { recordVendorRefund, type RefundEvent } from './reconcile-refund.js';
-import type { OrderStore } from './store/order-store.js';
+import type { OrderStore, StoredOrder } from './store/order-store.js';
 import { getTossPayment } from './toss.js';
 import { checkTolerance, verifyPortOneWebhook, type WebhookIdStore } from './webhook.js';
 
@@ -16,6 +16,9 @@ export interface WebhookHandlerOptions extends Omit<ConfirmHandlerOptions, 'maxB
    * A paid order's payment was refunded in part or in full at the vendor (its console, or the shop's
    * own call), as the vendor reports it after a notification. The order's `refundedAmount` is
    * written first; `full` means it is now `refunded`. Use it to stop a shipment or restock.
+   * It runs once per change the store accepted, at most: if the process dies between the write and
+   * the hook, a redelivery finds the refund recorded and does not call it again, so the order row
+   * (`refundedAmount`, `status`) is the record to reconcile from.
    */
   onRefunded?: (event: RefundEvent) => void | Promise<void>;
 }
@@ -82,10 +85,9 @@ async function portOne(request: Request, body: string, options: WebhookHandlerOp
       await verified.commit();
       return reply(200, { ok: true, outcome: 'unchanged' });
     }
-    const refund = await recordVendorRefund(options, order);
-    if (refund.kind === 'retry') return reply(503, { ok: false, code: refund.code }, true);
-    await verified.commit();
-    return reply(200, { ok: true, outcome: refund.kind === 'recorded' ? (refund.full ? 'refunded' : 'partially-refunded') : 'unchanged' });
+    const refunded = await refundReply(options, order);
+    if (refunded.status === 200) await verified.commit();
+    return refunded;
   }
   const outcome = await confirmPayment({ provider: 'portone', orderId: order.orderId, vendorId: paymentId }, options);
   if (!outcome.body.ok && outcome.body.error.retryable) return reply(503, { ok: false, code: outcome.body.error.code }, true);
@@ -143,9 +145,7 @@ async function tossStatusChanged(data: unknown, options: WebhookHandlerOptions):
   const order = await options.store.get(data.orderId).catch(() => undefined);
   if (order === undefined) return reply(503, { ok: false, code: 'ORDER_STORE_FAILED' }, true);
   if (!order || order.provider !== 'toss' || order.paidWith !== data.paymentKey) return reply(200, { ok: true, ignored: 'unknown order' });
-  const refund = await recordVendorRefund(options, order);
-  if (refund.kind === 'retry') return reply(503, { ok: false, code: refund.code }, true);
-  return reply(200, { ok: true, outcome: refund.kind === 'recorded' ? (refund.full ? 'refunded' : 'partially-refunded') : 'unchanged' });
+  return refundReply(options, order);
 }
 
 /** A V1 notification: `{ imp_uid, merchant_uid, status }`, as JSON or a form (docs: V1 webhook). */
@@ -186,14 +186,19 @@ async function iamport(event: IamportNotification, options: WebhookHandlerOption
   // A notification for the payment an order is already paid with can only be about a refund (V1
   // keeps a partly refunded payment `paid`), so it is read as one, whatever its `status` says.
   if (order.paidWith === event.impUid && (order.status === 'paid' || order.status === 'refunded')) {
-    const refund = await recordVendorRefund(options, order);
-    if (refund.kind === 'retry') return reply(503, { ok: false, code: refund.code }, true);
-    return reply(200, { ok: true, outcome: refund.kind === 'recorded' ? (refund.full ? 'refunded' : 'partially-refunded') : 'unchanged' });
+    return refundReply(options, order);
   }
   if (event.status !== 'paid' && event.status !== 'ready') return reply(200, { ok: true, ignored: event.status });
   const outcome = await confirmPayment({ provider: 'iamport', orderId: order.orderId, vendorId: event.impUid }, options);
   if (!outcome.body.ok && outcome.body.error.retryable) return reply(503, { ok: false, code: outcome.body.error.code }, true);
   return reply(200, { ok: true, outcome: outcome.body.ok ? outcome.body.status : outcome.body.error.code });
+}
+
+/** The refund step for one order, as the route's answer: 503 (redeliver) when the vendor or the store could not be reached. */
+async function refundReply(options: WebhookHandlerOptions, order: StoredOrder): Promise<Response> {
+  const refund = await recordVendorRefund(options, order);
+  if (refund.kind === 'retry') return reply(503, { ok: false, code: refund.code }, true);
+  return reply(200, { ok: true, outcome: refund.kind === 'recorded' ? (refund.full ? 'refunded' : 'partially-refunded') : 'unchanged' });
 }
 
 /** The store's webhook table as the verifier's id store. */
