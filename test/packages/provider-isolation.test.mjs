@@ -24,7 +24,7 @@ import { measure, root } from '../../scripts/sizes.mjs';
  *   bundled any more (the Toss drivers call the SDK global our loader installs; @tosspayments/* are
  *   type-only), so their `[TossPayments SDK]` is checked absent below, and Toss's fourth marker is
  *   the v1 SDK's global name our loader waits for, `PaymentWidget` (core/src/sdk-urls.ts).
- * - `m_redirect_url`: the iamport request builder (core/src/iamport-v1.ts, buildIamportParams).
+ * - `m_redirect_url`: the iamport request builder (core/src/iamport/iamport-v1.ts, buildIamportParams).
  */
 const markers = {
   toss: ['js.tosspayments.com', 'renderPaymentMethods', 'renderAgreement', 'PaymentWidget'],
@@ -34,25 +34,25 @@ const markers = {
 
 /**
  * Source files that are one provider's code: its vendor SDK packages, its drivers, its redirect
- * parser (core/src/parse-<provider>-redirect.ts), its React root and hooks.
+ * parser (core/src/<provider>/parse-<provider>-redirect.ts), its React root and hooks.
  */
 const files = {
   toss: [
-    /core\/dist\/prod\/toss-(widget-v1|widget-v2|widget-driver|checkout)\.js$/,
-    /core\/dist\/prod\/parse-toss-redirect\.js$/,
+    /core\/dist\/prod\/toss\//,
     /react\/dist\/prod\/(toss-checkout-root|use-toss-widget)\.js$/,
   ],
   portone: [
     /@portone\/browser-sdk\//,
-    /core\/dist\/prod\/portone-v2\.js$/,
-    /core\/dist\/prod\/parse-portone-redirect\.js$/,
+    // PortOne V2's own files; the rest of portone/ (ids, money, methods, cancel detection) is PortOne's
+    // and V1 (iamport) uses it too.
+    /core\/dist\/prod\/portone\/(portone-v2[\w-]*|parse-portone-redirect)\.js$/,
     /react\/dist\/prod\/(portone-checkout-root|use-portone|billing-key-button)\.js$/,
   ],
-  iamport: [/core\/dist\/prod\/iamport-v1\.js$/, /core\/dist\/prod\/parse-iamport-redirect\.js$/, /react\/dist\/prod\/(iamport-checkout-root|use-iamport)\.js$/],
+  iamport: [/core\/dist\/prod\/iamport\//, /react\/dist\/prod\/(iamport-checkout-root|use-iamport)\.js$/],
 };
 
 /** `parseRedirect`: detection across the three vendors, which only the root entry needs. */
-const anyVendorParser = /core\/dist\/prod\/parse-redirect\.js$/;
+const anyVendorParser = /core\/dist\/prod\/redirect\/parse-redirect\.js$/;
 /** Bytes a bundle keeps from the source files `re` matches. */
 const bytesFrom = (contributions, re) => Object.entries(contributions).filter(([path]) => re.test(path)).reduce((sum, [, n]) => sum + n, 0);
 
@@ -77,8 +77,15 @@ for (const provider of providers) {
 
     it(`reads redirects with its own parser only: bytes from parse-${provider}-redirect.js, none from parse-redirect.js`, async () => {
       const { contributions } = await bundle(provider);
-      assert.ok(bytesFrom(contributions, new RegExp(`core/dist/prod/parse-${provider}-redirect\\.js$`)) > 0, `parse-${provider}-redirect.js is in the bundle`);
+      assert.ok(bytesFrom(contributions, new RegExp(`core/dist/prod/${provider}/parse-${provider}-redirect\\.js$`)) > 0, `parse-${provider}-redirect.js is in the bundle`);
       assert.equal(bytesFrom(contributions, anyVendorParser), 0);
+    });
+
+    // Guards the patterns above: a file moved or renamed would otherwise match nothing, and "no bytes
+    // from the other vendor's files" would pass without checking anything.
+    it('keeps bytes from each of its own source-file patterns', async () => {
+      const { contributions } = await bundle(provider);
+      assert.deepEqual(files[provider].filter((re) => bytesFrom(contributions, re) === 0).map(String), []);
     });
 
     it(`contains its own markers (${markers[provider].join(', ')})`, async () => {
@@ -149,8 +156,8 @@ describe('given one route of a Toss shop at a time', () => {
   });
 });
 
-/** The frozen Toss v1 driver (core/src/toss-widget-v1.ts): passed in as `sdk={tossV1}`, never imported by the checkout. */
-const tossV1Driver = /core\/dist\/prod\/toss-widget-v1\.js$/;
+/** The frozen Toss v1 driver (core/src/toss/toss-widget-v1.ts): passed in as `sdk={tossV1}`, never imported by the checkout. */
+const tossV1Driver = /core\/dist\/prod\/toss\/toss-widget-v1\.js$/;
 
 describe('given a Toss v2 page, which never names tossV1', () => {
   for (const name of ['toss-pay-page', 'toss']) {

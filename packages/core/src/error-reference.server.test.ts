@@ -29,7 +29,7 @@ function codeFields(path: string): string[] {
 
 const sources: Record<string, string[]> = {
   CheckoutErrorCode: union('packages/core/src/errors.ts', 'CheckoutErrorCode'),
-  RedirectInvalidCode: union('packages/core/src/parsed-redirect.ts', 'RedirectInvalidCode'),
+  RedirectInvalidCode: union('packages/core/src/redirect/parsed-redirect.ts', 'RedirectInvalidCode'),
   ConfirmErrorCode: union('packages/server/src/confirm-answers.ts', 'ConfirmErrorCode'),
   'PortOneWebhookResult codes': codeFields('packages/server/src/webhook.ts'),
   'webhook route answers': codeFields('packages/server/src/webhook-handler.ts'),

@@ -16,18 +16,18 @@ export { loadScript, resetScriptCache, type LoadScriptOptions } from './loader.j
 export { preload, preloadScript, type PreloadOptions } from './preload.js';
 export { SDK_SCRIPTS, TOSS_SCRIPTS, PORTONE_V2_SCRIPT, IAMPORT_V1_SCRIPT, type SdkId, type SdkScript } from './sdk-urls.js';
 export type { CheckoutResult, PaymentOrder, RedirectUrls } from './types.js';
-export type { TossDriverOptions, TossWidgetDriver, TossWidgetEvents, TossWidgetFactory, RenderedWidget } from './toss-widget-driver.js';
-export { createTossWidgetV2 } from './toss-widget-v2.js';
-export { createTossWidgetV1, createTossWidgetV1 as tossV1 } from './toss-widget-v1.js';
-export { TOSS_CANCEL_CODES } from './toss-result.js';
+export type { TossDriverOptions, TossWidgetDriver, TossWidgetEvents, TossWidgetFactory, RenderedWidget } from './toss/toss-widget-driver.js';
+export { createTossWidgetV2 } from './toss/toss-widget-v2.js';
+export { createTossWidgetV1, createTossWidgetV1 as tossV1 } from './toss/toss-widget-v1.js';
+export { TOSS_CANCEL_CODES } from './toss/toss-result.js';
 export {
   TossCheckout,
   TOSS_CHECKOUT_OPTIONS,
   type TossCheckoutOptions,
   type TossCheckoutState,
-} from './toss-checkout.js';
-export { diffOptions, isOptionError, type CheckoutStatus, type OptionChange, type OptionsTable } from './checkout-store.js';
-export { checkTossRedirect, checkMethodRedirect, type CheckoutRedirect } from './checkout-redirect.js';
+} from './toss/toss-checkout.js';
+export { diffOptions, isOptionError, type CheckoutStatus, type OptionChange, type OptionsTable } from './checkout/checkout-store.js';
+export { checkTossRedirect, checkMethodRedirect, type CheckoutRedirect } from './redirect/checkout-redirect.js';
 export {
   validatePortOneStoreId,
   validatePortOneChannelKey,
@@ -46,7 +46,7 @@ export {
   type PortOneMethod,
   type PortOneMethodType,
   type PortOneEasyPayProvider,
-} from './portone-validation.js';
+} from './portone/portone-validation.js';
 export {
   createPortOneV2,
   validatePortOneV2Options,
@@ -60,7 +60,7 @@ export {
   type PortOneBillingKeyIssue,
   type PortOneBillingKeyMethod,
   type BillingKeyResult,
-} from './portone-v2.js';
+} from './portone/portone-v2.js';
 export {
   createIamportV1,
   validateIamportV1Options,
@@ -69,7 +69,7 @@ export {
   type IamportV1Options,
   type IamportV1Driver,
   type IamportPayOptions,
-} from './iamport-v1.js';
+} from './iamport/iamport-v1.js';
 export type {
   Iamport,
   IamportPayMethod,
@@ -82,9 +82,9 @@ export type {
   IamportRedirectQuery,
   IamportCertificationParams,
   IamportCertificationResponse,
-} from './iamport-types.js';
-export { DriverSession, type DriverSessionState, type SessionStatus } from './driver-session.js';
-export { MethodCheckout, type MethodCheckoutAmount, type MethodCheckoutState } from './method-checkout.js';
+} from './iamport/iamport-types.js';
+export { DriverSession, type DriverSessionState, type SessionStatus } from './checkout/driver-session.js';
+export { MethodCheckout, type MethodCheckoutAmount, type MethodCheckoutState } from './checkout/method-checkout.js';
 export {
   parseRedirect,
   MAX_REDIRECT_QUERY_LENGTH,
@@ -93,10 +93,10 @@ export {
   type RedirectInput,
   type RedirectInvalidCode,
   type RedirectStatus,
-} from './parse-redirect.js';
-export { parseTossRedirect } from './parse-toss-redirect.js';
-export { parsePortOneRedirect } from './parse-portone-redirect.js';
-export { parseIamportRedirect } from './parse-iamport-redirect.js';
+} from './redirect/parse-redirect.js';
+export { parseTossRedirect } from './toss/parse-toss-redirect.js';
+export { parsePortOneRedirect } from './portone/parse-portone-redirect.js';
+export { parseIamportRedirect } from './iamport/parse-iamport-redirect.js';
 export {
   rememberOrder,
   recallOrder,
@@ -107,7 +107,7 @@ export {
   type PendingOrder,
   type RememberedOrder,
   type RememberOrderOptions,
-} from './pending-orders.js';
+} from './redirect/pending-orders.js';
 export {
   paymentMarkerKey,
   readConfirmMarker,
@@ -116,7 +116,7 @@ export {
   CONFIRM_MARKER_PREFIX,
   type ConfirmMarker,
   type ConfirmMarkerState,
-} from './confirm-once.js';
+} from './redirect/confirm-once.js';
 export {
   createRedirectResult,
   type ConfirmableRedirect,
@@ -125,4 +125,4 @@ export {
   type RedirectResultState,
   type RedirectResultStore,
   type RedirectState,
-} from './redirect-result-store.js';
+} from './redirect/redirect-result-store.js';

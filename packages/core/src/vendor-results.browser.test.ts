@@ -3,8 +3,8 @@
 // the driver's result mapping and cancel detection must hold for every one.
 import { sandboxClientKeys, sandboxScriptUrl, type SandboxFailureScript } from '@kcheckout/sandbox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createIamportV1 } from './iamport-v1.js';
-import { createPortOneV2 } from './portone-v2.js';
+import { createIamportV1 } from './iamport/iamport-v1.js';
+import { createPortOneV2 } from './portone/portone-v2.js';
 import type { PaymentOrder } from './types.js';
 import { sandbox } from '../../sandbox/src/test-utils/sandbox.js';
 import { resetSandboxPage, useDevice } from '../../../test/sandbox-page.js';

@@ -1,4 +1,4 @@
-import type { ParsedRedirect } from '../parsed-redirect.js';
+import type { ParsedRedirect } from '../redirect/parsed-redirect.js';
 
 // Redirect queries shaped like the ones in shared/research/toss.md §3 and portone.md §2–3, with what
 // each reads as: the table parse-redirect.test.ts checks row by row, and parse-vendor-redirect.test.ts
