@@ -20,12 +20,8 @@ export type { TossDriverOptions, TossWidgetDriver, TossWidgetEvents, TossWidgetF
 export { createTossWidgetV2 } from './toss/toss-widget-v2.js';
 export { createTossWidgetV1, createTossWidgetV1 as tossV1 } from './toss/toss-widget-v1.js';
 export { TOSS_CANCEL_CODES } from './toss/toss-result.js';
-export {
-  TossCheckout,
-  TOSS_CHECKOUT_OPTIONS,
-  type TossCheckoutOptions,
-  type TossCheckoutState,
-} from './toss/toss-checkout.js';
+export { TossCheckout } from './toss/toss-checkout.js';
+export { TOSS_CHECKOUT_OPTIONS, type TossCheckoutOptions, type TossCheckoutState } from './toss/toss-checkout-options.js';
 export { diffOptions, isOptionError, type CheckoutStatus, type OptionChange, type OptionsTable } from './checkout/checkout-store.js';
 export { checkTossRedirect, checkMethodRedirect, type CheckoutRedirect } from './redirect/checkout-redirect.js';
 export {
@@ -33,27 +29,27 @@ export {
   validatePortOneChannelKey,
   validateIamportCode,
   validateIamportPg,
-  looksLikePortOneSecret,
-  refusePortOneSecret,
+} from './portone/portone-ids.js';
+export { looksLikePortOneSecret, refusePortOneSecret } from './secrets.js';
+export {
   normalizePortOneCurrency,
   validatePortOneMoney,
+  type PortOneCurrency,
+  type PortOneMoney,
+} from './portone/portone-money.js';
+export {
   validatePortOneMethod,
   isPortOneCancel,
   PORTONE_CANCEL_CODES,
   PORTONE_EASY_PAY_PROVIDERS,
-  type PortOneCurrency,
-  type PortOneMoney,
   type PortOneMethod,
   type PortOneMethodType,
   type PortOneEasyPayProvider,
-} from './portone/portone-validation.js';
+} from './portone/portone-methods.js';
 export {
   createPortOneV2,
   validatePortOneV2Options,
   PORTONE_V2_OPTIONS,
-  billingKeyMethodOf,
-  toPortOnePayMethod,
-  toPortOneBillingKeyMethod,
   type PortOneV2Options,
   type PortOneV2Driver,
   type PortOneRedirect,
@@ -61,15 +57,16 @@ export {
   type PortOneBillingKeyMethod,
   type BillingKeyResult,
 } from './portone/portone-v2.js';
+export { billingKeyMethodOf, toPortOnePayMethod, toPortOneBillingKeyMethod } from './portone/portone-v2-request.js';
 export {
   createIamportV1,
   validateIamportV1Options,
   IAMPORT_V1_OPTIONS,
-  toIamportPayMethod,
   type IamportV1Options,
   type IamportV1Driver,
   type IamportPayOptions,
 } from './iamport/iamport-v1.js';
+export { toIamportPayMethod } from './iamport/iamport-request.js';
 export type {
   Iamport,
   IamportPayMethod,

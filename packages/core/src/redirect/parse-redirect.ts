@@ -3,7 +3,8 @@ import { readIamportRedirect } from '../iamport/parse-iamport-redirect.js';
 import { readPortOneRedirect } from '../portone/parse-portone-redirect.js';
 import { readTossRedirect } from '../toss/parse-toss-redirect.js';
 import type { ParsedRedirect } from './parsed-redirect.js';
-import { allVendorKeys, checkVendorQuery, collect, detect, hasVendorKey, PROVIDERS, type RedirectInput, type VendorRules } from './redirect-query.js';
+import { collect } from './query-input.js';
+import { allVendorKeys, checkVendorQuery, detect, hasVendorKey, PROVIDERS, type RedirectInput, type VendorRules } from './redirect-query.js';
 
 // The parser for pages that may serve any vendor: it detects the vendor and hands the query to that
 // vendor's rules. A page of one vendor can use that vendor's parser instead (parseTossRedirect, …),
