@@ -81,6 +81,7 @@ export type {
   IamportCertificationResponse,
 } from './iamport/iamport-types.js';
 export { DriverSession, type DriverSessionState, type SessionStatus } from './checkout/driver-session.js';
+export { checkMethodOptions, methodKey, type CheckedMethodOptions } from './checkout/method-options.js';
 export { MethodCheckout, type MethodCheckoutAmount, type MethodCheckoutState } from './checkout/method-checkout.js';
 export {
   parseRedirect,

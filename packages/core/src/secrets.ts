@@ -3,7 +3,8 @@ import { CheckoutError, type Provider } from './errors.js';
 // Secrets in browser code, refused before any vendor call: Toss keys (in PortOne options too, since a
 // shop with both vendors keeps them side by side) and PortOne's API, webhook and access secrets.
 
-// What the research could establish about PortOne secrets (shared/research/portone.md §4):
+// What is known about PortOne secrets (PortOne's REST API docs, developers.portone.io, and public
+// sample configs; the shapes are not specified):
 // - V2 API secrets go in `Authorization: PortOne …` on the server; their exact shape is not
 //   documented. Observed ones are long opaque tokens without hyphens.
 // - V1 `imp_secret` is a long opaque token (80 characters in every sample seen).

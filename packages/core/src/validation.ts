@@ -123,7 +123,8 @@ export function validateOrder(provider: Provider, order: { orderId?: unknown; or
       { provider },
     );
   }
-  // request_pay's `name` is at most 40 characters (research/portone.md §3.1). Development builds
+  // request_pay's `name` is at most 40 characters (PortOne's V1 `request_pay` parameter docs,
+  // developers.portone.io). Development builds
   // only, to say so: in production iamport refuses it itself, a coded fail all the same.
   if (__DEV__ && provider === 'iamport' && orderName.length > 40) {
     throw new CheckoutError(
