@@ -3,11 +3,12 @@
 // iamport through the createConfirmHandler route), decline, cancel, a tampered amount, a reload
 // that confirms nothing twice, and no hydration warnings. Under `next dev` (React StrictMode): one
 // script tag per SDK, one vendor widget render across ten amount changes, one vendor request per
-// double click. The build runs once per run (skipped when .next is newer than every source it
-// depends on); each server starts once per suite. Timings print at the end.
+// double click. The build runs once per run (reused when its inputs have not changed); each server
+// starts once per suite. Timings print at the end.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
+import { PHONE_CONTEXT } from './helpers.mjs';
 import { sandboxPage } from './next-sandbox.mjs';
 
 const appDir = fileURLToPath(new URL('../examples/next/', import.meta.url));
@@ -40,28 +42,35 @@ after(async () => {
   console.log(`examples/next e2e timings\n  ${timings.join('\n  ')}`);
 });
 
-/** The newest modification time under `dir` (skipping node_modules and .next). */
-function newest(dir) {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === '.next' || entry.name === 'data') continue;
+/** Every file under `dir`, skipping what builds and installs write. */
+function files(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (['node_modules', '.next', 'data', 'next-env.d.ts', 'tsconfig.tsbuildinfo'].includes(entry.name)) return [];
     const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
+    return entry.isDirectory() ? files(path) : [path];
+  });
 }
 
-/** `next build`, unless the build on disk is newer than the app and the packages' dist it bundles. */
+/**
+ * `next build`, once per run: skipped when the build on disk was made from the same inputs (the
+ * app's files and the packages' dist it bundles, by content: a rebuild that writes the same bytes,
+ * as the Storybook step's sandbox build does, keeps it).
+ */
 function buildOnce() {
-  const buildId = join(appDir, '.next/BUILD_ID');
-  const sources = Math.max(newest(appDir), ...['core', 'react', 'sandbox', 'server'].map((name) => newest(join(root, 'packages', name, 'dist'))));
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > sources) {
-    timings.push('next build: reused the build on disk');
+  const stamp = join(appDir, '.next/kcheckout-e2e-inputs');
+  const hash = createHash('sha256');
+  for (const file of [...files(appDir), ...['core', 'react', 'sandbox', 'server'].flatMap((name) => files(join(root, 'packages', name, 'dist')))].sort()) {
+    hash.update(`${file}\0`).update(readFileSync(file));
+  }
+  const inputs = hash.digest('hex');
+  if (existsSync(join(appDir, '.next/BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === inputs) {
+    timings.push('next build: the build on disk has the same inputs, reused');
     return;
   }
   const since = Date.now();
   const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: appDir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
   assert.equal(result.status, 0, `next build failed:\n${result.stdout}\n${result.stderr}`);
+  writeFileSync(stamp, inputs);
   lap('next build', since);
 }
 
@@ -89,12 +98,10 @@ async function startNext(mode) {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
+  // Next prints "Ready" once it listens; in dev, pages compile on their first request.
+  for (let tries = 0; !/Ready in/.test(output); tries++) {
     if (child.exitCode !== null) throw new Error(`next ${mode} exited:\n${output}`);
-    try {
-      if ((await fetch(`${url}/`)).ok) break;
-    } catch {}
-    if (tries > 600) throw new Error(`next ${mode} did not answer in 60 s:\n${output}`);
+    if (tries > 1200) throw new Error(`next ${mode} was not ready in 120 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   lap(`next ${mode}: started`, since);
@@ -119,12 +126,17 @@ async function startNext(mode) {
   };
 }
 
-/** A fresh page that records page errors and console errors and warnings. */
-async function open() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/** A fresh page (a PC, or a phone told by its user agent) that records failed requests, page errors and console errors and warnings. */
+async function open({ phone = false } = {}) {
+  const context = await browser.newContext(phone ? PHONE_CONTEXT : { viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  // A page compiles on its first request under next dev, which can take a while on a busy machine.
+  page.setDefaultNavigationTimeout(120_000);
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
   });
@@ -255,6 +267,19 @@ describe('examples/next under next build && next start', () => {
       await close();
     });
   }
+
+  it('PortOne V2 on a phone: the window leaves for /payment/result, whose Server Action confirms', async () => {
+    const { page, problems, sandbox, close } = await open({ phone: true });
+    await checkout(page, sandbox, app.url, '/portone');
+    await sandbox.approveNext();
+    await page.locator('[data-kcheckout="checkout-button"]').click();
+    await page.waitForURL(/\/payment\/result\?/);
+    await page.locator('[data-kcheckout="redirect-result"][data-state="success"]').waitFor({ timeout: 15_000 });
+    const orderId = new URL(page.url()).searchParams.get('paymentId');
+    assert.deepEqual(app.row(orderId), { status: 'paid', amount: UNIT, provider: 'portone' });
+    assert.deepEqual(problems, []);
+    await close();
+  });
 });
 
 describe('examples/next under next dev (React StrictMode)', () => {
@@ -266,7 +291,7 @@ describe('examples/next under next dev (React StrictMode)', () => {
 
   it('Toss v2: one script tag, one widget render across ten amount changes, one request per double click', async () => {
     const since = Date.now();
-    const { page, sandbox, close } = await open();
+    const { page, problems, sandbox, close } = await open();
     await page.goto(`${app.url}/toss`);
     await sandbox.waitForWidget(120_000);
     assert.equal(await sandbox.scriptCount('toss-v2'), 1);
@@ -287,6 +312,8 @@ describe('examples/next under next dev (React StrictMode)', () => {
     await page.locator('[data-kcheckout="checkout-button"]').dblclick();
     await page.getByRole('dialog').waitFor();
     assert.equal(await sandbox.vendorCalls('toss-v2', 'requestPayment'), 1);
+    // Development React words hydration mismatches in full.
+    assert.deepEqual(problems.filter((line) => /hydrat/i.test(line)), []);
     await close();
     lap('dev: Toss page', since);
   });
@@ -297,7 +324,7 @@ describe('examples/next under next dev (React StrictMode)', () => {
   ]) {
     it(`${sdk}: one script tag, one request per double click`, async () => {
       const since = Date.now();
-      const { page, sandbox, close } = await open();
+      const { page, problems, sandbox, close } = await open();
       await page.goto(`${app.url}${path}`);
       await sandbox.waitForWidget(120_000);
       await page.locator('[data-method="card"] input').check();
@@ -308,6 +335,7 @@ describe('examples/next under next dev (React StrictMode)', () => {
       await page.getByRole('dialog').waitFor();
       assert.equal(await sandbox.vendorCalls(sdk, method), 1);
       assert.equal(await sandbox.scriptCount(sdk), 1);
+      assert.deepEqual(problems.filter((line) => /hydrat/i.test(line)), []);
       await close();
       lap(`dev: ${sdk} page`, since);
     });
