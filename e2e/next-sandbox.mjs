@@ -31,8 +31,5 @@ export function sandboxPage(page) {
       ),
     /** The last answered payment window's record, or `null`. */
     lastPayment: () => page.evaluate(() => window.kcheckoutSandbox?.payments?.at(-1) ?? null),
-    /** The arguments of each logged call of `method` for `sdk`, e.g. the amounts given to `setAmount`. */
-    callArgs: (sdk, method) =>
-      page.evaluate(([name, only]) => (window.kcheckoutSandbox?.log ?? []).filter((entry) => entry.sdk === name && entry.method === only).map((entry) => JSON.parse(JSON.stringify(entry.args))), [sdk, method]),
   };
 }
