@@ -386,6 +386,33 @@ describe('given the example shop on the offline sandbox', () => {
     assert.equal(row(changed.body.orderId).amount, AMOUNTS.WELCOME10);
   });
 
+  // Where the second click lands depends on this page's layout (here, not on a window button); the
+  // test that puts 거절 exactly under pay is the sandbox's standins/double-click.browser.test.ts.
+  it('toss-v2 (PC): a real double click on pay sends one request and leaves the window to the buyer', async () => {
+    const { context, page, errors } = await open(PC);
+    try {
+      const orderId = await placeOrder(page);
+      const sandbox = sandboxPage(page);
+      await sandbox.waitForWidget('toss-v2');
+      await page.locator('[data-kcheckout-sandbox="agreement"] input[type="checkbox"]').check();
+      await page.waitForFunction(() => !document.querySelector('button[data-kcheckout="checkout-button"]')?.disabled);
+      await page.locator('button[data-kcheckout="checkout-button"]').dblclick();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      // Past the window's arming time: the second click has had every chance to answer it.
+      await page.waitForTimeout(700);
+      assert.equal(await dialog.count(), 1);
+      assert.equal(await sandbox.vendorCalls('toss-v2', 'requestPayment'), 1);
+      assert.deepEqual(await sandbox.payments(), []);
+      await dialog.getByRole('button', { name: '승인' }).click();
+      await page.waitForURL(`${shop.url}/orders/${orderId}`);
+      await expectPaid(page, orderId, AMOUNTS.none);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a page with a stale amount opens no window: the press is refused (ORDER_CHANGED) and the page shows the new amount', async () => {
     const { context, page, errors } = await open(PC);
     try {
