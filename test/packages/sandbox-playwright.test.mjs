@@ -42,7 +42,7 @@ const pages = {
   // No stand-in until the test adds it: settings made before any script must survive it.
   '/late': html('<div id="methods"></div>'),
   // A kcheckout <PaymentMethods> as it renders: loading, then ready (or error) once its vendor widget is.
-  '/states': html(`<div data-kcheckout="payment-methods" data-state="loading"></div>
+  '/states': html(`<div data-kcheckout="payment-methods" data-state="loading"></div><button data-kcheckout="checkout-button" data-state="ready">결제하기</button>
 <script src="${sandboxScriptPath('portone-v2')}"></script>
 <script>
   const state = new URLSearchParams(location.search).get('to');
@@ -142,6 +142,8 @@ describe('given sandboxPage(page) on a Toss v2 page served by handleSandboxScrip
   it('refuses what it cannot do, saying what it takes', async () => {
     const { page, sandbox } = await open('/toss');
     try {
+      // A number alone is the timeout, for any stand-in.
+      await sandbox.waitForWidget(5_000);
       assert.throws(() => sandboxPage({}), /takes a Playwright Page/);
       assert.throws(() => sandbox.vendorCalls('toss-v3'), /unknown sdk "toss-v3"\. Use one of: 'toss-v1', 'toss-v2'/);
       await assert.rejects(sandbox.configure({ nextOutcome: 'approved' }), /nextOutcome must be 'approve', 'decline' or 'cancel'/);
@@ -237,6 +239,8 @@ declare const page: Page;
 declare const env: Record<string, string | undefined>;
 export async function run(): Promise<number> {
   const sandbox = sandboxPage(page);
+  await sandbox.waitForWidget(60_000);
+  await sandbox.waitForWidget('toss-v2', { timeout: 60_000 });
   await sandbox.approveNext();
   await sandbox.configure({ latencyMs: 0, apiBase: env.SANDBOX_API });
   const last = await sandbox.lastPayment();

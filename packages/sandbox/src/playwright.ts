@@ -40,10 +40,12 @@ export interface SandboxPageKit {
   failNext(failure: SandboxFailureScript, outcome?: Exclude<SandboxOutcome, 'approve'>): Promise<void>;
   /**
    * Resolves once the stand-in for `sdk` (any stand-in, without it) has run, the Toss methods widget
-   * has rendered, and every kcheckout `<PaymentMethods>` on the page is `data-state="ready"`.
-   * Rejects if one shows `data-state="error"`, with its text.
+   * has rendered, and every kcheckout `<PaymentMethods>` and `<CheckoutButton>` on the page is
+   * `data-state="ready"`. Rejects if one shows `data-state="error"`, with its text. Default timeout
+   * 10 s; a number alone is the timeout (`waitForWidget(60_000)`, any stand-in).
    */
   waitForWidget(sdk?: SandboxSdk, options?: { timeout?: number }): Promise<void>;
+  waitForWidget(timeout: number): Promise<void>;
   /** How many `<script>` tags in the page load the stand-in for `sdk` (one, if the loader dedupes). */
   scriptCount(sdk: SandboxSdk): Promise<number>;
   /** How many vendor calls the `sdk` stand-in has recorded, of `method` only if given (e.g. `'renderPaymentMethods'`). */
@@ -107,23 +109,25 @@ export function sandboxPage(page: SandboxPlaywrightPage): SandboxPageKit {
       return apply(options, 'configure()');
     },
 
-    async waitForWidget(sdk, options = {}) {
+    async waitForWidget(sdkOrTimeout?: SandboxSdk | number, options: { timeout?: number } = {}) {
+      const sdk = typeof sdkOrTimeout === 'number' ? undefined : sdkOrTimeout;
+      const timeout = typeof sdkOrTimeout === 'number' ? sdkOrTimeout : (options.timeout ?? 10_000);
       const global = sdk === undefined ? null : GLOBALS[checkSdk(sdk, 'waitForWidget()')];
       const handle = await page.waitForFunction(
         ({ sdk, global }) => {
           const control = window.kcheckoutSandbox;
           if (!control || !Array.isArray(control.log)) return false;
           if (global && !(global in window)) return false;
-          const errored = document.querySelector('[data-kcheckout="payment-methods"][data-state="error"]');
+          const errored = document.querySelector('[data-kcheckout="payment-methods"][data-state="error"], [data-kcheckout="checkout-button"][data-state="error"]');
           if (errored) return `error: ${(errored.textContent ?? '').trim()}`;
           if (sdk === 'toss-v2' || sdk === 'toss-v1') {
             if (!document.querySelector(`[data-kcheckout-sandbox="payment-methods"][data-sdk="${sdk}"]`)) return false;
           }
-          const parts = Array.from(document.querySelectorAll('[data-kcheckout="payment-methods"]'));
+          const parts = Array.from(document.querySelectorAll('[data-kcheckout="payment-methods"], [data-kcheckout="checkout-button"]'));
           return parts.every((part) => part.getAttribute('data-state') === 'ready') ? 'ready' : false;
         },
         { sdk: sdk ?? null, global },
-        { timeout: options.timeout ?? 10_000 },
+        { timeout },
       );
       const verdict = await (handle as { jsonValue(): Promise<unknown> }).jsonValue();
       if (typeof verdict === 'string' && verdict.startsWith('error')) {
