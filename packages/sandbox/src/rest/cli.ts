@@ -72,7 +72,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   log(`  PortOne API secret: ${sandboxSecrets.portone.apiSecret}`);
   log(`  PortOne webhooks:   ${webhookUrl ?? '(none; pass --webhook-url)'} signed with ${sandboxSecrets.portone.webhookSecret}`);
   log(`  V1 imp_key / imp_secret: ${sandboxSecrets.iamport.impKey} / ${sandboxSecrets.iamport.impSecret}`);
-  log(`  Browser stand-ins: set window.kcheckoutSandbox.apiBase = '${server.url}'`);
+  log(`  Browser stand-ins: configureSandbox({ apiBase: '${server.url}' }) in the page`);
   return server;
 }
 
