@@ -51,7 +51,7 @@ export type {
  * URL, the same one for the same sdk throughout the page. `'portone-v2'` installs `window.PortOne`
  * and `'iamport-v1'` installs `window.IMP`.
  *
- * It carries all four stand-ins into the page's bundle (about 17.6 kB gzip): a page that uses one
+ * It carries all four stand-ins into the page's bundle (about 20 kB gzip): a page that uses one
  * imports `scriptUrl` from `@kcheckout/sandbox/<sdk>` instead. To render on the server (no `window`)
  * or under a CSP that refuses `blob:`, pass `sandboxScriptPath(sdk)` and serve the files with
  * `handleSandboxScript` or `kcheckout-sandbox copy-scripts`.
