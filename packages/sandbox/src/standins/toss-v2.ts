@@ -3,7 +3,7 @@
  * global `TossPayments`), emulating `TossPayments(clientKey).widgets({ customerKey })` with the
  * vendor's documented rules. Built into one self-contained IIFE: dist/scripts/toss-v2.js.
  */
-import { claimSlot, control, latency, record, releaseSlot, slotTaken } from './shared/control.js';
+import { claimSlot, control, latency, noteScript, record, releaseSlot, slotTaken } from './shared/control.js';
 import { notify } from './shared/listeners.js';
 import { Transactions } from './shared/transactions.js';
 import { checkAllowed } from './toss/allow-lists.js';
@@ -218,4 +218,5 @@ function createWidgets() {
 
 // Create the control object now, so a test or story can steer the sandbox before the first call.
 control();
+noteScript(SDK);
 (window as unknown as { TossPayments: unknown }).TossPayments = Object.assign(TossPayments, { ANONYMOUS });
