@@ -17,12 +17,14 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { PHONE_CONTEXT } from './helpers.mjs';
-import { sandboxPage } from './next-sandbox.mjs';
 
 const appDir = fileURLToPath(new URL('../examples/next/', import.meta.url));
 const root = fileURLToPath(new URL('../', import.meta.url));
 const nextBin = join(appDir, 'node_modules/next/dist/bin/next');
-const Database = createRequire(join(appDir, 'package.json'))('libsql');
+const requireFromApp = createRequire(join(appDir, 'package.json'));
+const Database = requireFromApp('libsql');
+// The sandbox's Playwright kit, resolved as the app's own dependency (needs the built package).
+const { sandboxPage } = requireFromApp('@kcheckout/sandbox/playwright');
 const UNIT = 12_000;
 const won = (amount) => `${amount.toLocaleString('ko-KR')}원`;
 const timings = [];

@@ -1,8 +1,7 @@
 // A Server Component: the order is made on the server per request (see ../toss/page.tsx).
 import { connection } from 'next/server';
 import { Suspense } from 'react';
-import { sandboxClientKeys } from '@kcheckout/sandbox';
-import { sandboxScriptSrc } from '@/lib/sandbox';
+import { sandboxClientKeys, sandboxScriptPath } from '@kcheckout/sandbox';
 import { createOrder, PRODUCT } from '@/lib/shop';
 import { IamportCheckout } from './iamport-checkout';
 
@@ -21,5 +20,5 @@ async function IamportOrder() {
   await connection();
   const order = await createOrder('iamport');
   const { impCode, channelKey } = sandboxClientKeys.iamport;
-  return <IamportCheckout order={order} maxQuantity={PRODUCT.maxQuantity} impCode={impCode} channelKey={channelKey} scriptSrc={sandboxScriptSrc('iamport-v1')} />;
+  return <IamportCheckout order={order} maxQuantity={PRODUCT.maxQuantity} impCode={impCode} channelKey={channelKey} scriptSrc={sandboxScriptPath('iamport-v1')} />;
 }

@@ -1,8 +1,7 @@
 // A Server Component: the order is made on the server per request (see ../toss/page.tsx).
 import { connection } from 'next/server';
 import { Suspense } from 'react';
-import { sandboxClientKeys } from '@kcheckout/sandbox';
-import { sandboxScriptSrc } from '@/lib/sandbox';
+import { sandboxClientKeys, sandboxScriptPath } from '@kcheckout/sandbox';
 import { createOrder, PRODUCT } from '@/lib/shop';
 import { PortOneCheckout } from './portone-checkout';
 
@@ -21,5 +20,5 @@ async function PortOneOrder() {
   await connection();
   const order = await createOrder('portone');
   const { storeId, channelKey } = sandboxClientKeys.portone;
-  return <PortOneCheckout order={order} maxQuantity={PRODUCT.maxQuantity} storeId={storeId} channelKey={channelKey} scriptSrc={sandboxScriptSrc('portone-v2')} />;
+  return <PortOneCheckout order={order} maxQuantity={PRODUCT.maxQuantity} storeId={storeId} channelKey={channelKey} scriptSrc={sandboxScriptPath('portone-v2')} />;
 }

@@ -2,8 +2,7 @@
 // marks what follows as per-request, and <Suspense> lets Cache Components prerender the shell.
 import { connection } from 'next/server';
 import { Suspense } from 'react';
-import { sandboxClientKeys } from '@kcheckout/sandbox';
-import { sandboxScriptSrc } from '@/lib/sandbox';
+import { sandboxClientKeys, sandboxScriptPath } from '@kcheckout/sandbox';
 import { createOrder, PRODUCT } from '@/lib/shop';
 import { TossCheckout } from './toss-checkout';
 
@@ -21,5 +20,5 @@ export default function TossPage() {
 async function TossOrder() {
   await connection();
   const order = await createOrder('toss');
-  return <TossCheckout order={order} maxQuantity={PRODUCT.maxQuantity} clientKey={sandboxClientKeys.toss} scriptSrc={sandboxScriptSrc('toss-v2')} />;
+  return <TossCheckout order={order} maxQuantity={PRODUCT.maxQuantity} clientKey={sandboxClientKeys.toss} scriptSrc={sandboxScriptPath('toss-v2')} />;
 }
