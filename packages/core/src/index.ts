@@ -21,6 +21,23 @@ export { createTossWidgetV2 } from './toss/toss-widget-v2.js';
 export { createTossWidgetV1, createTossWidgetV1 as tossV1 } from './toss/toss-widget-v1.js';
 export { TOSS_CANCEL_CODES } from './toss/toss-result.js';
 export {
+  TossPaymentWindow,
+  createTossPaymentWindow,
+  validateTossPaymentWindowOptions,
+  TOSS_PAYMENT_WINDOW_OPTIONS,
+  type TossPaymentWindowOptions,
+  type TossPaymentWindowState,
+  type TossPaymentDriver,
+} from './toss/toss-payment-window.js';
+export {
+  toTossPaymentMethod,
+  tossPaymentRequest,
+  type TossPaymentMethodCode,
+  type TossPaymentExtras,
+  type TossEscrow,
+  type TossCashReceipt,
+} from './toss/toss-payment-method.js';
+export {
   TossCheckout,
   TOSS_CHECKOUT_OPTIONS,
   type TossCheckoutOptions,

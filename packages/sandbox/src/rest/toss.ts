@@ -43,6 +43,15 @@ const METHOD_NAMES: Record<string, string> = {
   VIRTUAL_ACCOUNT: '가상계좌',
   MOBILE_PHONE: '휴대폰',
   TOSSPAY: '간편결제',
+  // The payment window's wallets, opened directly (card.flowMode 'DIRECT' with card.easyPay).
+  KAKAOPAY: '간편결제',
+  NAVERPAY: '간편결제',
+  PAYCO: '간편결제',
+  SAMSUNGPAY: '간편결제',
+  APPLEPAY: '간편결제',
+  SSG: '간편결제',
+  LPAY: '간편결제',
+  PINPAY: '간편결제',
 };
 
 /**
