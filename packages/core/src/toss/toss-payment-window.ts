@@ -164,6 +164,11 @@ export class TossPaymentWindow extends DriverSession<TossPaymentWindowOptions, T
     return { status, error, pending, money: this.money ?? null, selected, agreementShown, agreed, canPay };
   }
 
+  // An unmount with the window open still has work: closing it.
+  protected override idle(): boolean {
+    return !this.mounted && !this.open;
+  }
+
   protected override pass(): void {
     // Runs a macrotask after an unmount, so StrictMode's unmount and remount in one tick close nothing.
     if (!this.mounted && this.open) {
