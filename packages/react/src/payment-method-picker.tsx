@@ -13,7 +13,7 @@ export function methodKey(method: PortOneMethod): string {
 }
 
 interface PaymentMethodPickerProps {
-  provider: Extract<Provider, 'portone' | 'iamport'>;
+  provider: Provider;
   choice: MethodChoice;
   methods: readonly MethodOption[] | undefined;
   text: CheckoutMessages;
@@ -81,7 +81,7 @@ const KOREAN_LABELS: Record<PortOneMethodType | PortOneEasyPayProvider, string> 
  * Keeps the methods this provider can request and reports the first it cannot, so a typo in the
  * list shows up on the page instead of as a failed payment.
  */
-function checkMethods(provider: 'portone' | 'iamport', methods: readonly MethodOption[], checkMethod: (method: PortOneMethod) => unknown) {
+function checkMethods(provider: Provider, methods: readonly MethodOption[], checkMethod: (method: PortOneMethod) => unknown) {
   const options: MethodOption[] = [];
   const seen = new Set<string>();
   let error: CheckoutError | null = null;
