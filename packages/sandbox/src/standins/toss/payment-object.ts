@@ -83,6 +83,7 @@ export function createPayment(clientKey: string, params: unknown) {
           release: end,
           paymentType: false,
           signal: controller.signal,
+          keyKind: 'api',
         });
       } finally {
         end();

@@ -76,6 +76,8 @@ export interface RunPaymentOptions {
   paymentType?: boolean | undefined;
   /** Aborted by `payment.destroy()`: the window closes and the request rejects PAYMENT_REQUEST_ABORTED. */
   signal?: AbortSignal | undefined;
+  /** Recorded with the payment, so the confirm stand-in can ask for the matching secret key. */
+  keyKind?: SandboxTossPayment['keyKind'];
 }
 
 /**
@@ -83,7 +85,7 @@ export interface RunPaymentOptions {
  * rejects `REJECT_CARD_COMPANY` / `USER_CANCEL`. Redirect mode navigates to successUrl / failUrl
  * with the vendor's query and never settles, like the real SDK whose page is leaving.
  */
-export async function runPayment({ sdk, request, money, method, resultAmount, release, paymentType = true, signal }: RunPaymentOptions): Promise<unknown> {
+export async function runPayment({ sdk, request, money, method, resultAmount, release, paymentType = true, signal, keyKind }: RunPaymentOptions): Promise<unknown> {
   const { orderId, orderName, redirect } = request;
   checkCurrencyForMethod(money.currency, method.code);
   const outcome = await openPaymentWindow({
@@ -112,6 +114,7 @@ export async function runPayment({ sdk, request, money, method, resultAmount, re
     method: method.code,
     status: outcome === 'approve' ? 'approved' : outcome === 'decline' ? 'declined' : 'canceled',
     answeredAt: Date.now(),
+    ...(keyKind ? { keyKind } : {}),
   });
   release();
   if (sent) await sent;
