@@ -1,4 +1,4 @@
-import { Agreement, CheckoutButton, type CheckoutResult, en, PaymentMethods, PaymentWindowCheckout, type PortOneMethod } from '@kcheckout/react';
+import { Agreement, CheckoutButton, type CheckoutResult, en, PaymentMethods, PaymentWindowCheckout, type PortOneMethod } from '@kcheckout/react/toss';
 import { sandboxClientKeys, sandboxScriptUrl } from '@kcheckout/sandbox';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';

@@ -17,13 +17,9 @@ const COMMON_METHODS: readonly MethodOption[] = [
   { type: 'mobile' },
 ];
 
-/**
- * What PortOne and iamport shops offer most often; every PG contract supports a different subset.
- * `toss` is the payment window's (`<PaymentWindowCheckout>`), which opens each wallet directly.
- */
-export const DEFAULT_METHODS: Record<'portone' | 'iamport' | 'toss', readonly MethodOption[]> = {
+/** What PortOne and iamport shops offer most often; every PG contract supports a different subset. */
+export const DEFAULT_METHODS: Record<'portone' | 'iamport', readonly MethodOption[]> = {
   portone: COMMON_METHODS,
-  toss: COMMON_METHODS,
   // V1 needs `digital` on phone payments; physical goods are the common case. Pass your own list
   // with `{ type: 'mobile', digital: true }` for digital content.
   iamport: COMMON_METHODS.map((method) => (method.type === 'mobile' ? { type: 'mobile', digital: false } : method)),

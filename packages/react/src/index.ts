@@ -24,8 +24,6 @@ export {
   type BillingKeyCancelled,
 } from './billing-key-button.js';
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
-export { PaymentWindowCheckout, type PaymentWindowCheckoutProps } from './toss-payment-window-root.js';
-export { useTossPaymentWindow, type UseTossPaymentWindowOptions, type UseTossPaymentWindowResult } from './use-toss-payment-window.js';
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
 export { useIamport, type UseIamportOptions, type UseIamportResult } from './use-iamport.js';
 export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
@@ -53,8 +51,6 @@ export {
   type Provider,
   type RedirectUrls,
   type SdkId,
-  type TossEscrow,
-  type TossCashReceipt,
 } from '@kcheckout/core';
 export {
   useRedirectResult,

@@ -26,8 +26,9 @@ interface PaymentMethodPickerProps {
  */
 export function PaymentMethodPicker({ provider, choice, methods, text, disabled }: PaymentMethodPickerProps) {
   const name = useId();
+  // The Toss payment window's root always passes its own list (toss-payment-window-root.tsx).
   const { options, error } = useMemo(
-    () => checkMethods(provider, methods ?? DEFAULT_METHODS[provider], choice.checkMethod),
+    () => checkMethods(provider, methods ?? DEFAULT_METHODS[provider as keyof typeof DEFAULT_METHODS], choice.checkMethod),
     [provider, methods, choice.checkMethod],
   );
   const selectedKey = choice.selected ? methodKey(choice.selected) : null;

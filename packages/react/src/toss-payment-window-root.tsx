@@ -3,6 +3,7 @@ import { type ReactNode, useMemo } from 'react';
 import { AgreementCheckbox } from './agreement-checkbox.js';
 import { CheckoutContext, type CheckoutContextValue } from './checkout-context.js';
 import { koCheckout, type CheckoutMessages } from './messages.js';
+import { DEFAULT_METHODS } from './default-methods.js';
 import { PaymentMethodPicker } from './payment-method-picker.js';
 import { type UseTossPaymentWindowOptions, useTossPaymentWindow } from './use-toss-payment-window.js';
 
@@ -42,7 +43,7 @@ export function PaymentWindowCheckout({ messages = koCheckout, children, ...opti
         ),
       choice: {
         provider: 'toss',
-        Picker: PaymentMethodPicker,
+        Picker: TossMethodPicker,
         Checkbox: AgreementCheckbox,
         checkMethod: toTossPaymentMethod,
         selected: state.selected,
@@ -57,4 +58,12 @@ export function PaymentWindowCheckout({ messages = koCheckout, children, ...opti
     [checkout, state, options.amount, messages],
   );
   return <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
+}
+
+/**
+ * The picker with the payment window's default list (the common methods PortOne shops offer, which
+ * Toss opens too); kept here so that the PortOne and iamport pages carry no Toss entry.
+ */
+function TossMethodPicker(props: Parameters<typeof PaymentMethodPicker>[0]) {
+  return <PaymentMethodPicker {...props} methods={props.methods ?? DEFAULT_METHODS.portone} />;
 }

@@ -4,7 +4,7 @@ import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-li
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { useDevice } from '../../../test/sandbox-page.js';
-import { Agreement, CheckoutButton, type CheckoutButtonProps, PaymentMethods, PaymentWindowCheckout, type PaymentWindowCheckoutProps, useTossPaymentWindow } from './index.js';
+import { Agreement, CheckoutButton, type CheckoutButtonProps, PaymentMethods, PaymentWindowCheckout, type PaymentWindowCheckoutProps, useTossPaymentWindow } from './toss.js';
 import { resetPage, scriptTags, vendorCalls } from './test-utils/sandbox.js';
 import { axeViolations } from './test-utils/axe.js';
 

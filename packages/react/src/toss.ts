@@ -9,7 +9,7 @@ export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type Fail
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
 export { PaymentWindowCheckout, type PaymentWindowCheckoutProps } from './toss-payment-window-root.js';
 export { useTossPaymentWindow, type UseTossPaymentWindowOptions, type UseTossPaymentWindowResult } from './use-toss-payment-window.js';
-export { DEFAULT_METHODS, type MethodOption } from './default-methods.js';
+export type { MethodOption } from './default-methods.js';
 export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
 export { en, enCheckout, enRedirect } from './messages-en.js';
 export { type UseRedirectResultValue, type RedirectState, type ConfirmableRedirect } from './use-redirect-result.js';
