@@ -65,7 +65,7 @@ function PaymentWindowShop({ amount, keys, script, defaultMethod, escrow, cashRe
 }
 
 const meta = {
-  title: 'Toss Payments/Payment window (결제창)',
+  title: 'Toss Payments/Payment Window',
   component: PaymentWindowShop,
   args: { amount: 39000, keys: 'api', script: 'sandbox', defaultMethod: 'card', escrow: false, cashReceipt: 'none', agreement: false, redirect: false, locale: 'ko' },
   argTypes: {
