@@ -14,7 +14,7 @@ import { reactEntries, root, sh } from './helpers.mjs';
 
 const entries = ['@kcheckout/react', '@kcheckout/react/toss', '@kcheckout/react/portone', '@kcheckout/react/iamport'];
 /** The components and hooks: Client Components, references on the server. */
-const clientExports = /^(?:use[A-Z]\w*|Checkout|PaymentMethods|Agreement|CheckoutButton|BillingKeyButton|RedirectResult)$/;
+const clientExports = /^(?:use[A-Z]\w*|Checkout|PaymentWindowCheckout|PaymentMethods|Agreement|CheckoutButton|BillingKeyButton|RedirectResult)$/;
 
 // The script runs under react-server; each use returns something JSON can carry back.
 const serverScript = `

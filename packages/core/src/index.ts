@@ -22,6 +22,23 @@ export { createTossWidgetV1, createTossWidgetV1 as tossV1 } from './toss/toss-wi
 export { TOSS_CANCEL_CODES } from './toss/toss-result.js';
 export { TossCheckout } from './toss/toss-checkout.js';
 export { TOSS_CHECKOUT_OPTIONS, type TossCheckoutOptions, type TossCheckoutState } from './toss/toss-checkout-options.js';
+export {
+  TossPaymentWindow,
+  createTossPaymentWindow,
+  validateTossPaymentWindowOptions,
+  TOSS_PAYMENT_WINDOW_OPTIONS,
+  type TossPaymentWindowOptions,
+  type TossPaymentWindowState,
+  type TossPaymentDriver,
+} from './toss/toss-payment-window.js';
+export {
+  toTossPaymentMethod,
+  tossPaymentRequest,
+  type TossPaymentMethodCode,
+  type TossPaymentExtras,
+  type TossEscrow,
+  type TossCashReceipt,
+} from './toss/toss-payment-method.js';
 export { diffOptions, isOptionError, type CheckoutStatus, type OptionChange, type OptionsTable } from './checkout/checkout-store.js';
 export { checkTossRedirect, checkMethodRedirect, type CheckoutRedirect } from './redirect/checkout-redirect.js';
 export {
@@ -39,13 +56,12 @@ export {
 } from './portone/portone-money.js';
 export {
   validatePortOneMethod,
-  isPortOneCancel,
-  PORTONE_CANCEL_CODES,
   PORTONE_EASY_PAY_PROVIDERS,
   type PortOneMethod,
   type PortOneMethodType,
   type PortOneEasyPayProvider,
-} from './portone/portone-methods.js';
+} from './payment-methods.js';
+export { isPortOneCancel, PORTONE_CANCEL_CODES } from './portone/portone-cancel.js';
 export {
   createPortOneV2,
   validatePortOneV2Options,

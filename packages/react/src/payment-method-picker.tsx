@@ -8,7 +8,7 @@ import type { CheckoutMessages } from './messages.js';
 export type { MethodOption } from './default-methods.js';
 
 interface PaymentMethodPickerProps {
-  provider: Extract<Provider, 'portone' | 'iamport'>;
+  provider: Provider;
   choice: MethodChoice;
   methods: readonly MethodOption[] | undefined;
   text: CheckoutMessages;
@@ -21,8 +21,9 @@ interface PaymentMethodPickerProps {
  */
 export function PaymentMethodPicker({ provider, choice, methods, text, disabled }: PaymentMethodPickerProps) {
   const name = useId();
+  // The Toss payment window's root always passes its own list (toss-payment-window-root.tsx).
   const { options, error } = useMemo(
-    () => checkMethodOptions(provider, methods ?? DEFAULT_METHODS[provider], choice.checkMethod),
+    () => checkMethodOptions(provider, methods ?? DEFAULT_METHODS[provider as keyof typeof DEFAULT_METHODS], choice.checkMethod),
     [provider, methods, choice.checkMethod],
   );
   const selectedKey = choice.selected ? methodKey(choice.selected) : null;

@@ -60,6 +60,11 @@ export interface SandboxTossPayment extends SandboxPaymentBase {
   sdk: 'toss-v1' | 'toss-v2';
   paymentKey: string;
   orderId: string;
+  /**
+   * The client key kind that opened the window: `api` for the payment window (`payment()`, confirmed
+   * with the API secret key `…_sk_…`), `widget` for the widget (`…_gsk_…`). Unset: either confirms.
+   */
+  keyKind?: 'widget' | 'api';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toIamportPayMethod } from '../iamport/iamport-request.js';
 import { toPortOnePayMethod } from '../portone/portone-v2-request.js';
-import type { PortOneMethod } from '../portone/portone-methods.js';
+import type { PortOneMethod } from '../payment-methods.js';
 import { checkMethodOptions, methodKey } from './method-options.js';
 
 describe('methodKey', () => {

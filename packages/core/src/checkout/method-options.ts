@@ -1,5 +1,5 @@
 import { CheckoutError, type Provider } from '../errors.js';
-import type { PortOneMethod } from '../portone/portone-methods.js';
+import type { PortOneMethod } from '../payment-methods.js';
 
 // The list of methods a PortOne or iamport picker offers, checked once against what the provider can
 // request: here rather than in the picker, so that the rule is tested without a renderer and a
@@ -22,7 +22,7 @@ export interface CheckedMethodOptions<T extends PortOneMethod> {
  * on the page instead of as a failed payment.
  */
 export function checkMethodOptions<T extends PortOneMethod>(
-  provider: Extract<Provider, 'portone' | 'iamport'>,
+  provider: Provider,
   /** Untyped callers can pass anything; a value that is no list reads as an empty one. */
   methods: readonly T[],
   checkMethod: (method: PortOneMethod) => unknown,

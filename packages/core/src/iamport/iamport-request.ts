@@ -1,7 +1,7 @@
 import { CheckoutError } from '../errors.js';
 import type { IamportPayMethod, IamportRequestPayParams } from './iamport-types.js';
 import type { IamportPayOptions, IamportV1Config } from './iamport-v1.js';
-import { type PortOneEasyPayProvider, type PortOneMethod, validatePortOneMethod } from '../portone/portone-methods.js';
+import { type PortOneEasyPayProvider, type PortOneMethod, validatePortOneMethod } from '../payment-methods.js';
 import { type PortOneMoney, validatePortOneMoney } from '../portone/portone-money.js';
 import { refuseTossSecretsIn } from '../secrets.js';
 import { validateRedirectUrl } from '../portone/portone-ids.js';

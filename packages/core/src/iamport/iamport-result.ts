@@ -1,6 +1,6 @@
 import type { IamportRequestPayResponse } from './iamport-types.js';
 import { vendorFailResult } from '../fail-result.js';
-import { isPortOneCancel } from '../portone/portone-methods.js';
+import { isPortOneCancel } from '../portone/portone-cancel.js';
 import type { CheckoutResult } from '../types.js';
 import type { Money } from '../validation.js';
 

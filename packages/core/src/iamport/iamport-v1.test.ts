@@ -4,7 +4,7 @@ import { iamportRejection, iamportResult } from './iamport-result.js';
 import { createIamportV1, ensureIamportInit, type IamportV1Driver, requestPayPromise, validateIamportV1Options } from './iamport-v1.js';
 import type { IamportRequestPayCallback, IamportRequestPayParams, IamportRequestPayResponse } from './iamport-types.js';
 import { resetScriptCache } from '../loader.js';
-import { PORTONE_EASY_PAY_PROVIDERS, type PortOneMethod } from '../portone/portone-methods.js';
+import { PORTONE_EASY_PAY_PROVIDERS, type PortOneMethod } from '../payment-methods.js';
 import type { CheckoutResult, PaymentOrder } from '../types.js';
 import type { Money } from '../validation.js';
 import { expectCode } from '../test-utils/checkout-error.js';

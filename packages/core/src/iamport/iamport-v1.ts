@@ -4,7 +4,7 @@ import type { Iamport, IamportRequestPayParams, IamportRequestPayResponse } from
 import { buildIamportParams } from './iamport-request.js';
 import { iamportRejection, iamportResult } from './iamport-result.js';
 import { loadScript } from '../loader.js';
-import type { PortOneMethod } from '../portone/portone-methods.js';
+import type { PortOneMethod } from '../payment-methods.js';
 import type { PortOneMoney } from '../portone/portone-money.js';
 import { refusePortOneSecret, refusePortOneSecretOptions } from '../secrets.js';
 import { validateIamportCode, validateIamportPg, validatePortOneChannelKey } from '../portone/portone-ids.js';

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { isPortOneCancel, PORTONE_EASY_PAY_PROVIDERS, validatePortOneMethod } from './portone-methods.js';
+import { isPortOneCancel } from './portone-cancel.js';
+import { PORTONE_EASY_PAY_PROVIDERS, validatePortOneMethod } from '../payment-methods.js';
 import {
   looksLikePortOneSecret,
   refusePortOneSecret,
@@ -26,7 +27,7 @@ import { buildPortOneBillingKeyRequest, buildPortOnePaymentRequest } from './por
 import type { Money } from '../validation.js';
 import { expectCode, expectKoreanAndEnglish, thrown } from '../test-utils/checkout-error.js';
 
-// The PortOne rules (portone-money, portone-ids, portone-methods) and the secret checks (../secrets.ts),
+// The PortOne rules (portone-money, portone-ids, portone-cancel, ../payment-methods) and the secret checks (../secrets.ts),
 // alone and through the V2 and V1 request builders that apply them.
 
 // Shaped like the real ones (ids from public example configs); none of these is a live credential.

@@ -1,6 +1,6 @@
 import type { IssueBillingKeyRequest, PaymentRequest } from '@portone/browser-sdk/v2';
 import { CheckoutError } from '../errors.js';
-import { type PortOneMethod, validatePortOneMethod } from './portone-methods.js';
+import { type PortOneMethod, validatePortOneMethod } from '../payment-methods.js';
 import { type PortOneMoney, toPortOneMinorUnits, validatePortOneMoney } from './portone-money.js';
 import { refuseTossSecretsIn } from '../secrets.js';
 import { validateRedirectUrl } from './portone-ids.js';

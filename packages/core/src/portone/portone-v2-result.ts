@@ -1,7 +1,7 @@
 import type { IssueBillingKeyResponse, PaymentResponse } from '@portone/browser-sdk/v2';
 import { readVendorError, vendorError } from '../errors.js';
 import { vendorFailResult } from '../fail-result.js';
-import { isPortOneCancel } from './portone-methods.js';
+import { isPortOneCancel } from './portone-cancel.js';
 import type { BillingKeyResult } from './portone-v2.js';
 import type { CheckoutResult } from '../types.js';
 import type { Money } from '../validation.js';

@@ -9,7 +9,7 @@ import {
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { CheckoutError } from '../errors.js';
 import { resetScriptCache } from '../loader.js';
-import { PORTONE_EASY_PAY_PROVIDERS, type PortOneMethod } from './portone-methods.js';
+import { PORTONE_EASY_PAY_PROVIDERS, type PortOneMethod } from '../payment-methods.js';
 import {
   type BillingKeyResult,
   createPortOneV2,

@@ -5,7 +5,7 @@ import {
 import type { OptionsTable } from '../checkout/checkout-store.js';
 import { CheckoutError } from '../errors.js';
 import { loadScript } from '../loader.js';
-import type { PortOneMethod } from './portone-methods.js';
+import type { PortOneMethod } from '../payment-methods.js';
 import type { PortOneMoney } from './portone-money.js';
 import { refusePortOneSecret, refusePortOneSecretOptions } from '../secrets.js';
 import { validatePortOneChannelKey, validatePortOneStoreId } from './portone-ids.js';

@@ -7,6 +7,8 @@ export interface PaymentWindowOptions {
   title: string;
   /** Label and value rows: order name, amount, method. */
   details: Array<[label: string, value: string]>;
+  /** Closes the window from outside (Toss `payment.destroy()`); it then answers `cancel`. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -126,6 +128,8 @@ export function openPaymentWindow(options: PaymentWindowOptions): Promise<Sandbo
         answer('cancel');
       }
     });
+
+    options.signal?.addEventListener('abort', () => answer('cancel'), { once: true });
 
     const sandbox = control();
     const scripted = sandbox.nextOutcome;

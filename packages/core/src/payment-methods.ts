@@ -1,8 +1,9 @@
-import { CheckoutError, type Provider } from '../errors.js';
-import { describeValue as describe } from '../validation.js';
+import { CheckoutError, type Provider } from './errors.js';
+import { describeValue as describe } from './validation.js';
 
-// The payment methods the buyer picks, one shape for V2 and V1, and how a failure reads as a cancel.
-// Shared by the V2 and V1 drivers; nothing here imports a vendor package.
+// The payment methods the buyer picks in our method picker: one shape for PortOne V2, V1 (iamport)
+// and the Toss payment window, each of which maps it to its own fields. The names say PortOne
+// because PortOne came first; nothing here imports a vendor package.
 
 /** Easy-pay wallets both PortOne generations can open directly (V2 `easyPayProvider`, V1 `pay_method`). */
 export type PortOneEasyPayProvider =
@@ -95,24 +96,4 @@ export function validatePortOneMethod(method: unknown, provider: Provider = 'por
     }
   }
   return method as PortOneMethod;
-}
-
-/**
- * Vendor codes that mean the buyer closed or cancelled the window. `USER_CANCEL` is PortOne's;
- * `PAY_PROCESS_CANCELED` is what a Toss Payments channel passes through.
- */
-export const PORTONE_CANCEL_CODES: ReadonlySet<string> = new Set(['USER_CANCEL', 'PAY_PROCESS_CANCELED']);
-
-// PortOne reports a buyer's cancel under generic codes (`FAILURE_TYPE_PG`, `PG_PROVIDER_ERROR`)
-// with a message such as "사용자가 결제를 취소하였습니다." or V1's "[결제포기] …". None of this is
-// documented (it is what public integrations and the CDN script itself show), so the message is read as a
-// hint: a misread only changes whether the page shows an error, never whether an order is paid.
-const CANCEL_MESSAGE = /결제\s*포기|(사용자|고객|구매자)[가이]?\s*(결제를?\s*)?취소|user\s*cancel|cancell?ed\s+by\s+(the\s+)?(user|buyer|customer)/i;
-
-/** Whether a PortOne or iamport failure is the buyer cancelling rather than a payment failing. */
-export function isPortOneCancel(failure: { code?: unknown; message?: unknown; pgCode?: unknown }): boolean {
-  for (const code of [failure.code, failure.pgCode]) {
-    if (typeof code === 'string' && PORTONE_CANCEL_CODES.has(code)) return true;
-  }
-  return typeof failure.message === 'string' && CANCEL_MESSAGE.test(failure.message);
 }
