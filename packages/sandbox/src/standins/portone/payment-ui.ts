@@ -139,7 +139,6 @@ export async function loadPaymentUI(this: unknown, request: unknown, callbacks: 
     'button',
     {
       type: 'button',
-      'aria-label': 'PayPal로 결제 (샌드박스)',
       style: `padding:12px 0;border:none;border-radius:${theme.radius};background:#ffc439;color:#003087;font:inherit;font-weight:700;font-size:16px;cursor:pointer;`,
     },
     'PayPal',
