@@ -26,10 +26,6 @@ export {
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
 export { useIamport, type UseIamportOptions, type UseIamportResult } from './use-iamport.js';
-export { PayPalButtons, type PayPalButtonsProps } from './paypal-buttons.js';
-export { usePayPalButtons, type UsePayPalButtonsOptions, type UsePayPalButtonsResult } from './use-paypal-buttons.js';
-export { koPayPal, type PayPalMessages } from './messages.js';
-export { enPayPal } from './messages-en.js';
 export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
 export { en, enCheckout, enRedirect } from './messages-en.js';
 
