@@ -97,7 +97,7 @@ export {
 export { parseTossRedirect } from './toss/parse-toss-redirect.js';
 export { parsePortOneRedirect } from './portone/parse-portone-redirect.js';
 export {
-  PayPalButtons,
+  PayPalButtonsStore,
   PAYPAL_BUTTONS_OPTIONS,
   PAYPAL_UI_CONTAINER_CLASS,
   buildPayPalRequest,

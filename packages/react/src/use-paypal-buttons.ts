@@ -1,4 +1,4 @@
-import { type PayPalButtonsOptions, type PayPalButtonsState, type PayPalResult, PayPalButtons as PayPalButtonsStore } from '@kcheckout/core';
+import { type PayPalButtonsOptions, type PayPalButtonsState, type PayPalResult, PayPalButtonsStore } from '@kcheckout/core';
 import { useEffect } from 'react';
 import { useCheckoutStore } from './use-checkout-store.js';
 import { useLatest } from './use-latest.js';

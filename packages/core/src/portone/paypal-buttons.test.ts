@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CheckoutError } from '../errors.js';
-import { PAYPAL_UI_CONTAINER_CLASS, PayPalButtons, type PayPalButtonsOptions, type PayPalUIRequest, type PayPalVendor } from './paypal-buttons.js';
+import { PAYPAL_UI_CONTAINER_CLASS, PayPalButtonsStore, type PayPalButtonsOptions, type PayPalUIRequest, type PayPalVendor } from './paypal-buttons.js';
 
 // A fake vendor: no script, no React. Each call settles when the test says so, or at once.
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -50,7 +50,7 @@ afterEach(() => {
 describe('given PayPalButtons with a container', () => {
   it('loads the UI once with the request in minor units, and reports ready', async () => {
     const fake = fakeVendor();
-    const store = new PayPalButtons(options(), fake.load);
+    const store = new PayPalButtonsStore(options(), fake.load);
     store.attach(uiContainer());
     store.mount();
     expect(store.getState().status).toBe('loading');
@@ -71,7 +71,7 @@ describe('given PayPalButtons with a container', () => {
 
   it("loads once through StrictMode's mount, unmount and remount in one tick", async () => {
     const fake = fakeVendor();
-    const store = new PayPalButtons(options(), fake.load);
+    const store = new PayPalButtonsStore(options(), fake.load);
     store.attach(uiContainer());
     store.mount()();
     store.mount();
@@ -82,7 +82,7 @@ describe('given PayPalButtons with a container', () => {
 
   it('sends ten amount changes as updates, never as a second load', async () => {
     const fake = fakeVendor();
-    const store = new PayPalButtons(options(), fake.load);
+    const store = new PayPalButtonsStore(options(), fake.load);
     store.attach(uiContainer());
     store.mount();
     await flush();
@@ -96,7 +96,7 @@ describe('given PayPalButtons with a container', () => {
 
   it('sends one update at a time, the latest request winning', async () => {
     const fake = fakeVendor();
-    const store = new PayPalButtons(options(), fake.load);
+    const store = new PayPalButtonsStore(options(), fake.load);
     store.attach(uiContainer());
     store.mount();
     await flush();
@@ -109,7 +109,7 @@ describe('given PayPalButtons with a container', () => {
 
   it('sends nothing for a re-render with the same values', async () => {
     const fake = fakeVendor();
-    const store = new PayPalButtons(options(), fake.load);
+    const store = new PayPalButtonsStore(options(), fake.load);
     store.attach(uiContainer());
     store.mount();
     await flush();
@@ -120,7 +120,7 @@ describe('given PayPalButtons with a container', () => {
 
   it('waits for a container, and loads nothing after unmount', async () => {
     const fake = fakeVendor();
-    const store = new PayPalButtons(options(), fake.load);
+    const store = new PayPalButtonsStore(options(), fake.load);
     const stop = store.mount();
     await flush();
     expect(fake.loads).toEqual([]);
@@ -132,7 +132,7 @@ describe('given PayPalButtons with a container', () => {
 
   it('reports success, fail and cancel once each, with the amount the buttons held', async () => {
     const fake = fakeVendor();
-    const store = new PayPalButtons(options(), fake.load);
+    const store = new PayPalButtonsStore(options(), fake.load);
     const results: unknown[] = [];
     store.onResult((result) => results.push(result));
     store.attach(uiContainer());
@@ -153,7 +153,7 @@ describe('given PayPalButtons with a container', () => {
 
   it('drops a result that arrives after unmount', async () => {
     const fake = fakeVendor();
-    const store = new PayPalButtons(options(), fake.load);
+    const store = new PayPalButtonsStore(options(), fake.load);
     const results: unknown[] = [];
     store.onResult((result) => results.push(result));
     store.attach(uiContainer());
@@ -166,7 +166,7 @@ describe('given PayPalButtons with a container', () => {
 
   it('loads again into the emptied container when the channel changes', async () => {
     const fake = fakeVendor();
-    const store = new PayPalButtons(options(), fake.load);
+    const store = new PayPalButtonsStore(options(), fake.load);
     const container = uiContainer();
     store.attach(container);
     store.mount();
@@ -182,7 +182,7 @@ describe('given PayPalButtons with a container', () => {
   it('reports a vendor refusal as a VENDOR_ERROR with its code', async () => {
     const fake = fakeVendor();
     vi.mocked(fake.vendor.loadPaymentUI).mockRejectedValueOnce(Object.assign(new Error('no container'), { code: 'FailedPrecondition' }));
-    const store = new PayPalButtons(options(), fake.load);
+    const store = new PayPalButtonsStore(options(), fake.load);
     store.attach(uiContainer());
     store.mount();
     await flush();
@@ -191,7 +191,7 @@ describe('given PayPalButtons with a container', () => {
 });
 
 describe('given options PayPal cannot take', () => {
-  const errorFor = (overrides: Partial<PayPalButtonsOptions>) => new PayPalButtons(options(overrides), fakeVendor().load).getState().error;
+  const errorFor = (overrides: Partial<PayPalButtonsOptions>) => new PayPalButtonsStore(options(overrides), fakeVendor().load).getState().error;
 
   it('refuses KRW and amounts in fractions of a cent, before any load', () => {
     expect(errorFor({ currency: 'KRW' as 'USD', amount: 50000 })).toMatchObject({ code: 'INVALID_AMOUNT' });
@@ -209,7 +209,7 @@ describe('given options PayPal cannot take', () => {
   it('refuses a container that is not the first .portone-ui-container, where PortOne would render instead', async () => {
     uiContainer();
     const fake = fakeVendor();
-    const store = new PayPalButtons(options(), fake.load);
+    const store = new PayPalButtonsStore(options(), fake.load);
     store.attach(uiContainer());
     store.mount();
     await flush();
@@ -219,7 +219,7 @@ describe('given options PayPal cannot take', () => {
 
   it('clears an option error once the options are fixed', async () => {
     const fake = fakeVendor();
-    const store = new PayPalButtons(options({ amount: -1 }), fake.load);
+    const store = new PayPalButtonsStore(options({ amount: -1 }), fake.load);
     store.attach(uiContainer());
     store.mount();
     await flush();

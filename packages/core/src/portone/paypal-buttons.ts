@@ -185,7 +185,7 @@ const sameRequest = (a: PayPalUIRequest, b: PayPalUIRequest) => JSON.stringify(a
  * request winning. Vendor calls wait a macrotask after mount (StrictMode's mount, unmount and
  * remount load once); after unmount nothing more is sent, and results are dropped.
  */
-export class PayPalButtons extends CheckoutStore<PayPalButtonsOptions, Facts, PayPalButtonsState> {
+export class PayPalButtonsStore extends CheckoutStore<PayPalButtonsOptions, Facts, PayPalButtonsState> {
   private container: HTMLElement | null = null;
   private vendor: PayPalVendor | null = null;
   private generation = 0;
