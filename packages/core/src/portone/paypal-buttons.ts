@@ -89,7 +89,12 @@ export interface PayPalUIResponse {
   message?: string | undefined;
 }
 
-/** The two vendor calls the buttons make; `loadPayPalVendor` gives PortOne's, tests give fakes. */
+/**
+ * The two vendor calls the buttons make; `loadPayPalVendor` gives PortOne's, tests give fakes.
+ * `loadPaymentUI` takes two arguments, `(request, { onPaymentSuccess, onPaymentFail })`, as
+ * `@portone/browser-sdk` types it (dist/v2/loadPaymentUI.d.ts); PortOne's PayPal guide shows one
+ * object holding both, which those types refuse.
+ */
 export interface PayPalVendor {
   loadPaymentUI(
     request: PayPalUIRequest,
