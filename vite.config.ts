@@ -19,6 +19,7 @@ export const alias = {
   '@kcheckout/server/libsql': entry('server/src/store/libsql.ts'),
   '@kcheckout/server/postgres': entry('server/src/store/postgres.ts'),
   '@kcheckout/react/toss': entry('react/src/toss.ts'),
+  '@kcheckout/react/portone': entry('react/src/portone.ts'),
   '@kcheckout/core': pkg('core'),
   '@kcheckout/react': pkg('react'),
   '@kcheckout/sandbox': pkg('sandbox'),

@@ -14,7 +14,7 @@ import { reactEntries, root, sh } from './helpers.mjs';
 
 const entries = ['@kcheckout/react', '@kcheckout/react/toss', '@kcheckout/react/portone', '@kcheckout/react/iamport'];
 /** The components and hooks: Client Components, references on the server. */
-const clientExports = /^(?:use[A-Z]\w*|Checkout|PaymentWindowCheckout|PaymentMethods|Agreement|CheckoutButton|BillingKeyButton|RedirectResult)$/;
+const clientExports = /^(?:use[A-Z]\w*|Checkout|PaymentWindowCheckout|PaymentMethods|Agreement|CheckoutButton|BillingKeyButton|RedirectResult|PayPalButtons)$/;
 
 // The script runs under react-server; each use returns something JSON can carry back.
 const serverScript = `
@@ -41,6 +41,8 @@ const uses = {
   koRedirect: (table) => Object.keys(table).length > 0,
   enRedirect: (table) => Object.keys(table).length > 0,
   DEFAULT_METHODS: (methods) => methods.portone.map((method) => method.type).join(),
+  koPayPal: (table) => table.loading,
+  enPayPal: (table) => table.loading,
 };
 const report = {};
 for (const entry of ${JSON.stringify(entries)}) {

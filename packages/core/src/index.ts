@@ -110,6 +110,19 @@ export {
 } from './redirect/parse-redirect.js';
 export { parseTossRedirect } from './toss/parse-toss-redirect.js';
 export { parsePortOneRedirect } from './portone/parse-portone-redirect.js';
+export {
+  PayPalButtonsStore,
+  PAYPAL_BUTTONS_OPTIONS,
+  PAYPAL_UI_CONTAINER_CLASS,
+  buildPayPalRequest,
+  loadPayPalVendor,
+  type PayPalButtonsOptions,
+  type PayPalButtonsState,
+  type PayPalResult,
+  type PayPalUIRequest,
+  type PayPalUIResponse,
+  type PayPalVendor,
+} from './portone/paypal-buttons.js';
 export { parseIamportRedirect } from './iamport/parse-iamport-redirect.js';
 export {
   rememberOrder,

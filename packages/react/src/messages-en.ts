@@ -1,4 +1,4 @@
-import type { CheckoutMessages, Messages, RedirectMessages, SharedMessages } from './messages.js';
+import type { CheckoutMessages, Messages, PayPalMessages, RedirectMessages, SharedMessages } from './messages.js';
 
 // Object.assign, not a spread: bundlers drop an unused /* @__PURE__ */ call, but keep an object spread
 // (it may run getters), which would put each route's strings in the other's bundle.
@@ -78,3 +78,18 @@ export const enRedirect: RedirectMessages = /* @__PURE__ */ Object.assign(
 
 /** English for both routes: `<Checkout messages={en}>`, `<RedirectResult messages={en}>`. A route that names only its own half ships only that half. */
 export const en: Messages = /* @__PURE__ */ Object.assign({}, enCheckout, enRedirect);
+
+/** English for `<PayPalButtons messages={enPayPal}>`. */
+export const enPayPal: PayPalMessages = {
+  loading: 'Loading the PayPal buttons…',
+  errorTitle: 'PayPal could not be prepared.',
+  errors: {
+    INVALID_AMOUNT: 'This order amount cannot be paid with PayPal.',
+    UI_CONTAINER_CONFLICT: 'PayPal cannot be offered on this page. Please contact the shop.',
+  },
+  errorFallback: 'Try again, or contact the shop.',
+  retry: 'Try again',
+  success: 'PayPal approved the payment. Checking your order…',
+  fail: 'The PayPal payment failed. Please try again.',
+  cancel: 'You cancelled the PayPal payment.',
+};

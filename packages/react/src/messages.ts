@@ -137,3 +137,34 @@ export const ko: Messages = /* @__PURE__ */ Object.assign({}, koCheckout, koRedi
 export function formatAmount(amount: number, currency: Currency, text: SharedMessages): string {
   return Number.isFinite(amount) ? text.amount(amount, currency) : '';
 }
+
+/**
+ * `<PayPalButtons messages>`: PayPal draws its own buttons, so only the states around them need
+ * words. A separate table, so checkout pages without PayPal carry none of it.
+ */
+export interface PayPalMessages {
+  loading: string;
+  errorTitle: string;
+  /** By `CheckoutError.code` (or the vendor's code); `errorFallback` for the rest. */
+  errors: Partial<Record<string, string>>;
+  errorFallback: string;
+  retry: string;
+  success: string;
+  fail: string;
+  cancel: string;
+}
+
+/** Korean for `<PayPalButtons>`: the default. */
+export const koPayPal: PayPalMessages = {
+  loading: 'PayPal 버튼을 불러오는 중…',
+  errorTitle: 'PayPal 결제를 준비하지 못했습니다.',
+  errors: {
+    INVALID_AMOUNT: '이 주문 금액은 PayPal로 결제할 수 없습니다.',
+    UI_CONTAINER_CONFLICT: '이 페이지에서는 PayPal 결제를 준비할 수 없습니다. 상점에 문의해 주세요.',
+  },
+  errorFallback: '다시 시도하거나 상점에 문의해 주세요.',
+  retry: '다시 시도',
+  success: 'PayPal 결제가 승인되었습니다. 주문을 확인하는 중입니다.',
+  fail: 'PayPal 결제에 실패했습니다. 다시 시도해 주세요.',
+  cancel: 'PayPal 결제를 취소했습니다.',
+};

@@ -14,6 +14,10 @@ export {
   type BillingKeyCancelled,
 } from './billing-key-button.js';
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
+export { PayPalButtons, type PayPalButtonsProps } from './paypal-buttons.js';
+export { usePayPalButtons, type UsePayPalButtonsOptions, type UsePayPalButtonsResult } from './use-paypal-buttons.js';
+export { koPayPal, type PayPalMessages } from './messages.js';
+export { enPayPal } from './messages-en.js';
 export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
 export { en, enCheckout, enRedirect } from './messages-en.js';
 export { type UseRedirectResultValue, type RedirectState, type ConfirmableRedirect } from './use-redirect-result.js';

@@ -9,6 +9,7 @@ import { abandonSlot, claimSlot, control, noteScript, record, releaseSlot, slotT
 import { portOneError, type PortOneTransactionType } from './portone/errors.js';
 import { readIssueBillingKeyRequest, readPaymentRequest, type PortOneWindowRequest } from './portone/request.js';
 import { runPortOneWindow } from './portone/window.js';
+import { loadPaymentUI, updateLoadPaymentUIRequest } from './portone/payment-ui.js';
 
 const SDK = 'portone-v2';
 // Page-level, in the shared control object: a second copy of this script (a remount that lost the
@@ -76,8 +77,8 @@ noteScript(SDK);
   requestIssueBillingKey,
   requestIdentityVerification: unsupported('requestIdentityVerification'),
   requestIssueBillingKeyAndPay: unsupported('requestIssueBillingKeyAndPay'),
-  loadPaymentUI: unsupported('loadPaymentUI'),
+  loadPaymentUI,
   loadIssueBillingKeyUI: unsupported('loadIssueBillingKeyUI'),
-  updateLoadPaymentUIRequest: unsupported('updateLoadPaymentUIRequest'),
+  updateLoadPaymentUIRequest,
   updateLoadIssueBillingKeyUIRequest: unsupported('updateLoadIssueBillingKeyUIRequest'),
 };
