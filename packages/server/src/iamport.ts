@@ -78,7 +78,7 @@ export async function verifyIamportPayment(options: VerifyIamportPaymentOptions)
 async function lookup(url: string, options: IamportRequestOptions, renew: boolean, init: RequestInit = { method: 'GET' }): Promise<VendorAnswer | VendorFailure> {
   const token = await accessToken(options, renew);
   if (typeof token !== 'string') return token;
-  // The docs send the bare token in Authorization (research/portone.md §4.3).
+  // The docs send the bare token in Authorization (developers.portone.io).
   return callVendor('PortOne V1', url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), authorization: token } }, options);
 }
 

@@ -29,7 +29,7 @@ export interface VerifyPortOnePaymentOptions {
   timeoutMs?: number;
 }
 
-// The lookup's documented errors (research/portone.md §4.1).
+// The lookup's documented errors (developers.portone.io).
 const REASONS: Record<string, VendorErrorResult['reason']> = {
   UNAUTHORIZED: 'auth',
   FORBIDDEN: 'auth',
@@ -41,7 +41,7 @@ const REASONS: Record<string, VendorErrorResult['reason']> = {
 // UNVERIFIED: the cancel refusals' statuses (409); the SDK does not pass the status on.
 const HTTP_STATUS: Record<string, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, PAYMENT_NOT_FOUND: 404, INVALID_REQUEST: 400, PG_PROVIDER: 502 };
 
-// The cancel's documented refusals (@portone/server-sdk `CancelPaymentError`; research/portone.md §4.1).
+// The cancel's documented refusals (@portone/server-sdk `CancelPaymentError`; developers.portone.io).
 const CANCEL_REFUSALS: Record<string, 'not-cancellable' | 'amount' | 'balance-changed'> = {
   PAYMENT_NOT_PAID: 'not-cancellable',
   CANCEL_AMOUNT_EXCEEDS_CANCELLABLE_AMOUNT: 'amount',

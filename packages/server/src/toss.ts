@@ -6,7 +6,7 @@ import type { VendorErrorResult, VendorFailure, VerifyResult } from './results.j
 export const TOSS_API_BASE = 'https://api.tosspayments.com';
 
 /**
- * Toss's Payment object (research/toss.md §3.3), with the fields kcheckout reads typed. The rest
+ * Toss's Payment object (docs.tosspayments.com), with the fields kcheckout reads typed. The rest
  * is kept as sent.
  */
 export interface TossPayment {
@@ -71,7 +71,7 @@ export interface ConfirmTossPaymentOptions extends TossRequestOptions {
  */
 export type TossConfirmResult = VerifyResult<TossPayment> | { status: 'already-processed'; code: 'ALREADY_PROCESSED_PAYMENT'; message: string };
 
-// research/toss.md §3.3: the key and auth-format codes are the merchant's configuration.
+// docs.tosspayments.com: the key and auth-format codes are the merchant's configuration.
 const AUTH_CODES = new Set(['UNAUTHORIZED_KEY', 'INVALID_API_KEY', 'INCORRECT_BASIC_AUTH_FORMAT', 'FORBIDDEN_REQUEST']);
 const NOT_FOUND_CODES = new Set(['NOT_FOUND_PAYMENT', 'NOT_FOUND_PAYMENT_SESSION']);
 

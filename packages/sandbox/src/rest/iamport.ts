@@ -3,7 +3,7 @@ import { cancelledTotal, type Ledger, type RouteContext } from './ledger.js';
 import { randomToken } from '../standins/shared/random.js';
 import { sandboxSecrets } from './secrets.js';
 
-/** V1 answers `{ code, message, response }` (research/portone.md §4.3); `code` 0 is success. */
+/** V1 answers `{ code, message, response }` (developers.portone.io); `code` 0 is success. */
 function envelope(status: number, code: number, message: string | null, response: unknown = null): Response {
   return json(status, { code, message, response });
 }

@@ -3,10 +3,10 @@ import { basicUser, decodeSegment, isAmount, isRecord, json, kstIso, readJson } 
 import { cancelledTotal, type Ledger, type RouteContext } from './ledger.js';
 import { sandboxSecrets } from './secrets.js';
 
-/** Toss confirms only within 10 minutes of the window (research/toss.md §3.3, well attested). */
+/** Toss confirms only within 10 minutes of the window (docs.tosspayments.com, well attested). */
 export const TOSS_SESSION_MS = 10 * 60_000;
 
-// Messages from Toss's error-code table (research/toss.md §3.3).
+// Messages from Toss's error-code table (docs.tosspayments.com).
 const MESSAGES: Record<string, string> = {
   ALREADY_PROCESSED_PAYMENT: '이미 처리된 결제 입니다.',
   UNAUTHORIZED_KEY: '인증되지 않은 시크릿 키 혹은 클라이언트 키 입니다.',
@@ -194,7 +194,7 @@ async function confirm(request: Request, ctx: RouteContext): Promise<Response> {
   if (!entry) return tossError(404, 'NOT_FOUND_PAYMENT');
   const { payment } = entry;
   if (entry.confirmedAt !== undefined) return tossError(400, 'ALREADY_PROCESSED_PAYMENT');
-  // Reported for an orderId other than the requested one (research/toss.md §3.3).
+  // Reported for an orderId other than the requested one (docs.tosspayments.com).
   if (payment.orderId !== orderId || payment.status === 'canceled') return tossError(404, 'NOT_FOUND_PAYMENT_SESSION');
   if (ctx.now() - payment.answeredAt > TOSS_SESSION_MS) return tossError(404, 'NOT_FOUND_PAYMENT_SESSION');
   if (payment.amount !== amount) {
@@ -203,19 +203,19 @@ async function confirm(request: Request, ctx: RouteContext): Promise<Response> {
   }
   if (payment.status === 'declined') return tossError(403, 'REJECT_CARD_PAYMENT');
   // A payment-window payment is confirmed with the API secret key, a widget payment with the widget
-  // secret key ("키 쌍", research/toss.md §6.9); the code for a mismatch is an assumption (README).
+  // secret key ("키 쌍", docs.tosspayments.com); the code for a mismatch is an assumption (README).
   const user = basicUser(request.headers.get('authorization'));
   const kindOfSecret = typeof user === 'object' && user.user === sandboxSecrets.toss.apiSecretKey ? 'api' : 'widget';
   if (payment.keyKind && payment.keyKind !== kindOfSecret) {
     return tossError(403, 'FORBIDDEN_REQUEST', `${MESSAGES.FORBIDDEN_REQUEST} (This payment was opened with ${payment.keyKind === 'api' ? 'an API individual client key: confirm with the API secret key (test_sk_…)' : 'a widget client key: confirm with the widget secret key (test_gsk_…)'}.)`);
   }
   entry.confirmedAt = ctx.now();
-  // The merchant compares a deposit callback's `secret` with this one (research: Toss virtual-account webhook guide).
+  // The merchant compares a deposit callback's `secret` with this one (Toss's virtual-account webhook guide, docs.tosspayments.com).
   if (payment.method === 'VIRTUAL_ACCOUNT') entry.secret = randomToken('', 20);
   return json(200, tossPayment(entry, ctx.now()));
 }
 
-/** The Payment object (research/toss.md §3.3), for the fields a sandbox payment can fill. */
+/** The Payment object (docs.tosspayments.com), for the fields a sandbox payment can fill. */
 function tossPayment(entry: TossEntry, now: number): Record<string, unknown> {
   const { payment, confirmedAt } = entry;
   const virtualAccount = payment.method === 'VIRTUAL_ACCOUNT';

@@ -1,6 +1,6 @@
 /**
  * Standard Webhooks signing (standardwebhooks.com), as PortOne V2 webhooks use it
- * (research/portone.md §4.2): HMAC-SHA256 over `${id}.${timestamp}.${body}` with the base64-decoded
+ * (developers.portone.io): HMAC-SHA256 over `${id}.${timestamp}.${body}` with the base64-decoded
  * secret (`whsec_` prefix optional), sent as `webhook-signature: v1,<base64>`.
  */
 

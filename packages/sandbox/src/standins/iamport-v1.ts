@@ -19,7 +19,7 @@ const REQUEST_SLOT = `${SDK}:request`;
 let impCode: unknown;
 let initialised = false;
 
-/** The m_redirect_url query (research/portone.md §3.3): values are strings, booleans as 'true' / 'false'. */
+/** The m_redirect_url query (developers.portone.io): values are strings, booleans as 'true' / 'false'. */
 function redirectQuery(response: RequestPayResponse): Record<string, string> {
   const query: Record<string, string> = {};
   if (typeof response.imp_uid === 'string') query.imp_uid = response.imp_uid;
@@ -64,7 +64,7 @@ const IMP = {
     }
     const checked = readRequestPay(params);
     if ('error_code' in checked) return refuse(params, callback, checked);
-    // merchant_uid is unique per payment (research/portone.md §3.1): a paid one cannot be paid again.
+    // merchant_uid is unique per payment (developers.portone.io): a paid one cannot be paid again.
     if (control().payments.some((paid) => paid.sdk === SDK && paid.status === 'approved' && paid.merchantUid === checked.merchantUid)) {
       return refuse(params, callback, iamportFailure('ALREADY_PAID', `merchant_uid ${JSON.stringify(checked.merchantUid)} is already paid: make a new one per payment attempt`));
     }

@@ -1,5 +1,5 @@
 /**
- * V1 `pay_method` values (developers.portone.io payrq.mdx, research/portone.md §3.1) with the
+ * V1 `pay_method` values (developers.portone.io, the request_pay parameter table) with the
  * label the sandbox window shows. `samsung` is the deprecated spelling of `samsungpay`.
  */
 export const PAY_METHODS: Readonly<Record<string, string>> = {

@@ -23,7 +23,7 @@ export interface IamportRequest {
 
 // The docs' limit for merchant_uid (payrq.mdx).
 const MERCHANT_UID_MAX = 40;
-// "name (≤40)" in the request_pay parameter table (research/portone.md §3.1); PGs cut or refuse longer ones.
+// "name (≤40)" in the request_pay parameter table (developers.portone.io); PGs cut or refuse longer ones.
 const NAME_MAX = 40;
 const BUYER_FIELDS = ['buyer_name', 'buyer_email', 'buyer_tel', 'buyer_addr', 'buyer_postcode'];
 
@@ -43,7 +43,7 @@ export function failureRedirect(params: unknown): string | null {
 }
 
 /**
- * The checks `IMP.request_pay` makes before a window opens (research/portone.md §3.1): a channel
+ * The checks `IMP.request_pay` makes before a window opens (developers.portone.io): a channel
  * (`channelKey`, or the deprecated `pg`), `pay_method`, `merchant_uid`, `name` and `amount`,
  * plus `digital` for phone payments. Returns the request, or the failure to answer with.
  */

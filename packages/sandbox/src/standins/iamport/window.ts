@@ -11,7 +11,7 @@ export type RequestPayResponse = Record<string, unknown>;
 
 /**
  * Opens the sandbox payment window for a checked request and builds the `RequestPayResponse`
- * (research/portone.md §3.2). `success` / `imp_success` are deprecated but still sent by many PGs,
+ * (developers.portone.io). `success` / `imp_success` are deprecated but still sent by many PGs,
  * so they are included; libraries should decide by `error_code`. A refused or abandoned payment is
  * `status: 'failed'`: V1's `cancelled` means refunded after payment, which no window produces.
  */

@@ -2,7 +2,7 @@ import type { SandboxOutcome } from '../../types.js';
 
 /**
  * How PortOne V2 reports a window that did not succeed: the promise resolves (it does not reject)
- * with `code` / `message`, and `pgCode` / `pgMessage` when the PG gave them (research/portone.md §1.5).
+ * with `code` / `message`, and `pgCode` / `pgMessage` when the PG gave them (developers.portone.io).
  *
  * - Cancel: `FAILURE_TYPE_PG` with "사용자가 결제를 취소하였습니다.". Community code reports user
  *   cancels under FAILURE_TYPE_PG, and the message is the one in a copy of the CDN bundle. The

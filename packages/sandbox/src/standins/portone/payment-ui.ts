@@ -11,7 +11,7 @@ const REQUEST_SLOT = `${SDK}:request`;
 
 /**
  * The element the UI renders into. PortOne's PayPal guide has the page hold one element with this
- * class and renders the PayPal buttons into it (research/portone.md §1.4, paypal-v2.mdx); the SDK
+ * class and renders the PayPal buttons into it (developers.portone.io, paypal-v2.mdx); the SDK
  * finds it itself, as the first match in the document: `loadPaymentUI` takes no selector.
  */
 export const UI_CONTAINER_CLASS = 'portone-ui-container';

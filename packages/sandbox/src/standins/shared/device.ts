@@ -2,7 +2,7 @@ import type { SandboxDevice } from '../../types.js';
 import { control } from './control.js';
 
 // Phones and tablets by user agent, as PortOne's SDK decides between its `windowType.pc` and
-// `windowType.mobile` (research/portone.md §1.6); the width of the window plays no part, so a
+// `windowType.mobile` (developers.portone.io); the width of the window plays no part, so a
 // narrow desktop browser is still a PC. Which tokens the vendors match exactly is not published
 // (README, "Assumed, not documented").
 const MOBILE_USER_AGENT = /Android|iPhone|iPad|iPod|Mobile|Tablet/i;

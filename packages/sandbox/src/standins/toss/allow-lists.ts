@@ -3,8 +3,8 @@ import { isMobileDevice } from '../shared/device.js';
 import { tossError } from './errors.js';
 
 /**
- * The parameters each Toss call takes, from the vendors' type definitions (research/toss.md §1.3,
- * §2.4). The vendor answers `INVALID_PARAMETERS` for a parameter it does not define, so a library
+ * The parameters each Toss call takes, from the vendors' type definitions
+ * (`@tosspayments/tosspayments-sdk` and `payment-widget-sdk`) and docs.tosspayments.com. The vendor answers `INVALID_PARAMETERS` for a parameter it does not define, so a library
  * that forwards a misspelt or invented field fails here as it would live.
  */
 export const ALLOWED = {
@@ -47,7 +47,7 @@ const given = (value: unknown) => value !== undefined && value !== null;
 /**
  * The formats of the optional buyer fields (WidgetPaymentRequest JSDoc): `customerMobilePhone`
  * digits only, 8–15 of them, no `-`; `customerEmail` and `customerName` at most 100 characters.
- * And `windowTarget`: `'iframe'` or `'self'`, and no iframe on a phone (research/toss.md §2.4).
+ * And `windowTarget`: `'iframe'` or `'self'`, and no iframe on a phone (docs.tosspayments.com).
  */
 export function checkOptionalFields(params: Record<string, unknown>): void {
   const { customerMobilePhone, customerEmail, customerName, windowTarget } = params;
@@ -80,7 +80,7 @@ export function checkVariantKeyKnown(variantKey: unknown): void {
   }
 }
 
-/** USD is for PayPal only (research/toss.md §2.4 `foreignEasyPay`); every other method charges KRW. */
+/** USD is for PayPal only (docs.tosspayments.com `foreignEasyPay`); every other method charges KRW. */
 export function checkCurrencyForMethod(currency: string, methodCode: string): void {
   if (currency !== 'KRW' && methodCode !== 'PAYPAL') {
     throw tossError('INVALID_AMOUNT_CURRENCY', `${methodCode} charges KRW only; ${currency} is for PayPal`);

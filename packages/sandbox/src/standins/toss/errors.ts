@@ -1,8 +1,8 @@
 import { errorNameFor, vendorError, type VendorError } from '../shared/errors.js';
 
 /**
- * Toss's client SDK error codes and their Korean messages (docs.tosspayments.com SDK error table,
- * research/toss.md §5). Where the vendor's wording is unknown the message is ours, in the same voice.
+ * Toss's client SDK error codes and their Korean messages (the SDK error table,
+ * docs.tosspayments.com). Where the vendor's wording is unknown the message is ours, in the same voice.
  * The English after the Korean is the sandbox's hint for the developer.
  */
 const MESSAGES = {
@@ -29,7 +29,7 @@ const MESSAGES = {
   USER_CANCEL: '취소되었습니다.',
   PAY_PROCESS_CANCELED: '사용자에 의해 결제가 취소되었습니다.',
   UNKNOWN: '알 수 없는 에러가 발생했습니다.',
-  // The payment window's own codes (research/toss.md §5); the wording is ours where unseen.
+  // The payment window's own codes (docs.tosspayments.com); the wording is ours where unseen.
   NOT_SUPPORTED_WIDGET_KEY: '결제위젯 연동 키는 결제창에서 사용할 수 없습니다. API 개별 연동 키를 사용해주세요.',
   NOT_SUPPORTED_METHOD: '지원하지 않는 결제수단입니다.',
   PAYMENT_REQUEST_ABORTED: '결제 요청이 중단되었습니다.',

@@ -20,7 +20,7 @@ export interface TossPaymentRequest {
 
 const given = (value: unknown) => value !== undefined && value !== null;
 
-/** The checks `requestPayment` makes of its parameters (widget .d.ts JSDoc, research/toss.md §2.4). */
+/** The checks `requestPayment` makes of its parameters (widget .d.ts JSDoc, docs.tosspayments.com). */
 export function readPaymentRequest(params: unknown, which: 'v2.requestPayment' | 'v1.requestPayment' | 'v2.payment.requestPayment'): TossPaymentRequest {
   if (!params || typeof params !== 'object') {
     throw tossError('INVALID_PARAMETERS', 'requestPayment takes an object: { orderId, orderName, successUrl?, failUrl?, … }');
@@ -51,7 +51,7 @@ export function readPaymentRequest(params: unknown, which: 'v2.requestPayment' |
   }
   checkOptionalFields(params as Record<string, unknown>);
   // On a phone the vendor's window is a full page that leaves the merchant's page, so there is no
-  // promise to answer: "Promise 방식은 모바일 환경에서 사용할 수 없어요" (SDK v2 docs, research/toss.md §2).
+  // promise to answer: "Promise 방식은 모바일 환경에서 사용할 수 없어요" (SDK v2 docs, docs.tosspayments.com).
   if (!given(successUrl) && isMobileDevice()) throw tossError('NOT_SUPPORTED_PROMISE', 'on a mobile device pass successUrl and failUrl (redirect mode)');
   return {
     orderId,
