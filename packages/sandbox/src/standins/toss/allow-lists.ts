@@ -4,8 +4,9 @@ import { tossError } from './errors.js';
 
 /**
  * The parameters each Toss call takes, from the vendors' type definitions
- * (`@tosspayments/tosspayments-sdk` and `payment-widget-sdk`) and docs.tosspayments.com. The vendor answers `INVALID_PARAMETERS` for a parameter it does not define, so a library
- * that forwards a misspelt or invented field fails here as it would live.
+ * (`@tosspayments/tosspayments-sdk` and `payment-widget-sdk`) and docs.tosspayments.com. The vendor
+ * answers `INVALID_PARAMETERS` for a parameter it does not define, so a library that forwards a
+ * misspelt or invented field fails here as it would live.
  */
 export const ALLOWED = {
   // WidgetPaymentRequest (@tosspayments/tosspayments-sdk 2.8.1), with its @ignore fields.
