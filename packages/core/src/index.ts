@@ -62,6 +62,17 @@ export {
   type BillingKeyResult,
 } from './portone/portone-v2.js';
 export {
+  IdentityVerificationSession,
+  createIdentityVerificationDriver,
+  checkIdentityVerificationInput,
+  type IdentityVerificationCustomer,
+  type IdentityVerificationDriver,
+  type IdentityVerificationInput,
+  type IdentityVerificationResult,
+  type IdentityVerificationState,
+} from './portone/identity-verification.js';
+export { isIdentityVerificationCancel } from './portone/identity-verification-cancel.js';
+export {
   createIamportV1,
   validateIamportV1Options,
   IAMPORT_V1_OPTIONS,

@@ -10,7 +10,8 @@ import { loadScript } from '../loader.js';
 import { PORTONE_V2_SCRIPT } from '../sdk-urls.js';
 import { validateOrderId } from '../validation.js';
 import { PORTONE_V2_OPTIONS, type PortOneRedirect, type PortOneV2Config, type PortOneV2Options, validatePortOneV2Options } from './portone-v2.js';
-import { isPortOneCancel, refuseTossSecretsIn, validateRedirectUrl } from './portone-validation.js';
+import { isIdentityVerificationCancel } from './identity-verification-cancel.js';
+import { refuseTossSecretsIn, validateRedirectUrl } from './portone-validation.js';
 
 // PortOne V2 identity verification (본인인증): `PortOne.requestIdentityVerification`, one flow per
 // file as issue 13 puts it. Request and response fields follow @portone/browser-sdk 0.1.x
@@ -86,6 +87,19 @@ export function buildIdentityVerificationRequest(config: PortOneV2Config, input:
   return request;
 }
 
+/**
+ * The input's own mistakes, without the store's ids, for a component to show before the press
+ * (the id may be left out: the press makes one). `null` when the input can be sent.
+ */
+export function checkIdentityVerificationInput(input: Partial<IdentityVerificationInput>, redirect?: PortOneRedirect): CheckoutError | null {
+  try {
+    buildIdentityVerificationRequest({ storeId: 'store-check', channelKey: 'channel-key-check' }, { identityVerificationId: 'identity-check', ...input }, redirect);
+    return null;
+  } catch (error) {
+    return vendorError('portone', error);
+  }
+}
+
 function customerOf(customer: IdentityVerificationCustomer | undefined): Pick<IdentityVerificationRequest, 'customer'> {
   if (customer === undefined) return {};
   if (!customer || typeof customer !== 'object') throw option('customer는 객체여야 합니다.', 'customer must be an object: { fullName?, phoneNumber?, birthYear?, … }.');
@@ -139,18 +153,6 @@ export function identityVerificationResult(response: IdentityVerificationRespons
   }
   const txId = response.identityVerificationTxId;
   return { status: 'success', ...base, ...(typeof txId === 'string' && txId ? { identityVerificationTxId: txId } : {}), raw: response };
-}
-
-// The payment rules (isPortOneCancel), plus "사용자가 본인인증을 취소…": how PortOne words a
-// cancelled verification is undocumented (sandbox README, assumptions), so the message is a hint
-// that only decides whether the page shows an error; a verification still needs the server's lookup.
-const IDENTITY_CANCEL = /(사용자|고객|구매자)[가이]?\s*본인\s*인증을?\s*취소/;
-
-/** Whether a failed verification is the buyer closing the window. */
-export function isIdentityVerificationCancel(failure: { code?: unknown; message?: unknown; pgCode?: unknown; pgMessage?: unknown }): boolean {
-  const { code, message, pgCode, pgMessage } = failure;
-  if (isPortOneCancel({ code, message, pgCode }) || isPortOneCancel({ message: pgMessage })) return true;
-  return [message, pgMessage].some((text) => typeof text === 'string' && IDENTITY_CANCEL.test(text));
 }
 
 /** A rejected request is a setup error: a `fail` carrying a `VENDOR_ERROR` with the vendor's code. @internal */

@@ -56,7 +56,8 @@ const RULES: Record<Provider, VendorRules> = {
  *   Success needs `paymentKey`, `orderId` and a strictly parsed `amount`.
  * - PortOne V2: `code`, `message`, `pgCode` or `pgMessage` means failure, `cancel` when
  *   `isPortOneCancel` says the buyer cancelled. Success needs `paymentId`, or `billingKey` for
- *   `transactionType=ISSUE_BILLING_KEY`. An identity-verification redirect is not a payment: `null`.
+ *   `transactionType=ISSUE_BILLING_KEY`, or `identityVerificationId` for an identity verification
+ *   (`transactionType=IDENTITY_VERIFICATION`, 본인인증), which is no payment: it has no `orderId`.
  * - iamport V1: `error_code` or `error_msg` means failure whatever `imp_success` / `success` say;
  *   those flags are ignored (the docs deprecate them, and they can be `false` for a paid payment).
  *   Success needs `imp_uid` and `merchant_uid`.
