@@ -26,12 +26,14 @@ export type {
 } from './rest/api.js';
 export { sandboxSecrets } from './rest/secrets.js';
 export { signStandardWebhook } from './rest/webhook.js';
+export type { SandboxIdentityVerificationSeed } from './rest/portone-identity.js';
 
 export type {
   SandboxControl,
   SandboxDevice,
   SandboxFailureScript,
   SandboxIamportPayment,
+  SandboxIdentityVerification,
   SandboxLogEntry,
   SandboxOutcome,
   SandboxPayment,
