@@ -1,4 +1,4 @@
-import type { CheckoutMessages, Messages, RedirectMessages, SharedMessages } from './messages.js';
+import type { CheckoutMessages, IdentityVerificationMessages, Messages, RedirectMessages, SharedMessages } from './messages.js';
 
 // Object.assign, not a spread: bundlers drop an unused /* @__PURE__ */ call, but keep an object spread
 // (it may run getters), which would put each route's strings in the other's bundle.
@@ -76,5 +76,17 @@ export const enRedirect: RedirectMessages = /* @__PURE__ */ Object.assign(
   enShared,
 );
 
+/** English for <IdentityVerificationButton messages={enIdentity}>. */
+export const enIdentity: IdentityVerificationMessages = /* @__PURE__ */ Object.assign(
+  {
+    verifyIdentity: 'Verify your identity',
+    verifyingIdentity: 'Verifying…',
+    identityVerified: 'Identity verification finished.',
+    identityInvalid: 'Identity verification cannot start: its details are invalid.',
+    redirectIdentityTitle: 'Identity verified.',
+  },
+  enShared,
+);
+
 /** English for both routes: `<Checkout messages={en}>`, `<RedirectResult messages={en}>`. A route that names only its own half ships only that half. */
-export const en: Messages = /* @__PURE__ */ Object.assign({}, enCheckout, enRedirect);
+export const en: Messages = /* @__PURE__ */ Object.assign({}, enCheckout, enRedirect, enIdentity);

@@ -54,6 +54,12 @@ export interface RedirectMessages extends SharedMessages {
   redirectCheckAgain: string;
   redirectSuccessTitle: string;
   redirectBillingKeyTitle: string;
+  /**
+   * A finished identity verification (본인인증) came back. Optional so that a result page of a shop
+   * without identity verification carries no such sentence: `ko` / `en` and the `/portone`
+   * entry's <RedirectResult> have it; without it the page says `redirectSuccessTitle`.
+   */
+  redirectIdentityTitle?: string;
   redirectFailTitle: string;
   redirectConfirmFailTitle: string;
   redirectCancelTitle: string;
@@ -66,8 +72,19 @@ export interface RedirectMessages extends SharedMessages {
   redirectCode: string;
 }
 
+/** <IdentityVerificationButton messages>: PortOne identity verification (본인인증). */
+export interface IdentityVerificationMessages extends SharedMessages {
+  verifyIdentity: string;
+  verifyingIdentity: string;
+  /** Next to the button after the window finished (your server still looks the verification up). */
+  identityVerified: string;
+  /** Next to the button when its props cannot work (a bad id or customer field). */
+  identityInvalid: string;
+  redirectIdentityTitle: string;
+}
+
 /** Both routes' strings: the type of `ko` and `en`. */
-export interface Messages extends CheckoutMessages, RedirectMessages {}
+export interface Messages extends CheckoutMessages, Omit<RedirectMessages, 'redirectIdentityTitle'>, IdentityVerificationMessages {}
 
 // Object.assign, not a spread: bundlers drop an unused /* @__PURE__ */ call, but keep an object spread
 // (it may run getters), which would put each route's strings in the other's bundle.
@@ -127,11 +144,23 @@ export const koRedirect: RedirectMessages = /* @__PURE__ */ Object.assign(
   koShared,
 );
 
+/** Korean for <IdentityVerificationButton>: its default, bundled only where the button is. */
+export const koIdentity: IdentityVerificationMessages = /* @__PURE__ */ Object.assign(
+  {
+    verifyIdentity: '본인인증하기',
+    verifyingIdentity: '본인인증 진행 중…',
+    identityVerified: '본인인증을 마쳤습니다.',
+    identityInvalid: '본인인증 정보가 올바르지 않아 진행할 수 없습니다.',
+    redirectIdentityTitle: '본인인증이 완료되었습니다.',
+  },
+  koShared,
+);
+
 /**
  * Both Korean tables in one, for `messages={ko}` and `{ ...ko, … }` on either route. Each route's
  * default is its own half (`koCheckout`, `koRedirect`), so a page that never names `ko` ships only that half.
  */
-export const ko: Messages = /* @__PURE__ */ Object.assign({}, koCheckout, koRedirect);
+export const ko: Messages = /* @__PURE__ */ Object.assign({}, koCheckout, koRedirect, koIdentity);
 
 /** The amount as `text` writes it; empty for a non-number, which the checkout reports as INVALID_AMOUNT. */
 export function formatAmount(amount: number, currency: Currency, text: SharedMessages): string {

@@ -1,6 +1,7 @@
 'use client';
 
 import { parsePortOneRedirect } from '@kcheckout/core';
+import { koRedirect } from './messages.js';
 import { vendorRedirectResult, type VendorRedirectResultProps } from './redirect-result.js';
 import { vendorRedirectResultHook, type VendorRedirectResultOptions } from './use-redirect-result.js';
 
@@ -13,5 +14,9 @@ import { vendorRedirectResultHook, type VendorRedirectResultOptions } from './us
 export const useRedirectResult = /* @__PURE__ */ vendorRedirectResultHook<'portone'>(parsePortOneRedirect);
 export type UseRedirectResultOptions<T = unknown> = VendorRedirectResultOptions<'portone', T>;
 /** `<RedirectResult>` reading PortOne V2 redirects only (`parsePortOneRedirect`); see the root entry's. */
-export const RedirectResult = /* @__PURE__ */ vendorRedirectResult<'portone'>(parsePortOneRedirect);
+export const RedirectResult = /* @__PURE__ */ vendorRedirectResult<'portone'>(
+  parsePortOneRedirect,
+  // PortOne redirects bring identity verifications (본인인증) back too: this page names them.
+  /* @__PURE__ */ Object.assign({ redirectIdentityTitle: '본인인증이 완료되었습니다.' }, koRedirect),
+);
 export type RedirectResultProps<T = unknown> = VendorRedirectResultProps<'portone', T>;

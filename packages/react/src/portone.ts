@@ -13,9 +13,17 @@ export {
   type BillingKeyFailed,
   type BillingKeyCancelled,
 } from './billing-key-button.js';
+export {
+  IdentityVerificationButton,
+  type IdentityVerificationButtonProps,
+  type IdentityVerified,
+  type IdentityVerificationFailed,
+  type IdentityVerificationCancelled,
+} from './identity-verification-button.js';
+export { useIdentityVerification, type UseIdentityVerificationOptions, type UseIdentityVerificationResult } from './use-identity-verification.js';
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
-export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
-export { en, enCheckout, enRedirect } from './messages-en.js';
+export { ko, koCheckout, koRedirect, koIdentity, type IdentityVerificationMessages, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
+export { en, enCheckout, enRedirect, enIdentity } from './messages-en.js';
 export { type UseRedirectResultValue, type RedirectState, type ConfirmableRedirect } from './use-redirect-result.js';
 export { RedirectResult, useRedirectResult, type RedirectResultProps, type UseRedirectResultOptions } from './portone-redirect-result.js';
 export { parsePortOneRedirect, type ParsedRedirect, type RedirectInput } from '@kcheckout/core';
@@ -32,6 +40,9 @@ export {
   type PortOneEasyPayProvider,
   type PortOneBillingKeyIssue,
   type PortOneBillingKeyMethod,
+  type IdentityVerificationInput,
+  type IdentityVerificationCustomer,
+  type IdentityVerificationResult,
 } from '@kcheckout/core';
 
 /** Starts fetching PortOne's V2 SDK before the checkout mounts (see the root entry's `preload`). */
