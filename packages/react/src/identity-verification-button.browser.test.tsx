@@ -124,7 +124,7 @@ describe('given <RedirectResult> from /portone on an identity-verification retur
   const search = '?identityVerificationId=identity_btn_0003&identityVerificationTxId=tx-3&transactionType=IDENTITY_VERIFICATION';
 
   it('confirms once under StrictMode with the verification id, then names the verification', async () => {
-    const confirm = vi.fn(async () => ({ verified: true }));
+    const confirm = vi.fn(async (_result: unknown) => ({ verified: true }));
     render(<RedirectResult search={search} confirm={confirm} />, { wrapper: strict });
     await waitFor(() => expect(screen.getByRole('heading').textContent).toBe('본인인증이 완료되었습니다.'));
     expect(confirm).toHaveBeenCalledTimes(1);
