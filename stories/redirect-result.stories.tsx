@@ -107,6 +107,8 @@ const portone = {
     `&message=${enc('[SANDBOX_DECLINED] 카드사에서 승인을 거절했습니다.')}&pgCode=SANDBOX_DECLINED&pgMessage=${enc('카드사에서 승인을 거절했습니다.')}`,
   cancel: `?paymentId=payment-story-0001&transactionType=PAYMENT&code=FAILURE_TYPE_PG&message=${enc('사용자가 결제를 취소하였습니다.')}`,
   billingKey: '?transactionType=ISSUE_BILLING_KEY&billingKey=billing-key-0190e6a1-aaaa-7bbb-8ccc-dddddddddddd',
+  identity: '?transactionType=IDENTITY_VERIFICATION&identityVerificationId=identity_story_0001&identityVerificationTxId=0190e6a1-1b2c-7d3e-8f40-5a6b7c8d9e11',
+  identityCancel: `?transactionType=IDENTITY_VERIFICATION&identityVerificationId=identity_story_0002&code=FAILURE_TYPE_PG&message=${enc('사용자가 본인인증을 취소하였습니다.')}`,
 };
 const iamport = {
   success: '?imp_uid=imp_story000001&merchant_uid=mid_story_0001&imp_success=true',
@@ -212,6 +214,18 @@ export const PortOneBillingKey: Story = {
     await expect(canvasElement.querySelector('h2')?.textContent).toBe('결제수단이 등록되었습니다.');
   },
 };
+
+/** An identity verification (본인인증) in redirect mode: your server looks it up (verifyPortOneIdentity), once. */
+export const PortOneIdentityVerified: Story = {
+  args: { search: portone.identity },
+  play: async ({ canvasElement }) => {
+    await expectState(canvasElement, 'success', 1);
+    await expect(canvasElement.querySelector('h2')?.textContent).toBe('본인인증이 완료되었습니다.');
+  },
+};
+
+/** The person closed the identity-verification window: nothing to look up. */
+export const PortOneIdentityCancel: Story = { args: { search: portone.identityCancel }, play: settledIn('cancel', 0) };
 
 // --- PortOne V1 (iamport) ----------------------------------------------------------------------
 

@@ -144,6 +144,13 @@ export const koRedirect: RedirectMessages = /* @__PURE__ */ Object.assign(
   koShared,
 );
 
+/**
+ * `koRedirect` plus the title of a returned identity verification (본인인증): the default of the
+ * result pages that can receive one (the root entry's and `/portone`'s <RedirectResult>), so the
+ * Toss and iamport result pages carry no such sentence.
+ */
+export const koRedirectPortOne: RedirectMessages = /* @__PURE__ */ Object.assign({ redirectIdentityTitle: '본인인증이 완료되었습니다.' }, koRedirect);
+
 /** Korean for <IdentityVerificationButton>: its default, bundled only where the button is. */
 export const koIdentity: IdentityVerificationMessages = /* @__PURE__ */ Object.assign(
   {

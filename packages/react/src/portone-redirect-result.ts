@@ -1,7 +1,7 @@
 'use client';
 
 import { parsePortOneRedirect } from '@kcheckout/core';
-import { koRedirect } from './messages.js';
+import { koRedirectPortOne } from './messages.js';
 import { vendorRedirectResult, type VendorRedirectResultProps } from './redirect-result.js';
 import { vendorRedirectResultHook, type VendorRedirectResultOptions } from './use-redirect-result.js';
 
@@ -17,6 +17,6 @@ export type UseRedirectResultOptions<T = unknown> = VendorRedirectResultOptions<
 export const RedirectResult = /* @__PURE__ */ vendorRedirectResult<'portone'>(
   parsePortOneRedirect,
   // PortOne redirects bring identity verifications (본인인증) back too: this page names them.
-  /* @__PURE__ */ Object.assign({ redirectIdentityTitle: '본인인증이 완료되었습니다.' }, koRedirect),
+  koRedirectPortOne,
 );
 export type RedirectResultProps<T = unknown> = VendorRedirectResultProps<'portone', T>;

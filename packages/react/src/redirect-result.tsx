@@ -1,7 +1,7 @@
 import { type CheckoutError, type ParsedRedirect, parseRedirect, type Provider, type RedirectResultState } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, Fragment, type ReactNode, useId } from 'react';
 import { buyerText, useDevReport } from './checkout-error-notice.js';
-import { koRedirect, type RedirectMessages } from './messages.js';
+import { koRedirect, koRedirectPortOne, type RedirectMessages } from './messages.js';
 import {
   type ConfirmableRedirect,
   type RedirectParser,
@@ -77,8 +77,9 @@ export type VendorRedirectResultProps<P extends Provider, T = unknown> = Omit<Re
  * `invalid` (`AMBIGUOUS_PROVIDER`).
  */
 export function RedirectResult<T = unknown>(props: RedirectResultProps<T>) {
-  // `parse` after the spread: the entry's parser is not a prop a caller can replace.
-  return <RedirectResultWith<T> {...props} parse={parseRedirect} />;
+  // `parse` after the spread: the entry's parser is not a prop a caller can replace. Its default
+  // table names a returned identity verification too, since this parser reads PortOne's.
+  return <RedirectResultWith<T> {...props} messages={props.messages ?? koRedirectPortOne} parse={parseRedirect} />;
 }
 
 /**
@@ -89,7 +90,7 @@ export function RedirectResult<T = unknown>(props: RedirectResultProps<T>) {
 export function vendorRedirectResult<P extends Provider>(parse: RedirectParser, messages?: RedirectMessages) {
   return function RedirectResult<T = unknown>(props: VendorRedirectResultProps<P, T>) {
     // The entry's own default table, where it has one (PortOne's adds the identity-verification title).
-    return <RedirectResultWith<T> {...(messages && { messages })} {...props} parse={parse} />;
+    return <RedirectResultWith<T> {...props} messages={props.messages ?? messages} parse={parse} />;
   };
 }
 

@@ -1,5 +1,4 @@
 import { isIdentityVerificationCancel } from './identity-verification-cancel.js';
-import { isPortOneCancel } from './portone-validation.js';
 import { compact, invalid, type ParsedRedirect } from '../redirect/parsed-redirect.js';
 import { checkIds, parseVendorRedirect, type Read, type RedirectInput } from '../redirect/redirect-query.js';
 
@@ -57,9 +56,8 @@ export function readPortOneRedirect(read: Read, extra: Record<string, string>): 
     transactionType === 'IDENTITY_VERIFICATION' ||
     (transactionType === undefined && ids.identityVerificationId !== undefined && ids.paymentId === undefined && ids.billingKey === undefined);
   if (code !== undefined || message !== undefined || pgCode !== undefined || pgMessage !== undefined) {
-    const cancelled = identity
-      ? isIdentityVerificationCancel({ code, message, pgCode, pgMessage })
-      : isPortOneCancel({ code, message, pgCode }) || isPortOneCancel({ message: pgMessage });
+    // The payment rules, plus an identity verification's cancel sentence (identity-verification-cancel.ts).
+    const cancelled = isIdentityVerificationCancel({ code, message, pgCode, pgMessage });
     return compact({ ...common, status: cancelled ? 'cancel' : 'fail', code, message, pgCode, pgMessage });
   }
   if (identity) {

@@ -25,14 +25,10 @@ const MAX_SCANNED_ENTRIES = 100_000;
 
 export const PROVIDERS: readonly Provider[] = ['toss', 'portone', 'iamport'];
 
-// PortOne's identity verification (본인인증) keys: detected as PortOne, but kept out of
-// PORTONE_ONLY_KEYS, which the Toss and iamport readers bundle, since neither page reads them.
-const PORTONE_IDENTITY_KEYS = ['identityVerificationId', 'identityVerificationTxId'];
-
 /** The parameters each vendor appends; anything else is the merchant's (`extra`). */
 const VENDOR_KEYS: Record<Provider, ReadonlySet<string>> = {
   toss: new Set(['paymentKey', 'paymentType', 'orderId', 'amount', 'code', 'message']),
-  portone: new Set(['paymentId', 'payment_id', 'txId', 'tx_id', 'transactionType', 'billingKey', 'code', 'message', 'pgCode', 'pgMessage', ...PORTONE_IDENTITY_KEYS]),
+  portone: new Set(['paymentId', 'payment_id', 'txId', 'tx_id', 'transactionType', 'billingKey', 'code', 'message', 'pgCode', 'pgMessage', 'identityVerificationId', 'identityVerificationTxId']),
   iamport: new Set(['imp_uid', 'merchant_uid', 'error_code', 'error_msg', 'imp_success', 'success']),
 };
 
@@ -42,7 +38,11 @@ const VENDOR_KEYS: Record<Provider, ReadonlySet<string>> = {
 export const TOSS_ONLY_KEYS: readonly string[] = ['paymentKey', 'paymentType'];
 export const PORTONE_ONLY_KEYS: readonly string[] = ['paymentId', 'payment_id', 'txId', 'tx_id', 'transactionType', 'billingKey', 'pgCode', 'pgMessage'];
 export const IAMPORT_ONLY_KEYS: readonly string[] = ['imp_uid', 'merchant_uid', 'imp_success', 'error_code', 'error_msg'];
-const DISTINCT_KEYS: Record<Provider, readonly string[]> = { toss: TOSS_ONLY_KEYS, portone: [...PORTONE_ONLY_KEYS, ...PORTONE_IDENTITY_KEYS], iamport: IAMPORT_ONLY_KEYS };
+// PortOne's identity-verification keys (본인인증) identify PortOne too, but stay out of
+// PORTONE_ONLY_KEYS, which the Toss and iamport readers bundle. Literals, not spreads: a spread keeps
+// these tables in bundles that never read them.
+const PORTONE_DISTINCT_KEYS: readonly string[] = ['paymentId', 'payment_id', 'txId', 'tx_id', 'transactionType', 'billingKey', 'pgCode', 'pgMessage', 'identityVerificationId', 'identityVerificationTxId'];
+const DISTINCT_KEYS: Record<Provider, readonly string[]> = { toss: TOSS_ONLY_KEYS, portone: PORTONE_DISTINCT_KEYS, iamport: IAMPORT_ONLY_KEYS };
 
 // Early PortOne V2 docs used snake_case; both spellings of one value make it ambiguous.
 const ALIASES: readonly (readonly [string, string])[] = [
