@@ -73,7 +73,7 @@ const BIRTH: Record<'birthYear' | 'birthMonth' | 'birthDay', RegExp> = { birthYe
  * `CheckoutError` naming the fix before any vendor call. @internal
  */
 export function buildIdentityVerificationRequest(config: PortOneV2Config, input: IdentityVerificationInput, redirect?: PortOneRedirect): IdentityVerificationRequest {
-  if (!input || typeof input !== 'object') throw option('requestIdentityVerification({ identityVerificationId })에 객체를 넘겨주세요.', 'Pass requestIdentityVerification an object: { identityVerificationId, customer? }.');
+  if (!input || typeof input !== 'object') throw option(__DEV__ ? 'requestIdentityVerification({ identityVerificationId })에 객체를 넘겨주세요. Pass requestIdentityVerification an object: { identityVerificationId, customer? }.' : '');
   const identityVerificationId = validateOrderId(input.identityVerificationId, 'portone');
   const request: IdentityVerificationRequest = {
     storeId: config.storeId,
@@ -102,17 +102,17 @@ export function checkIdentityVerificationInput(input: Partial<IdentityVerificati
 
 function customerOf(customer: IdentityVerificationCustomer | undefined): Pick<IdentityVerificationRequest, 'customer'> {
   if (customer === undefined) return {};
-  if (!customer || typeof customer !== 'object') throw option('customer는 객체여야 합니다.', 'customer must be an object: { fullName?, phoneNumber?, birthYear?, … }.');
+  if (!customer || typeof customer !== 'object') throw option(__DEV__ ? 'customer는 객체여야 합니다. customer must be an object: { fullName?, phoneNumber?, birthYear?, … }.' : '');
   const fields: Record<string, string> = {};
   for (const key of ['customerId', 'fullName', 'phoneNumber', 'birthYear', 'birthMonth', 'birthDay'] as const) {
     const value = customer[key];
     if (value === undefined || value === '') continue;
-    if (typeof value !== 'string') throw option(`customer.${key}는 문자열이어야 합니다.`, `customer.${key} must be a string.`);
+    if (typeof value !== 'string') throw option(__DEV__ ? `customer.${key}는 문자열이어야 합니다. customer.${key} must be a string.` : '');
     if (key in BIRTH && !BIRTH[key as keyof typeof BIRTH].test(value)) {
       // PortOne's Customer type documents them as "1990", "07", "08": zero-padded strings.
-      throw option(`customer.${key} 형식이 올바르지 않습니다 (예: 1990, 07, 08).`, `customer.${key} must be zero-padded digits, e.g. birthYear '1990', birthMonth '07', birthDay '08'.`);
+      throw option(__DEV__ ? `customer.${key} 형식이 올바르지 않습니다 (예: 1990, 07, 08). customer.${key} must be zero-padded digits, e.g. birthYear '1990', birthMonth '07', birthDay '08'.` : '');
     }
-    if (key === 'phoneNumber' && !/^\d{9,11}$/.test(value)) throw option('customer.phoneNumber는 숫자만 9~11자리로 넘겨주세요.', `customer.phoneNumber must be 9–11 digits without hyphens, e.g. '01012345678'.`);
+    if (key === 'phoneNumber' && !/^\d{9,11}$/.test(value)) throw option(__DEV__ ? `customer.phoneNumber는 숫자만 9~11자리로 넘겨주세요. customer.phoneNumber must be 9–11 digits without hyphens, e.g. '01012345678'.` : '');
     fields[key] = value;
   }
   return Object.keys(fields).length > 0 ? { customer: fields } : {};
@@ -122,7 +122,7 @@ function customDataOf(data: IdentityVerificationInput['customData']): Pick<Ident
   if (data === undefined) return {};
   if (typeof data === 'string') return { customData: data };
   if (data && typeof data === 'object') return { customData: JSON.stringify(data) };
-  throw option('customData는 문자열이나 객체여야 합니다.', 'customData must be a string or a JSON-serialisable object.');
+  throw option(__DEV__ ? 'customData는 문자열이나 객체여야 합니다. customData must be a string or a JSON-serialisable object.' : '');
 }
 
 function redirectOf(redirect: PortOneRedirect): Pick<IdentityVerificationRequest, 'redirectUrl' | 'windowType' | 'forceRedirect'> {
@@ -133,8 +133,9 @@ function redirectOf(redirect: PortOneRedirect): Pick<IdentityVerificationRequest
   };
 }
 
-function option(korean: string, english: string): CheckoutError {
-  return new CheckoutError('INVALID_OPTION', __DEV__ ? `${korean} ${english}` : '', { provider: 'portone' });
+// The message is built at each call behind __DEV__, so production builds drop the prose.
+function option(message: string): CheckoutError {
+  return new CheckoutError('INVALID_OPTION', message, { provider: 'portone' });
 }
 
 /**
