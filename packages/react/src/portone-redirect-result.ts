@@ -13,10 +13,12 @@ import { vendorRedirectResultHook, type VendorRedirectResultOptions } from './us
 /** `useRedirectResult` reading PortOne V2 redirects only (`parsePortOneRedirect`); see the root entry's. */
 export const useRedirectResult = /* @__PURE__ */ vendorRedirectResultHook<'portone'>(parsePortOneRedirect);
 export type UseRedirectResultOptions<T = unknown> = VendorRedirectResultOptions<'portone', T>;
-/** `<RedirectResult>` reading PortOne V2 redirects only (`parsePortOneRedirect`); see the root entry's. */
-export const RedirectResult = /* @__PURE__ */ vendorRedirectResult<'portone'>(
-  parsePortOneRedirect,
-  // PortOne redirects bring identity verifications (본인인증) back too: this page names them.
-  koRedirectPortOne,
-);
+const PortOneRedirectResult = /* @__PURE__ */ vendorRedirectResult<'portone'>(parsePortOneRedirect);
+/**
+ * `<RedirectResult>` reading PortOne V2 redirects only (`parsePortOneRedirect`); see the root entry's.
+ * Its default table also names a returned identity verification (본인인증), which PortOne sends here too.
+ */
+export function RedirectResult<T = unknown>(props: RedirectResultProps<T>) {
+  return PortOneRedirectResult<T>({ ...props, messages: props.messages ?? koRedirectPortOne });
+}
 export type RedirectResultProps<T = unknown> = VendorRedirectResultProps<'portone', T>;

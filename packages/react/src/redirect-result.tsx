@@ -87,10 +87,9 @@ export function RedirectResult<T = unknown>(props: RedirectResultProps<T>) {
  * and `/iamport` export it: another vendor's query shows `idle`, and one that mixes its keys with
  * this vendor's shows `invalid`. Props and states are the root entry's `<RedirectResult>`.
  */
-export function vendorRedirectResult<P extends Provider>(parse: RedirectParser, messages?: RedirectMessages) {
+export function vendorRedirectResult<P extends Provider>(parse: RedirectParser) {
   return function RedirectResult<T = unknown>(props: VendorRedirectResultProps<P, T>) {
-    // The entry's own default table, where it has one (PortOne's adds the identity-verification title).
-    return <RedirectResultWith<T> {...props} messages={props.messages ?? messages} parse={parse} />;
+    return <RedirectResultWith<T> {...props} parse={parse} />;
   };
 }
 
@@ -137,8 +136,9 @@ function DefaultView({ state, result, error, interrupted, retry, text }: ViewPro
     title = text.redirectConfirmingTitle;
     body = text.redirectConfirmingBody;
   } else if (state === 'success') {
-    title = result?.billingKey && !result.paymentId ? text.redirectBillingKeyTitle : text.redirectSuccessTitle;
-    if (result?.identityVerificationId) title = text.redirectIdentityTitle ?? title;
+    title =
+      (result?.identityVerificationId && text.redirectIdentityTitle) ||
+      (result?.billingKey && !result.paymentId ? text.redirectBillingKeyTitle : text.redirectSuccessTitle);
   } else if (state === 'fail') {
     title = error ? text.redirectConfirmFailTitle : text.redirectFailTitle;
     // The vendor's message, written for the buyer, comes from the address bar: React prints it as text, never as markup.

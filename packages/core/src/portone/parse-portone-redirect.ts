@@ -1,4 +1,5 @@
-import { isIdentityVerificationCancel } from './identity-verification-cancel.js';
+import { IDENTITY_CANCEL } from './identity-verification-cancel.js';
+import { isPortOneCancel } from './portone-validation.js';
 import { compact, invalid, type ParsedRedirect } from '../redirect/parsed-redirect.js';
 import { checkIds, parseVendorRedirect, type Read, type RedirectInput } from '../redirect/redirect-query.js';
 
@@ -39,25 +40,16 @@ export function readPortOneRedirect(read: Read, extra: Record<string, string>): 
   const message = read('message');
   const pgCode = read('pgCode');
   const pgMessage = read('pgMessage');
-  const common = {
-    provider: 'portone' as const,
-    orderId: ids.paymentId,
-    paymentId: ids.paymentId,
-    txId: ids.txId,
-    transactionType,
-    billingKey: ids.billingKey,
-    identityVerificationId: ids.identityVerificationId,
-    identityVerificationTxId: ids.identityVerificationTxId,
-    extra,
-  };
+  // The ids' keys are ParsedRedirect's own field names, so they are spread as they are.
+  const common = { provider: 'portone' as const, orderId: ids.paymentId, ...ids, transactionType, extra };
   // Identity verification (본인인증): its query mirrors IdentityVerificationResponse (PortOne's
   // identity-verification guide), with no paymentId; issue 14 gives it a result of its own.
   const identity =
     transactionType === 'IDENTITY_VERIFICATION' ||
     (transactionType === undefined && ids.identityVerificationId !== undefined && ids.paymentId === undefined && ids.billingKey === undefined);
   if (code !== undefined || message !== undefined || pgCode !== undefined || pgMessage !== undefined) {
-    // The payment rules, plus an identity verification's cancel sentence (identity-verification-cancel.ts).
-    const cancelled = isIdentityVerificationCancel({ code, message, pgCode, pgMessage });
+    // An identity verification's cancel sentence counts too (identity-verification-cancel.ts).
+    const cancelled = isPortOneCancel({ code, message, pgCode }) || isPortOneCancel({ message: pgMessage }) || IDENTITY_CANCEL.test(`${message}`);
     return compact({ ...common, status: cancelled ? 'cancel' : 'fail', code, message, pgCode, pgMessage });
   }
   if (identity) {
