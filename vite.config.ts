@@ -18,6 +18,8 @@ export const alias = {
   '@kcheckout/server/node': entry('server/src/node.ts'),
   '@kcheckout/server/libsql': entry('server/src/store/libsql.ts'),
   '@kcheckout/server/postgres': entry('server/src/store/postgres.ts'),
+  '@kcheckout/react/toss': entry('react/src/toss.ts'),
+  '@kcheckout/react/portone': entry('react/src/portone.ts'),
   '@kcheckout/core': pkg('core'),
   '@kcheckout/react': pkg('react'),
   '@kcheckout/sandbox': pkg('sandbox'),

@@ -29,9 +29,11 @@ const config: StorybookConfig = {
       propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
     },
   },
-  // Offline by design: no telemetry, no "what's new" fetches, no onboarding checklist.
+  // Offline by design: no telemetry, no "what's new" fetches, no onboarding checklist. The checklist
+  // exists only under `storybook dev` (CONFIG_TYPE DEVELOPMENT): the sidebar's "Get started" widget
+  // and the settings menu's "Onboarding guide" page each have their own flag (docs/storybook.md).
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  features: { sidebarOnboardingChecklist: false },
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   viteFinal: (viteConfig) => mergeConfig(viteConfig, { resolve: { alias }, define, plugins: [stalledScriptPlugin] }),
 };
 

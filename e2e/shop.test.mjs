@@ -15,17 +15,20 @@ import { PHONE_CONTEXT } from './helpers.mjs';
 
 const shopDir = fileURLToPath(new URL('../examples/shop/', import.meta.url));
 const serverBundle = join(shopDir, 'dist/server.mjs');
-const Database = createRequire(join(shopDir, 'package.json'))('libsql');
+const requireFromShop = createRequire(join(shopDir, 'package.json'));
+const Database = requireFromShop('libsql');
+// The sandbox's Playwright kit, resolved as the shop's own dependency (needs the built package).
+const { sandboxPage } = requireFromShop('@kcheckout/sandbox/playwright');
 
 const PC = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 /** beans 32,000 + mug 9,500 = 41,500; shipping 3,000 below 50,000. */
 const AMOUNTS = { none: 44_500, WELCOME10: 40_350, SAVE3000: 41_500 };
 const GATEWAYS = [
-  { id: 'toss-v2', provider: 'toss', label: '토스페이먼츠 (결제위젯 v2)' },
-  { id: 'toss-v1', provider: 'toss', label: '토스페이먼츠 (결제위젯 v1)' },
-  { id: 'portone', provider: 'portone', label: '포트원 V2' },
-  { id: 'iamport', provider: 'iamport', label: '포트원 V1 (아임포트)' },
+  { id: 'toss-v2', provider: 'toss', sdk: 'toss-v2', label: '토스페이먼츠 (결제위젯 v2)' },
+  { id: 'toss-v1', provider: 'toss', sdk: 'toss-v1', label: '토스페이먼츠 (결제위젯 v1)' },
+  { id: 'portone', provider: 'portone', sdk: 'portone-v2', label: '포트원 V2' },
+  { id: 'iamport', provider: 'iamport', sdk: 'iamport-v1', label: '포트원 V1 (아임포트)' },
 ];
 const byId = (id) => GATEWAYS.find((gateway) => gateway.id === id);
 
@@ -100,8 +103,13 @@ async function placeOrder(page, { gateway = 'toss-v2', coupon } = {}) {
   return orderId;
 }
 
-/** Picks a method and agrees as a buyer would, presses pay, and answers the sandbox's payment window. */
+/**
+ * Picks a method and agrees as a buyer would, presses pay, and answers the sandbox's payment window
+ * with a click on `outcome`; with no `outcome`, the window answers as the sandbox was told beforehand
+ * (`sandboxPage(page).declineNext()`, …).
+ */
 async function pay(page, gateway, outcome) {
+  await sandboxPage(page).waitForWidget(byId(gateway).sdk);
   if (byId(gateway).provider === 'toss') {
     await page.locator('[data-kcheckout-sandbox="agreement"] input[type="checkbox"]').check();
   } else {
@@ -111,7 +119,7 @@ async function pay(page, gateway, outcome) {
   const button = page.locator('button[data-kcheckout="checkout-button"]');
   await page.waitForFunction(() => !document.querySelector('button[data-kcheckout="checkout-button"]')?.disabled);
   await button.click();
-  await page.getByRole('dialog').locator(`[data-outcome="${outcome}"]`).click();
+  if (outcome) await page.getByRole('dialog').locator(`[data-outcome="${outcome}"]`).click();
 }
 
 /** Waits for the order to be paid: the page says so, and the database agrees. */
@@ -135,6 +143,12 @@ describe('given the example shop on the offline sandbox', () => {
         await pay(page, gateway.id, 'approve');
         await page.waitForURL(`${shop.url}/orders/${orderId}`);
         await expectPaid(page, orderId, AMOUNTS.WELCOME10);
+        // The shop navigates without a page load, so the sandbox still holds this page's story:
+        // one script tag for the gateway (after a gateway switch and a coupon), one window, approved.
+        const sandbox = sandboxPage(page);
+        assert.equal(await sandbox.scriptCount(gateway.sdk), 1);
+        assert.equal(await sandbox.vendorCalls(gateway.sdk, gateway.sdk === 'iamport-v1' ? 'request_pay' : 'requestPayment'), 1);
+        assert.deepEqual((await sandbox.payments()).map((payment) => [payment.status, payment.amount]), [['approved', AMOUNTS.WELCOME10]]);
         figures.confirms.push({ flow: `${gateway.id} PC promise`, calls: callsSince(mark) });
         assert.deepEqual(errors, []);
       } finally {
@@ -292,9 +306,12 @@ describe('given the example shop on the offline sandbox', () => {
       try {
         const orderId = await placeOrder(page, { gateway });
         const mark = vendorCalls();
-        await pay(page, gateway, 'decline');
+        // The card company declines: the sandbox is told so, and the window answers by itself.
+        await sandboxPage(page).declineNext();
+        await pay(page, gateway, null);
         if (viewport === PC) {
           await page.getByTestId('checkout-notice').filter({ hasText: '결제에 실패했습니다' }).waitFor();
+          assert.equal((await sandboxPage(page).lastPayment()).status, 'declined');
         } else {
           await page.waitForURL(new RegExp(`/payment/(fail|success)/${byId(gateway).provider}\\?`));
           await page.locator('[data-testid="payment-result"][data-state="fail"]').waitFor();
@@ -369,6 +386,33 @@ describe('given the example shop on the offline sandbox', () => {
     assert.equal(row(changed.body.orderId).amount, AMOUNTS.WELCOME10);
   });
 
+  // Where the second click lands depends on this page's layout (here, not on a window button); the
+  // test that puts 거절 exactly under pay is the sandbox's standins/double-click.browser.test.ts.
+  it('toss-v2 (PC): a real double click on pay sends one request and leaves the window to the buyer', async () => {
+    const { context, page, errors } = await open(PC);
+    try {
+      const orderId = await placeOrder(page);
+      const sandbox = sandboxPage(page);
+      await sandbox.waitForWidget('toss-v2');
+      await page.locator('[data-kcheckout-sandbox="agreement"] input[type="checkbox"]').check();
+      await page.waitForFunction(() => !document.querySelector('button[data-kcheckout="checkout-button"]')?.disabled);
+      await page.locator('button[data-kcheckout="checkout-button"]').dblclick();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      // Past the window's arming time: the second click has had every chance to answer it.
+      await page.waitForTimeout(700);
+      assert.equal(await dialog.count(), 1);
+      assert.equal(await sandbox.vendorCalls('toss-v2', 'requestPayment'), 1);
+      assert.deepEqual(await sandbox.payments(), []);
+      await dialog.getByRole('button', { name: '승인' }).click();
+      await page.waitForURL(`${shop.url}/orders/${orderId}`);
+      await expectPaid(page, orderId, AMOUNTS.none);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a page with a stale amount opens no window: the press is refused (ORDER_CHANGED) and the page shows the new amount', async () => {
     const { context, page, errors } = await open(PC);
     try {
@@ -383,7 +427,7 @@ describe('given the example shop on the offline sandbox', () => {
       await page.getByTestId('checkout-notice').filter({ hasText: '주문 금액이 바뀌었습니다' }).waitFor();
       await page.getByRole('button', { name: `${AMOUNTS.SAVE3000.toLocaleString('ko-KR')}원 결제하기` }).waitFor();
       assert.equal(await page.getByRole('dialog').count(), 0, 'no payment window opened');
-      assert.equal(await page.evaluate(() => window.kcheckoutSandbox.log.filter((entry) => entry.method === 'requestPayment').length), 0);
+      assert.equal(await sandboxPage(page).vendorCalls('toss-v2', 'requestPayment'), 0);
       assert.deepEqual(callsSince(mark), []);
       assert.equal(row(orderId).opened_at, null);
       assert.equal(row(orderId).amount, AMOUNTS.SAVE3000);

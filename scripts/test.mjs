@@ -100,7 +100,9 @@ if (ready) {
     if (step('Build Storybook', pnpmCommand, [...pnpmArgs, 'run', 'build-storybook'])) {
       const e2e = join(results, 'e2e.json');
       // e2e/ includes the screenshot test, so it runs once, against this same Storybook build.
-      run('E2E: every story, the screenshots, and the example shop end to end, in Chromium', 'node', ['--test', '--test-reporter=spec', '--test-reporter=./scripts/count-reporter.mjs', `--test-reporter-destination=stdout`, `--test-reporter-destination=${e2e}`, 'e2e/'], { env: { ...process.env, CHROMIUM_PATH: chromium } });
+      // e2e/next.test.mjs runs `next build` for examples/next once, on the packages built above
+      // (`npm run build` leaves the Next app out, so it is not built twice).
+      run('E2E: every story, the screenshots, the example shop and examples/next end to end, in Chromium', 'node', ['--test', '--test-reporter=spec', '--test-reporter=./scripts/count-reporter.mjs', `--test-reporter-destination=stdout`, `--test-reporter-destination=${e2e}`, 'e2e/'], { env: { ...process.env, CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: '1' } });
       if (existsSync(e2e)) {
         const counts = JSON.parse(readFileSync(e2e, 'utf8'));
         passed += counts.passed;

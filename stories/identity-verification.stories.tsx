@@ -1,4 +1,5 @@
-import { enIdentity, IdentityVerificationButton, type IdentityVerificationButtonProps, type IdentityVerificationResult } from '@kcheckout/react';
+import type { IdentityVerificationResult } from '@kcheckout/core';
+import { enIdentity, IdentityVerificationButton, type IdentityVerificationButtonProps } from '@kcheckout/react/portone';
 import { sandboxClientKeys, sandboxScriptUrl } from '@kcheckout/sandbox';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';

@@ -20,7 +20,7 @@ function resultRows(result: CheckoutResult | BillingKeyResult): [string, string]
   const rows: [string, unknown][] = [
     ['결제사', PROVIDER_NAMES[result.provider as keyof typeof PROVIDER_NAMES] ?? result.provider],
     ['주문번호', record.orderId],
-    ['금액', typeof record.amount === 'number' ? `${record.amount.toLocaleString('ko-KR')}원` : undefined],
+    ['금액', typeof record.amount === 'number' ? (record.currency === 'USD' ? `$${record.amount.toFixed(2)}` : `${record.amount.toLocaleString('ko-KR')}원`) : undefined],
     ['paymentKey', record.paymentKey],
     ['paymentId', record.paymentId],
     ['txId', record.txId],

@@ -183,7 +183,12 @@ const expectedExports = {
   '@kcheckout/react/toss': ['Checkout', 'PaymentMethods', 'Agreement', 'CheckoutButton', 'RedirectResult', 'useTossWidget', 'preload'],
   '@kcheckout/react/portone': ['Checkout', 'PaymentMethods', 'Agreement', 'CheckoutButton', 'RedirectResult', 'BillingKeyButton', 'usePortOne', 'preload'],
   '@kcheckout/react/iamport': ['Checkout', 'PaymentMethods', 'Agreement', 'CheckoutButton', 'RedirectResult', 'useIamport', 'preload'],
-  '@kcheckout/sandbox': ['sandboxClientKeys', 'sandboxScriptUrl', 'createSandboxApi'],
+  '@kcheckout/sandbox': ['sandboxClientKeys', 'sandboxScriptUrl', 'sandboxScriptPath', 'handleSandboxScript', 'configureSandbox', 'createSandboxApi'],
+  '@kcheckout/sandbox/toss-v2': ['scriptUrl', 'scriptPath', 'scriptSource', 'configureSandbox'],
+  '@kcheckout/sandbox/toss-v1': ['scriptUrl', 'scriptPath', 'scriptSource', 'configureSandbox'],
+  '@kcheckout/sandbox/portone-v2': ['scriptUrl', 'scriptPath', 'scriptSource', 'configureSandbox'],
+  '@kcheckout/sandbox/iamport-v1': ['scriptUrl', 'scriptPath', 'scriptSource', 'configureSandbox'],
+  '@kcheckout/sandbox/playwright': ['sandboxPage'],
   '@kcheckout/sandbox/node': ['startSandboxServer'],
   '@kcheckout/server': ['confirmTossPayment', 'verifyPortOnePayment', 'verifyIamportPayment', 'verifyPortOneWebhook', 'createConfirmHandler'],
   '@kcheckout/server/node': ['toNodeHandler'],
@@ -249,6 +254,8 @@ import * as PortOne from '@kcheckout/react/portone';
 import * as Iamport from '@kcheckout/react/iamport';
 import { sandboxClientKeys, sandboxScriptUrl } from '@kcheckout/sandbox';
 import { startSandboxServer } from '@kcheckout/sandbox/node';
+import { configureSandbox, scriptPath } from '@kcheckout/sandbox/toss-v2';
+import { sandboxPage } from '@kcheckout/sandbox/playwright';
 import { createConfirmHandler } from '@kcheckout/server';
 import { toNodeHandler } from '@kcheckout/server/node';
 import { openLibsqlOrderStore } from '@kcheckout/server/libsql';
@@ -277,7 +284,10 @@ export const wrong = <Toss.Checkout clientKey={sandboxClientKeys.toss} customerK
 export const parsed: ReturnType<typeof parseRedirect> = parseRedirect('?orderId=order_123456&paymentKey=pk&amount=1000');
 export const result: CheckoutResult | undefined = undefined;
 export const error: CheckoutError = new CheckoutError('SDK_MISSING', 'missing');
-export const used = [preload, Toss.preload, PortOne.preload, Iamport.preload, startSandboxServer, createConfirmHandler, toNodeHandler, openLibsqlOrderStore, openPostgresOrderStore];
+export const used = [preload, Toss.preload, PortOne.preload, Iamport.preload, startSandboxServer, createConfirmHandler, toNodeHandler, openLibsqlOrderStore, openPostgresOrderStore, sandboxPage];
+// A server-rendered page names the served stand-in; the browser configures the sandbox before it loads.
+export const served = <Toss.Checkout clientKey={sandboxClientKeys.toss} customerKey="buyer_1" amount={50000} scriptSrc={scriptPath} />;
+configureSandbox({ apiBase: 'http://127.0.0.1:8787', latencyMs: 0 });
 `;
 
   for (const mode of ['bundler', 'node16']) {

@@ -45,7 +45,7 @@ const files = {
     /@portone\/browser-sdk\//,
     // PortOne V2's own files; the rest of portone/ (ids, money, methods, cancel detection) is PortOne's
     // and V1 (iamport) uses it too.
-    /core\/dist\/prod\/portone\/(portone-v2[\w-]*|parse-portone-redirect)\.js$/,
+    /core\/dist\/prod\/portone\/(portone-v2[\w-]*|paypal-[\w-]*|identity-verification[\w-]*|parse-portone-redirect)\.js$/,
     /react\/dist\/prod\/(portone-checkout-root|use-portone|billing-key-button)\.js$/,
   ],
   iamport: [/core\/dist\/prod\/iamport\//, /react\/dist\/prod\/(iamport-checkout-root|use-iamport)\.js$/],

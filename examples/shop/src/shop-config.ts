@@ -19,16 +19,15 @@ export function loadConfig(): Promise<LoadedConfig> {
   loading ??= api.config().then(async (config) => {
     const scripts: LoadedConfig['scripts'] = {};
     if (config.toss.sandbox || config.portone.sandbox || config.iamport.sandbox) {
-      const { sandboxScriptUrl } = await import('@kcheckout/sandbox');
+      const { configureSandbox, sandboxScriptUrl } = await import('@kcheckout/sandbox');
       if (config.toss.sandbox) {
         scripts['toss-v2'] = sandboxScriptUrl('toss-v2');
         scripts['toss-v1'] = sandboxScriptUrl('toss-v1');
       }
       if (config.portone.sandbox) scripts['portone-v2'] = sandboxScriptUrl('portone-v2');
       if (config.iamport.sandbox) scripts['iamport-v1'] = sandboxScriptUrl('iamport-v1');
-      // The first stand-in script to load keeps this object and fills in the rest of it.
-      const host = window as unknown as { kcheckoutSandbox?: Record<string, unknown> };
-      host.kcheckoutSandbox = Object.assign(host.kcheckoutSandbox ?? {}, { apiBase: config.sandboxApiBase });
+      // Before any stand-in has loaded: the first one to load keeps it.
+      configureSandbox({ apiBase: config.sandboxApiBase ?? undefined });
     }
     return { ...config, scripts };
   });

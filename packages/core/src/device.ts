@@ -5,7 +5,7 @@ import type { RedirectUrls } from './types.js';
 export type Device = 'pc' | 'mobile';
 
 // Phones and tablets by user agent, the way PortOne picks `windowType.mobile` over `.pc`
-// (research/portone.md §1.6): a narrow desktop window is still a PC. The vendors do not publish
+// (PortOne's V2 checkout docs on `windowType`, developers.portone.io): a narrow desktop window is still a PC. The vendors do not publish
 // their exact tokens (sandbox README, "Assumed"); `Mobile` alone covers most phones, the names the
 // tablets that lack it.
 const MOBILE_USER_AGENT = /Android|iPhone|iPad|iPod|Mobile|Tablet/i;

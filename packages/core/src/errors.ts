@@ -34,7 +34,9 @@ export type CheckoutErrorCode =
   /** The merchant's beforePayment rejected; the payment window was not opened. `cause` holds what it threw. */
   | 'BEFORE_PAYMENT_FAILED'
   /** A Toss payment on a phone or tablet without result URLs: the vendor has no promise mode there. */
-  | 'REDIRECT_URL_REQUIRED';
+  | 'REDIRECT_URL_REQUIRED'
+  /** PortOne's PayPal buttons: their container is not the page's first `.portone-ui-container`. */
+  | 'UI_CONTAINER_CONFLICT';
 
 export interface CheckoutErrorOptions {
   provider?: Provider;

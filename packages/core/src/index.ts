@@ -20,12 +20,25 @@ export type { TossDriverOptions, TossWidgetDriver, TossWidgetEvents, TossWidgetF
 export { createTossWidgetV2 } from './toss/toss-widget-v2.js';
 export { createTossWidgetV1, createTossWidgetV1 as tossV1 } from './toss/toss-widget-v1.js';
 export { TOSS_CANCEL_CODES } from './toss/toss-result.js';
+export { TossCheckout } from './toss/toss-checkout.js';
+export { TOSS_CHECKOUT_OPTIONS, type TossCheckoutOptions, type TossCheckoutState } from './toss/toss-checkout-options.js';
 export {
-  TossCheckout,
-  TOSS_CHECKOUT_OPTIONS,
-  type TossCheckoutOptions,
-  type TossCheckoutState,
-} from './toss/toss-checkout.js';
+  TossPaymentWindow,
+  createTossPaymentWindow,
+  validateTossPaymentWindowOptions,
+  TOSS_PAYMENT_WINDOW_OPTIONS,
+  type TossPaymentWindowOptions,
+  type TossPaymentWindowState,
+  type TossPaymentDriver,
+} from './toss/toss-payment-window.js';
+export {
+  toTossPaymentMethod,
+  tossPaymentRequest,
+  type TossPaymentMethodCode,
+  type TossPaymentExtras,
+  type TossEscrow,
+  type TossCashReceipt,
+} from './toss/toss-payment-method.js';
 export { diffOptions, isOptionError, type CheckoutStatus, type OptionChange, type OptionsTable } from './checkout/checkout-store.js';
 export { checkTossRedirect, checkMethodRedirect, type CheckoutRedirect } from './redirect/checkout-redirect.js';
 export {
@@ -33,27 +46,26 @@ export {
   validatePortOneChannelKey,
   validateIamportCode,
   validateIamportPg,
-  looksLikePortOneSecret,
-  refusePortOneSecret,
+} from './portone/portone-ids.js';
+export { looksLikePortOneSecret, refusePortOneSecret } from './secrets.js';
+export {
   normalizePortOneCurrency,
   validatePortOneMoney,
-  validatePortOneMethod,
-  isPortOneCancel,
-  PORTONE_CANCEL_CODES,
-  PORTONE_EASY_PAY_PROVIDERS,
   type PortOneCurrency,
   type PortOneMoney,
+} from './portone/portone-money.js';
+export {
+  validatePortOneMethod,
+  PORTONE_EASY_PAY_PROVIDERS,
   type PortOneMethod,
   type PortOneMethodType,
   type PortOneEasyPayProvider,
-} from './portone/portone-validation.js';
+} from './payment-methods.js';
+export { isPortOneCancel, PORTONE_CANCEL_CODES } from './portone/portone-cancel.js';
 export {
   createPortOneV2,
   validatePortOneV2Options,
   PORTONE_V2_OPTIONS,
-  billingKeyMethodOf,
-  toPortOnePayMethod,
-  toPortOneBillingKeyMethod,
   type PortOneV2Options,
   type PortOneV2Driver,
   type PortOneRedirect,
@@ -61,6 +73,7 @@ export {
   type PortOneBillingKeyMethod,
   type BillingKeyResult,
 } from './portone/portone-v2.js';
+export { billingKeyMethodOf, toPortOnePayMethod, toPortOneBillingKeyMethod } from './portone/portone-v2-request.js';
 export {
   IdentityVerificationSession,
   createIdentityVerificationDriver,
@@ -76,11 +89,11 @@ export {
   createIamportV1,
   validateIamportV1Options,
   IAMPORT_V1_OPTIONS,
-  toIamportPayMethod,
   type IamportV1Options,
   type IamportV1Driver,
   type IamportPayOptions,
 } from './iamport/iamport-v1.js';
+export { toIamportPayMethod } from './iamport/iamport-request.js';
 export type {
   Iamport,
   IamportPayMethod,
@@ -95,6 +108,7 @@ export type {
   IamportCertificationResponse,
 } from './iamport/iamport-types.js';
 export { DriverSession, type DriverSessionState, type SessionStatus } from './checkout/driver-session.js';
+export { checkMethodOptions, methodKey, type CheckedMethodOptions } from './checkout/method-options.js';
 export { MethodCheckout, type MethodCheckoutAmount, type MethodCheckoutState } from './checkout/method-checkout.js';
 export {
   parseRedirect,
@@ -107,6 +121,20 @@ export {
 } from './redirect/parse-redirect.js';
 export { parseTossRedirect } from './toss/parse-toss-redirect.js';
 export { parsePortOneRedirect } from './portone/parse-portone-redirect.js';
+export { parseIdentityVerificationRedirect } from './portone/parse-identity-verification-redirect.js';
+export {
+  PayPalButtonsStore,
+  PAYPAL_BUTTONS_OPTIONS,
+  PAYPAL_UI_CONTAINER_CLASS,
+  buildPayPalRequest,
+  loadPayPalVendor,
+  type PayPalButtonsOptions,
+  type PayPalButtonsState,
+  type PayPalResult,
+  type PayPalUIRequest,
+  type PayPalUIResponse,
+  type PayPalVendor,
+} from './portone/paypal-buttons.js';
 export { parseIamportRedirect } from './iamport/parse-iamport-redirect.js';
 export {
   rememberOrder,

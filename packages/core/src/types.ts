@@ -1,5 +1,5 @@
 import type { CheckoutError, Provider } from './errors.js';
-import type { PortOneEasyPayProvider } from './portone/portone-validation.js';
+import type { PortOneEasyPayProvider } from './payment-methods.js';
 import type { Currency } from './validation.js';
 
 /** What the buyer is paying for. The amount comes from the checkout, never from here. */

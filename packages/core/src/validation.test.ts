@@ -11,7 +11,7 @@ import {
   validateTossClientKey,
   validateTossCustomerKey,
 } from './validation.js';
-import { expectCode, expectKoreanAndEnglish, thrown } from './test-utils/checkout-error.js';
+import { expectCode, expectKoreanAndEnglish } from './test-utils/checkout-error.js';
 
 // Realistic-looking keys; the tails are what must never be echoed back.
 const secretTail = 'FAKE_kcheckout_secret_tail';

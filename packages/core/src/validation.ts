@@ -40,8 +40,8 @@ export function validateAmount(value: unknown, currency: unknown = 'KRW', provid
       'INVALID_AMOUNT',
       __DEV__
         ? typeof value !== 'number' || !Number.isFinite(value)
-          ? `결제 금액이 숫자가 아닙니다 (${describe(value)}). amount에 유한한 숫자를 넘겨주세요. ` +
-            `The amount is not a finite number (${describe(value)}): pass a number such as 50000.`
+          ? `결제 금액이 숫자가 아닙니다 (${describeValue(value)}). amount에 유한한 숫자를 넘겨주세요. ` +
+            `The amount is not a finite number (${describeValue(value)}): pass a number such as 50000.`
           : value <= 0
             ? `결제 금액은 0보다 커야 합니다 (${value}). 할인 후 금액이 0 이하인지 확인하세요. ` +
               `The amount must be greater than 0 (got ${value}); check the total after discounts.`
@@ -79,7 +79,7 @@ export function validateOrderId(orderId: unknown, provider?: Provider): string {
     throw new CheckoutError(
       'INVALID_ORDER_ID',
       __DEV__
-        ? `주문번호 형식이 올바르지 않습니다 (${describe(orderId)}). 영문 대소문자, 숫자, -, _ 로 6~64자여야 합니다. ` +
+        ? `주문번호 형식이 올바르지 않습니다 (${describeValue(orderId)}). 영문 대소문자, 숫자, -, _ 로 6~64자여야 합니다. ` +
           `createOrderId()로 만들 수 있습니다. The order id must be 6–64 characters of A–Z, a–z, 0–9, - and _; ` +
           `createOrderId() makes one.`
         : '',
@@ -123,7 +123,8 @@ export function validateOrder(provider: Provider, order: { orderId?: unknown; or
       { provider },
     );
   }
-  // request_pay's `name` is at most 40 characters (research/portone.md §3.1). Development builds
+  // request_pay's `name` is at most 40 characters (PortOne's V1 `request_pay` parameter docs,
+  // developers.portone.io). Development builds
   // only, to say so: in production iamport refuses it itself, a coded fail all the same.
   if (__DEV__ && provider === 'iamport' && orderName.length > 40) {
     throw new CheckoutError(
@@ -222,7 +223,7 @@ export function validateTossCustomerKey(key: unknown): string {
   throw new CheckoutError(
     'INVALID_OPTION',
     __DEV__
-      ? `customerKey 형식이 올바르지 않습니다 (${describe(key)}). 영문, 숫자, - _ = . @ 로 2~50자인 구매자 식별값을 ` +
+      ? `customerKey 형식이 올바르지 않습니다 (${describeValue(key)}). 영문, 숫자, - _ = . @ 로 2~50자인 구매자 식별값을 ` +
         `넘기고, 비회원은 ANONYMOUS('@@ANONYMOUS')를 쓰세요. 이메일·전화번호·순번은 쓰지 마세요. ` +
         `customerKey must be 2–50 characters of letters, digits and - _ = . @ (use '@@ANONYMOUS' for guests; ` +
         `never an email, phone number or sequential id).`
@@ -237,8 +238,8 @@ function keyKind(key: string): string {
 }
 
 /** Describes a bad value for a message without echoing long or secret-looking input. */
-function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (typeof value === 'string') return value.length > 24 ? `"${value.slice(0, 12)}…" (${value.length} chars)` : JSON.stringify(value);
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return value === null ? 'null' : typeof value;
 }

@@ -29,8 +29,8 @@ export interface TossSlots {
 
 /** PortOne and iamport have no widget: <PaymentMethods> renders a picker and <Agreement> a checkbox. */
 export interface MethodChoice {
-  /** Which of the two, for the picker's default methods. */
-  provider: Extract<Provider, 'portone' | 'iamport'>;
+  /** Which vendor, for the picker's default methods (`toss`: the payment window, `<PaymentWindowCheckout>`). */
+  provider: Provider;
   /**
    * The radio group <PaymentMethods> renders. The root provides it, so a Toss-only bundle, whose
    * root never imports it, carries none of PortOne's method code.

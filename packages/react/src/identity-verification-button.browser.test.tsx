@@ -3,7 +3,7 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import { StrictMode, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { IdentityVerificationButton, RedirectResult, useIdentityVerification, usePortOne } from './portone.js';
+import { IdentityVerificationButton, useIdentityVerification, usePortOne } from './portone.js';
 import { enIdentity } from './messages-en.js';
 import { axeViolations } from './test-utils/axe.js';
 import { resetPage, scriptTags, stateSandbox, vendorCalls } from './test-utils/sandbox.js';
@@ -117,24 +117,5 @@ describe('given <IdentityVerificationButton> under StrictMode', () => {
     await userEvent.click(button);
     await waitFor(() => expect(navigations).toHaveLength(1));
     expect(new URL(navigations[0]!).searchParams.get('identityVerificationId')).toBe('identity_btn_0002');
-  });
-});
-
-describe('given <RedirectResult> from /portone on an identity-verification return address', () => {
-  const search = '?identityVerificationId=identity_btn_0003&identityVerificationTxId=tx-3&transactionType=IDENTITY_VERIFICATION';
-
-  it('confirms once under StrictMode with the verification id, then names the verification', async () => {
-    const confirm = vi.fn(async (_result: unknown) => ({ verified: true }));
-    render(<RedirectResult search={search} confirm={confirm} />, { wrapper: strict });
-    await waitFor(() => expect(screen.getByRole('heading').textContent).toBe('본인인증이 완료되었습니다.'));
-    expect(confirm).toHaveBeenCalledTimes(1);
-    expect(confirm.mock.calls[0]![0]).toMatchObject({ provider: 'portone', status: 'success', identityVerificationId: 'identity_btn_0003', transactionType: 'IDENTITY_VERIFICATION' });
-  });
-
-  it('shows a cancelled verification as cancel, without calling confirm', async () => {
-    const confirm = vi.fn();
-    render(<RedirectResult search={`${search}&code=FAILURE_TYPE_PG&message=${encodeURIComponent('사용자가 본인인증을 취소하였습니다.')}`} confirm={confirm} />, { wrapper: strict });
-    await waitFor(() => expect(document.querySelector('[data-kcheckout="redirect-result"]')!.getAttribute('data-state')).toBe('cancel'));
-    expect(confirm).not.toHaveBeenCalled();
   });
 });

@@ -23,7 +23,7 @@ export interface IdentityVerificationButtonProps extends PortOneV2Options, Omit<
   /** What you already know of the person; the window fills it in. */
   customer?: IdentityVerificationCustomer | undefined;
   customData?: string | Record<string, unknown> | undefined;
-  /** Redirect mode: the result arrives on this page's query (read it with <RedirectResult>). */
+  /** Redirect mode: the result arrives on this page's query (read it with <IdentityVerificationResult>, not the payment <RedirectResult>). */
   redirectUrl?: string | undefined;
   windowType?: PortOneRedirect['windowType'];
   forceRedirect?: boolean | undefined;

@@ -23,19 +23,11 @@ export {
   type BillingKeyFailed,
   type BillingKeyCancelled,
 } from './billing-key-button.js';
-export {
-  IdentityVerificationButton,
-  type IdentityVerificationButtonProps,
-  type IdentityVerified,
-  type IdentityVerificationFailed,
-  type IdentityVerificationCancelled,
-} from './identity-verification-button.js';
-export { useIdentityVerification, type UseIdentityVerificationOptions, type UseIdentityVerificationResult } from './use-identity-verification.js';
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
 export { useIamport, type UseIamportOptions, type UseIamportResult } from './use-iamport.js';
-export { ko, koCheckout, koRedirect, koIdentity, type IdentityVerificationMessages, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
-export { en, enCheckout, enRedirect, enIdentity } from './messages-en.js';
+export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
+export { en, enCheckout, enRedirect } from './messages-en.js';
 
 // The core's public surface, so an app needs one import.
 export {
@@ -53,9 +45,6 @@ export {
   type PortOneEasyPayProvider,
   type PortOneBillingKeyIssue,
   type PortOneBillingKeyMethod,
-  type IdentityVerificationInput,
-  type IdentityVerificationCustomer,
-  type IdentityVerificationResult,
   type CheckoutStatus,
   type Currency,
   type PaymentOrder,

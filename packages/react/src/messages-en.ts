@@ -1,4 +1,4 @@
-import type { CheckoutMessages, IdentityVerificationMessages, Messages, RedirectMessages, SharedMessages } from './messages.js';
+import type { CheckoutMessages, IdentityVerificationMessages, Messages, PayPalMessages, RedirectMessages, SharedMessages } from './messages.js';
 
 // Object.assign, not a spread: bundlers drop an unused /* @__PURE__ */ call, but keep an object spread
 // (it may run getters), which would put each route's strings in the other's bundle.
@@ -76,17 +76,49 @@ export const enRedirect: RedirectMessages = /* @__PURE__ */ Object.assign(
   enShared,
 );
 
-/** English for <IdentityVerificationButton messages={enIdentity}>. */
+/** English for both routes: `<Checkout messages={en}>`, `<RedirectResult messages={en}>`. A route that names only its own half ships only that half. */
+export const en: Messages = /* @__PURE__ */ Object.assign({}, enCheckout, enRedirect);
+
+/** English for `<PayPalButtons messages={enPayPal}>`. */
+export const enPayPal: PayPalMessages = {
+  loading: 'Loading the PayPal buttons…',
+  errorTitle: 'PayPal could not be prepared.',
+  errors: {
+    INVALID_AMOUNT: 'This order amount cannot be paid with PayPal.',
+    UI_CONTAINER_CONFLICT: 'PayPal cannot be offered on this page. Please contact the shop.',
+  },
+  errorFallback: 'Try again, or contact the shop.',
+  retry: 'Try again',
+  success: 'PayPal approved the payment. Checking your order…',
+  fail: 'The PayPal payment failed. Please try again.',
+  cancel: 'You cancelled the PayPal payment.',
+};
+
+/** English for `<IdentityVerificationButton messages={enIdentity}>`. */
 export const enIdentity: IdentityVerificationMessages = /* @__PURE__ */ Object.assign(
   {
     verifyIdentity: 'Verify your identity',
     verifyingIdentity: 'Verifying…',
     identityVerified: 'Identity verification finished.',
     identityInvalid: 'Identity verification cannot start: its details are invalid.',
-    redirectIdentityTitle: 'Identity verified.',
   },
   enShared,
 );
 
-/** English for both routes: `<Checkout messages={en}>`, `<RedirectResult messages={en}>`. A route that names only its own half ships only that half. */
-export const en: Messages = /* @__PURE__ */ Object.assign({}, enCheckout, enRedirect, enIdentity);
+/** English for `<IdentityVerificationResult messages={enIdentityResult}>`. */
+export const enIdentityResult: RedirectMessages = /* @__PURE__ */ Object.assign({}, enRedirect, {
+  redirectIdleTitle: 'No identity verification result.',
+  redirectIdleBody: 'This page shows the result once you verify your identity. Start from the page that asked for it.',
+  redirectPendingTitle: 'Checking the identity verification…',
+  redirectConfirmingTitle: 'Checking the identity verification…',
+  redirectInterruptedTitle: 'Checking the identity verification was interrupted.',
+  redirectInterruptedBody: 'The earlier request never answered. Check again whether the verification went through.',
+  redirectCheckAgain: 'Check the verification again',
+  redirectSuccessTitle: 'Identity verified.',
+  redirectFailTitle: 'The identity verification failed.',
+  redirectConfirmFailTitle: 'The identity verification could not be checked.',
+  redirectCancelTitle: 'The identity verification was cancelled.',
+  redirectCancelBody: 'To verify your identity, try again from the page that asked for it.',
+  redirectInvalidTitle: 'The identity verification result cannot be checked.',
+  redirectInvalidBody: 'The result address is not valid, so nothing was checked. Start the verification again.',
+});

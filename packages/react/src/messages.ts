@@ -54,12 +54,6 @@ export interface RedirectMessages extends SharedMessages {
   redirectCheckAgain: string;
   redirectSuccessTitle: string;
   redirectBillingKeyTitle: string;
-  /**
-   * A finished identity verification (본인인증) came back. Optional so that a result page of a shop
-   * without identity verification carries no such sentence: `ko` / `en` and the `/portone`
-   * entry's <RedirectResult> have it; without it the page says `redirectSuccessTitle`.
-   */
-  redirectIdentityTitle?: string;
   redirectFailTitle: string;
   redirectConfirmFailTitle: string;
   redirectCancelTitle: string;
@@ -72,19 +66,8 @@ export interface RedirectMessages extends SharedMessages {
   redirectCode: string;
 }
 
-/** <IdentityVerificationButton messages>: PortOne identity verification (본인인증). */
-export interface IdentityVerificationMessages extends SharedMessages {
-  verifyIdentity: string;
-  verifyingIdentity: string;
-  /** Next to the button after the window finished (your server still looks the verification up). */
-  identityVerified: string;
-  /** Next to the button when its props cannot work (a bad id or customer field). */
-  identityInvalid: string;
-  redirectIdentityTitle: string;
-}
-
 /** Both routes' strings: the type of `ko` and `en`. */
-export interface Messages extends CheckoutMessages, Omit<RedirectMessages, 'redirectIdentityTitle'>, IdentityVerificationMessages {}
+export interface Messages extends CheckoutMessages, RedirectMessages {}
 
 // Object.assign, not a spread: bundlers drop an unused /* @__PURE__ */ call, but keep an object spread
 // (it may run getters), which would put each route's strings in the other's bundle.
@@ -145,31 +128,86 @@ export const koRedirect: RedirectMessages = /* @__PURE__ */ Object.assign(
 );
 
 /**
- * `koRedirect` plus the title of a returned identity verification (본인인증): the default of the
- * result pages that can receive one (the root entry's and `/portone`'s <RedirectResult>), so the
- * Toss and iamport result pages carry no such sentence.
+ * Both Korean tables in one, for `messages={ko}` and `{ ...ko, … }` on either route. Each route's
+ * default is its own half (`koCheckout`, `koRedirect`), so a page that never names `ko` ships only that half.
  */
-export const koRedirectPortOne: RedirectMessages = /* @__PURE__ */ Object.assign({ redirectIdentityTitle: '본인인증이 완료되었습니다.' }, koRedirect);
+export const ko: Messages = /* @__PURE__ */ Object.assign({}, koCheckout, koRedirect);
 
-/** Korean for <IdentityVerificationButton>: its default, bundled only where the button is. */
+/** The amount as `text` writes it; empty for a non-number, which the checkout reports as INVALID_AMOUNT. */
+export function formatAmount(amount: number, currency: Currency, text: SharedMessages): string {
+  return Number.isFinite(amount) ? text.amount(amount, currency) : '';
+}
+
+/**
+ * `<PayPalButtons messages>`: PayPal draws its own buttons, so only the states around them need
+ * words. A separate table, so checkout pages without PayPal carry none of it.
+ */
+export interface PayPalMessages {
+  loading: string;
+  errorTitle: string;
+  /** By `CheckoutError.code` (or the vendor's code); `errorFallback` for the rest. */
+  errors: Partial<Record<string, string>>;
+  errorFallback: string;
+  retry: string;
+  success: string;
+  fail: string;
+  cancel: string;
+}
+
+/** Korean for `<PayPalButtons>`: the default. */
+export const koPayPal: PayPalMessages = {
+  loading: 'PayPal 버튼을 불러오는 중…',
+  errorTitle: 'PayPal 결제를 준비하지 못했습니다.',
+  errors: {
+    INVALID_AMOUNT: '이 주문 금액은 PayPal로 결제할 수 없습니다.',
+    UI_CONTAINER_CONFLICT: '이 페이지에서는 PayPal 결제를 준비할 수 없습니다. 상점에 문의해 주세요.',
+  },
+  errorFallback: '다시 시도하거나 상점에 문의해 주세요.',
+  retry: '다시 시도',
+  success: 'PayPal 결제가 승인되었습니다. 주문을 확인하는 중입니다.',
+  fail: 'PayPal 결제에 실패했습니다. 다시 시도해 주세요.',
+  cancel: 'PayPal 결제를 취소했습니다.',
+};
+
+/** `<IdentityVerificationButton messages>`: PortOne identity verification (본인인증). */
+export interface IdentityVerificationMessages extends SharedMessages {
+  verifyIdentity: string;
+  verifyingIdentity: string;
+  /** Next to the button after the window finished (your server still looks the verification up). */
+  identityVerified: string;
+  /** Next to the button when its props cannot work (a bad id or customer field). */
+  identityInvalid: string;
+}
+
+/** Korean for `<IdentityVerificationButton>`: its default, bundled only where the button is. */
 export const koIdentity: IdentityVerificationMessages = /* @__PURE__ */ Object.assign(
   {
     verifyIdentity: '본인인증하기',
     verifyingIdentity: '본인인증 진행 중…',
     identityVerified: '본인인증을 마쳤습니다.',
     identityInvalid: '본인인증 정보가 올바르지 않아 진행할 수 없습니다.',
-    redirectIdentityTitle: '본인인증이 완료되었습니다.',
   },
   koShared,
 );
 
 /**
- * Both Korean tables in one, for `messages={ko}` and `{ ...ko, … }` on either route. Each route's
- * default is its own half (`koCheckout`, `koRedirect`), so a page that never names `ko` ships only that half.
+ * Korean for `<IdentityVerificationResult>`, its default: the result page's table in the words of an
+ * identity verification (no payment, no order number). A table of its own, so the payment result
+ * pages keep `koRedirect` as it is and carry none of these sentences.
  */
-export const ko: Messages = /* @__PURE__ */ Object.assign({}, koCheckout, koRedirect, koIdentity);
-
-/** The amount as `text` writes it; empty for a non-number, which the checkout reports as INVALID_AMOUNT. */
-export function formatAmount(amount: number, currency: Currency, text: SharedMessages): string {
-  return Number.isFinite(amount) ? text.amount(amount, currency) : '';
-}
+export const koIdentityResult: RedirectMessages = /* @__PURE__ */ Object.assign({}, koRedirect, {
+  redirectIdleTitle: '본인인증 결과가 없습니다.',
+  redirectIdleBody: '본인인증을 마치면 이 페이지로 돌아옵니다. 처음 페이지에서 본인인증을 진행해 주세요.',
+  redirectPendingTitle: '본인인증 결과를 확인하는 중…',
+  redirectConfirmingTitle: '본인인증 결과를 확인하는 중…',
+  redirectInterruptedTitle: '본인인증 확인이 중단되었습니다.',
+  redirectInterruptedBody: '이전 요청의 결과를 받지 못했습니다. 본인인증이 완료되었는지 다시 확인해 주세요.',
+  redirectCheckAgain: '본인인증 다시 확인하기',
+  redirectSuccessTitle: '본인인증이 완료되었습니다.',
+  redirectFailTitle: '본인인증에 실패했습니다.',
+  redirectConfirmFailTitle: '본인인증 결과를 확인하지 못했습니다.',
+  redirectCancelTitle: '본인인증이 취소되었습니다.',
+  redirectCancelBody: '본인인증을 하려면 처음 페이지에서 다시 시도해 주세요.',
+  redirectInvalidTitle: '본인인증 결과를 확인할 수 없습니다.',
+  redirectInvalidBody: '본인인증 결과 주소가 올바르지 않아 확인하지 않았습니다. 처음 페이지에서 다시 진행해 주세요.',
+});

@@ -1,4 +1,4 @@
-import { CheckoutError, type PortOneEasyPayProvider, type PortOneMethod, type PortOneMethodType, type Provider } from '@kcheckout/core';
+import { checkMethodOptions, methodKey, type PortOneEasyPayProvider, type PortOneMethod, type PortOneMethodType, type Provider } from '@kcheckout/core';
 import { useId, useMemo } from 'react';
 import type { MethodChoice } from './checkout-context.js';
 import { CheckoutErrorNotice } from './checkout-error-notice.js';
@@ -7,13 +7,8 @@ import type { CheckoutMessages } from './messages.js';
 
 export type { MethodOption } from './default-methods.js';
 
-/** Two methods are the same choice when type and wallet match. */
-export function methodKey(method: PortOneMethod): string {
-  return method.type === 'easyPay' && method.provider ? `easyPay:${method.provider}` : method.type;
-}
-
 interface PaymentMethodPickerProps {
-  provider: Extract<Provider, 'portone' | 'iamport'>;
+  provider: Provider;
   choice: MethodChoice;
   methods: readonly MethodOption[] | undefined;
   text: CheckoutMessages;
@@ -26,8 +21,9 @@ interface PaymentMethodPickerProps {
  */
 export function PaymentMethodPicker({ provider, choice, methods, text, disabled }: PaymentMethodPickerProps) {
   const name = useId();
+  // The Toss payment window's root always passes its own list (toss-payment-window-root.tsx).
   const { options, error } = useMemo(
-    () => checkMethods(provider, methods ?? DEFAULT_METHODS[provider], choice.checkMethod),
+    () => checkMethodOptions(provider, methods ?? DEFAULT_METHODS[provider as keyof typeof DEFAULT_METHODS], choice.checkMethod),
     [provider, methods, choice.checkMethod],
   );
   const selectedKey = choice.selected ? methodKey(choice.selected) : null;
@@ -76,35 +72,3 @@ const KOREAN_LABELS: Record<PortOneMethodType | PortOneEasyPayProvider, string> 
     PINPAY: '핀페이',
     TOSS_BRANDPAY: '토스 브랜드페이',
 };
-
-/**
- * Keeps the methods this provider can request and reports the first it cannot, so a typo in the
- * list shows up on the page instead of as a failed payment.
- */
-function checkMethods(provider: 'portone' | 'iamport', methods: readonly MethodOption[], checkMethod: (method: PortOneMethod) => unknown) {
-  const options: MethodOption[] = [];
-  const seen = new Set<string>();
-  let error: CheckoutError | null = null;
-  for (const option of Array.isArray(methods) ? methods : []) {
-    try {
-      checkMethod(option);
-      const key = methodKey(option);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      options.push(option);
-    } catch (caught) {
-      error ??= caught as CheckoutError;
-    }
-  }
-  if (options.length === 0 && !error) {
-    error = new CheckoutError(
-      'INVALID_OPTION',
-      __DEV__
-        ? `<PaymentMethods methods>가 비어 있습니다. 예: methods={[{ type: 'card' }, { type: 'easyPay', provider: 'KAKAOPAY' }]} ` +
-          `<PaymentMethods methods> is empty: pass at least one, e.g. [{ type: 'card' }].`
-        : '',
-      { provider },
-    );
-  }
-  return { options, error };
-}

@@ -1,7 +1,6 @@
 'use client';
 
 import { parsePortOneRedirect } from '@kcheckout/core';
-import { koRedirectPortOne } from './messages.js';
 import { vendorRedirectResult, type VendorRedirectResultProps } from './redirect-result.js';
 import { vendorRedirectResultHook, type VendorRedirectResultOptions } from './use-redirect-result.js';
 
@@ -13,12 +12,6 @@ import { vendorRedirectResultHook, type VendorRedirectResultOptions } from './us
 /** `useRedirectResult` reading PortOne V2 redirects only (`parsePortOneRedirect`); see the root entry's. */
 export const useRedirectResult = /* @__PURE__ */ vendorRedirectResultHook<'portone'>(parsePortOneRedirect);
 export type UseRedirectResultOptions<T = unknown> = VendorRedirectResultOptions<'portone', T>;
-const PortOneRedirectResult = /* @__PURE__ */ vendorRedirectResult<'portone'>(parsePortOneRedirect);
-/**
- * `<RedirectResult>` reading PortOne V2 redirects only (`parsePortOneRedirect`); see the root entry's.
- * Its default table also names a returned identity verification (본인인증), which PortOne sends here too.
- */
-export function RedirectResult<T = unknown>(props: RedirectResultProps<T>) {
-  return PortOneRedirectResult<T>({ ...props, messages: props.messages ?? koRedirectPortOne });
-}
+/** `<RedirectResult>` reading PortOne V2 redirects only (`parsePortOneRedirect`); see the root entry's. */
+export const RedirectResult = /* @__PURE__ */ vendorRedirectResult<'portone'>(parsePortOneRedirect);
 export type RedirectResultProps<T = unknown> = VendorRedirectResultProps<'portone', T>;

@@ -1,7 +1,7 @@
 import { type CheckoutError, type ParsedRedirect, parseRedirect, type Provider, type RedirectResultState } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, Fragment, type ReactNode, useId } from 'react';
 import { buyerText, useDevReport } from './checkout-error-notice.js';
-import { koRedirect, koRedirectPortOne, type RedirectMessages } from './messages.js';
+import { koRedirect, type RedirectMessages } from './messages.js';
 import {
   type ConfirmableRedirect,
   type RedirectParser,
@@ -77,9 +77,8 @@ export type VendorRedirectResultProps<P extends Provider, T = unknown> = Omit<Re
  * `invalid` (`AMBIGUOUS_PROVIDER`).
  */
 export function RedirectResult<T = unknown>(props: RedirectResultProps<T>) {
-  // `parse` after the spread: the entry's parser is not a prop a caller can replace. Its default
-  // table names a returned identity verification too, since this parser reads PortOne's.
-  return <RedirectResultWith<T> {...props} messages={props.messages ?? koRedirectPortOne} parse={parseRedirect} />;
+  // `parse` after the spread: the entry's parser is not a prop a caller can replace.
+  return <RedirectResultWith<T> {...props} parse={parseRedirect} />;
 }
 
 /**
@@ -136,9 +135,7 @@ function DefaultView({ state, result, error, interrupted, retry, text }: ViewPro
     title = text.redirectConfirmingTitle;
     body = text.redirectConfirmingBody;
   } else if (state === 'success') {
-    title =
-      (result?.identityVerificationId && text.redirectIdentityTitle) ||
-      (result?.billingKey && !result.paymentId ? text.redirectBillingKeyTitle : text.redirectSuccessTitle);
+    title = result?.billingKey && !result.paymentId ? text.redirectBillingKeyTitle : text.redirectSuccessTitle;
   } else if (state === 'fail') {
     title = error ? text.redirectConfirmFailTitle : text.redirectFailTitle;
     // The vendor's message, written for the buyer, comes from the address bar: React prints it as text, never as markup.

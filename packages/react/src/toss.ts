@@ -7,6 +7,9 @@ export { PaymentMethods, type PaymentMethodsProps } from './payment-methods.js';
 export { Agreement, type AgreementProps } from './agreement.js';
 export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type FailResult, type CancelResult } from './checkout-button.js';
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
+export { PaymentWindowCheckout, type PaymentWindowCheckoutProps } from './toss-payment-window-root.js';
+export { useTossPaymentWindow, type UseTossPaymentWindowOptions, type UseTossPaymentWindowResult } from './use-toss-payment-window.js';
+export type { MethodOption } from './default-methods.js';
 export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
 export { en, enCheckout, enRedirect } from './messages-en.js';
 export { type UseRedirectResultValue, type RedirectState, type ConfirmableRedirect } from './use-redirect-result.js';
@@ -24,6 +27,9 @@ export {
   type Currency,
   type PaymentOrder,
   type RedirectUrls,
+  type PortOneMethod,
+  type TossEscrow,
+  type TossCashReceipt,
 } from '@kcheckout/core';
 
 /** Starts fetching the Toss SDK before the widget mounts (see the root entry's `preload`); carries no other vendor's URL. */

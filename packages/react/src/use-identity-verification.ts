@@ -1,3 +1,7 @@
+'use client';
+
+// Written here: this module imports no React itself, so the build would not mark it, and a hook
+// must be a client reference for Server Components (test/packages/react-server.test.mjs).
 import {
   type IdentityVerificationInput,
   type IdentityVerificationResult,

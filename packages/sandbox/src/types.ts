@@ -60,6 +60,11 @@ export interface SandboxTossPayment extends SandboxPaymentBase {
   sdk: 'toss-v1' | 'toss-v2';
   paymentKey: string;
   orderId: string;
+  /**
+   * The client key kind that opened the window: `api` for the payment window (`payment()`, confirmed
+   * with the API secret key `…_sk_…`), `widget` for the widget (`…_gsk_…`). Unset: either confirms.
+   */
+  keyKind?: 'widget' | 'api';
 }
 
 /**
@@ -196,4 +201,41 @@ export interface SandboxControl {
    * UI and one agreement UI. Keeps `latencyMs` and `navigate`, which are settings, not state.
    */
   reset(): void;
+}
+
+/**
+ * What `configureSandbox()` and the Playwright kit's `configure()` set: the settings of
+ * `SandboxControl`, each optional. `undefined` clears one (back to its default), so a
+ * possibly-undefined value can be passed under `exactOptionalPropertyTypes`.
+ */
+export interface SandboxOptions {
+  /** See `SandboxControl.apiBase`: the REST stand-ins' URL, e.g. `http://127.0.0.1:8787`. */
+  apiBase?: string | undefined;
+  /** The next payment window answers by itself; then it is cleared. */
+  nextOutcome?: SandboxOutcome | undefined;
+  /** The next declined or cancelled PortOne V2 or iamport window answers with this shape. */
+  nextFailure?: SandboxFailureScript | undefined;
+  /** How long render, `setAmount` and the v1 `ready` event take. Default 20. */
+  latencyMs?: number | undefined;
+  /** The device every stand-in acts for. Default: from the user agent. */
+  device?: SandboxDevice | undefined;
+  /** The language of the stand-in widgets' own labels. Default Korean. */
+  locale?: 'ko' | 'en' | undefined;
+  /** Where redirect mode sends the buyer. Default `location.assign`. */
+  navigate?: ((url: string) => void) | undefined;
+  agreementEmitsAtRender?: boolean | undefined;
+  agreementStartsTicked?: boolean | undefined;
+  variantKeys?: string[] | undefined;
+  portoneOverlap?: 'refuse' | 'abandon-first' | undefined;
+}
+
+declare global {
+  interface Window {
+    /**
+     * The sandbox's control object, completed by the first stand-in script that loads. Optional:
+     * it is absent until then. Set it with `configureSandbox()` and read it with `getSandbox()`
+     * rather than through this property.
+     */
+    kcheckoutSandbox?: SandboxControl;
+  }
 }

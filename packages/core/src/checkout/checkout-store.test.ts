@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { diffOptions, type OptionsTable } from './checkout-store.js';
-import { TOSS_CHECKOUT_OPTIONS } from '../toss/toss-checkout.js';
+import { TOSS_CHECKOUT_OPTIONS } from '../toss/toss-checkout-options.js';
 import { PORTONE_V2_OPTIONS } from '../portone/portone-v2.js';
 import { IAMPORT_V1_OPTIONS } from '../iamport/iamport-v1.js';
 

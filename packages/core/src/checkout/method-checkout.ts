@@ -1,7 +1,8 @@
 import type { OptionsTable } from './checkout-store.js';
 import { DriverSession, type DriverSessionState, type SessionFacts } from './driver-session.js';
 import type { Provider } from '../errors.js';
-import { type PortOneCurrency, type PortOneMethod, validatePortOneMoney } from '../portone/portone-validation.js';
+import { type PortOneCurrency, validatePortOneMoney } from '../portone/portone-money.js';
+import { type PortOneMethod } from '../payment-methods.js';
 import type { Money } from '../validation.js';
 
 /** The amount a checkout without a widget (PortOne V2, iamport V1) charges, beside the vendor's options. */

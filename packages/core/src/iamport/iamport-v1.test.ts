@@ -1,21 +1,13 @@
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  buildIamportParams,
-  createIamportV1,
-  ensureIamportInit,
-  iamportRejection,
-  iamportResult,
-  type IamportV1Driver,
-  requestPayPromise,
-  toIamportPayMethod,
-  validateIamportV1Options,
-} from './iamport-v1.js';
+import { buildIamportParams, toIamportPayMethod } from './iamport-request.js';
+import { iamportRejection, iamportResult } from './iamport-result.js';
+import { createIamportV1, ensureIamportInit, type IamportV1Driver, requestPayPromise, validateIamportV1Options } from './iamport-v1.js';
 import type { IamportRequestPayCallback, IamportRequestPayParams, IamportRequestPayResponse } from './iamport-types.js';
 import { resetScriptCache } from '../loader.js';
-import { PORTONE_EASY_PAY_PROVIDERS, type PortOneMethod } from '../portone/portone-validation.js';
+import { PORTONE_EASY_PAY_PROVIDERS, type PortOneMethod } from '../payment-methods.js';
 import type { CheckoutResult, PaymentOrder } from '../types.js';
 import type { Money } from '../validation.js';
-import { expectCode, thrown } from '../test-utils/checkout-error.js';
+import { expectCode } from '../test-utils/checkout-error.js';
 
 const impCode = 'imp12345678';
 const channelKey = 'channel-key-48201276-18bf-4f72-a0e6-eaeedc0eb2a9';

@@ -1,26 +1,15 @@
 import type { OptionsTable } from '../checkout/checkout-store.js';
 import { CheckoutError, vendorError } from '../errors.js';
-import type { Iamport, IamportPayMethod, IamportRequestPayParams, IamportRequestPayResponse } from './iamport-types.js';
-import { vendorFailResult } from '../fail-result.js';
+import type { Iamport, IamportRequestPayParams, IamportRequestPayResponse } from './iamport-types.js';
+import { buildIamportParams } from './iamport-request.js';
+import { iamportRejection, iamportResult } from './iamport-result.js';
 import { loadScript } from '../loader.js';
-import {
-  isPortOneCancel,
-  type PortOneEasyPayProvider,
-  type PortOneMethod,
-  type PortOneMoney,
-  refusePortOneSecret,
-  refusePortOneSecretOptions,
-  refuseTossSecretsIn,
-  validateIamportCode,
-  validateIamportPg,
-  validatePortOneChannelKey,
-  validatePortOneMethod,
-  validatePortOneMoney,
-  validateRedirectUrl,
-} from '../portone/portone-validation.js';
+import type { PortOneMethod } from '../payment-methods.js';
+import type { PortOneMoney } from '../portone/portone-money.js';
+import { refusePortOneSecret, refusePortOneSecretOptions } from '../secrets.js';
+import { validateIamportCode, validateIamportPg, validatePortOneChannelKey } from '../portone/portone-ids.js';
 import { IAMPORT_V1_SCRIPT } from '../sdk-urls.js';
 import type { CheckoutResult, PaymentOrder } from '../types.js';
-import { type Money, validateSentOrder } from '../validation.js';
 
 export interface IamportV1Options {
   /** 가맹점 식별코드, `imp` + digits (관리자 콘솔 › 상점・계정 관리). Never the REST API key or secret. */
@@ -196,141 +185,4 @@ export function requestPayPromise(
       if (settle()) reject(error);
     }
   });
-}
-
-const EASY_PAY_METHODS: Record<PortOneEasyPayProvider, IamportPayMethod> = {
-  KAKAOPAY: 'kakaopay',
-  NAVERPAY: 'naverpay',
-  TOSSPAY: 'tosspay',
-  PAYCO: 'payco',
-  SAMSUNGPAY: 'samsungpay',
-  APPLEPAY: 'applepay',
-  SSGPAY: 'ssgpay',
-  LPAY: 'lpay',
-  KPAY: 'kpay',
-  SKPAY: 'skpay',
-  PINPAY: 'pinpay',
-  TOSS_BRANDPAY: 'toss_brandpay',
-};
-
-/** The V1 `pay_method` (and `digital` for phone payments) for one of our methods. */
-export function toIamportPayMethod(method: PortOneMethod): Pick<IamportRequestPayParams, 'pay_method' | 'digital'> {
-  const checked = validatePortOneMethod(method, 'iamport');
-  switch (checked.type) {
-    case 'card':
-      return { pay_method: 'card' };
-    case 'transfer':
-      return { pay_method: 'trans' };
-    case 'virtualAccount':
-      return { pay_method: 'vbank' };
-    case 'easyPay':
-      if (!checked.provider) {
-        throw new CheckoutError(
-          'INVALID_OPTION',
-          __DEV__
-            ? `V1(iamport)의 간편결제에는 provider가 필요합니다. { type: 'easyPay', provider: 'KAKAOPAY' }처럼 넘겨주세요. ` +
-              `V1 (iamport) easy pay needs a provider: pass { type: 'easyPay', provider: 'KAKAOPAY' } or another one.`
-            : '',
-          { provider: 'iamport' },
-        );
-      }
-      return { pay_method: EASY_PAY_METHODS[checked.provider] };
-    case 'mobile':
-      if (checked.digital === undefined) {
-        throw new CheckoutError(
-          'INVALID_OPTION',
-          __DEV__
-            ? `V1 휴대폰 소액결제에는 digital(디지털 콘텐츠 여부)이 필요합니다. { type: 'mobile', digital: true | false }로 넘겨주세요. ` +
-              `V1 phone payments need digital (whether the goods are digital content): pass { type: 'mobile', digital: true | false }.`
-            : '',
-          { provider: 'iamport' },
-        );
-      }
-      return { pay_method: 'phone', digital: checked.digital };
-  }
-}
-
-/**
- * Validates everything and builds `IMP.request_pay`'s first argument; throws a `CheckoutError`
- * naming the fix on bad input, before any vendor call.
- */
-export function buildIamportParams(
-  config: IamportV1Config,
-  order: PaymentOrder,
-  money: PortOneMoney,
-  method: PortOneMethod,
-  options: Pick<IamportPayOptions, 'm_redirect_url'> = {},
-): { params: IamportRequestPayParams; money: Money } {
-  const merchantUid = validateSentOrder('iamport', order);
-  const checked = validatePortOneMoney(money, 'iamport');
-  const params: IamportRequestPayParams = {
-    ...(config.channelKey ? { channelKey: config.channelKey } : config.pg ? { pg: config.pg } : {}),
-    ...toIamportPayMethod(method),
-    merchant_uid: merchantUid,
-    name: order.orderName,
-    amount: checked.value,
-    currency: checked.currency,
-    ...(order.customerName ? { buyer_name: order.customerName } : {}),
-    ...(order.customerEmail ? { buyer_email: order.customerEmail } : {}),
-    ...(order.customerMobilePhone ? { buyer_tel: order.customerMobilePhone } : {}),
-    ...(options.m_redirect_url !== undefined
-      ? { m_redirect_url: validateRedirectUrl(options.m_redirect_url, 'm_redirect_url', 'iamport') }
-      : {}),
-  };
-  refuseTossSecretsIn(params, 'iamport');
-  return { params, money: checked };
-}
-
-/**
- * Maps a `request_pay` callback response. `error_code` / `error_msg` decide failure; the
- * deprecated `success` / `imp_success` flags are ignored both ways (they can be `false` for a paid
- * payment, and `v1/iamport.js` no longer sends them). Success needs an `imp_uid`, which your server
- * then looks up: that lookup, not this result, says whether the order is paid.
- */
-export function iamportResult(response: unknown, orderId: string, money: Money): CheckoutResult {
-  const base = { provider: 'iamport' as const, orderId, amount: money.value, currency: money.currency };
-  if (!response || typeof response !== 'object') {
-    return {
-      status: 'fail',
-      ...base,
-      code: 'INVALID_RESPONSE',
-      message: '아임포트가 결제 결과 없이 응답했습니다. iamport called back without a payment result.',
-      raw: response,
-    };
-  }
-  const r = response as Partial<IamportRequestPayResponse>;
-  const errorCode = text(r.error_code);
-  const errorMsg = text(r.error_msg);
-  if (errorCode || errorMsg) {
-    const code = errorCode ?? 'UNKNOWN';
-    const message = errorMsg ?? code;
-    const cancelled = r.status === 'cancelled' || isPortOneCancel({ code, message });
-    return { status: cancelled ? 'cancel' : 'fail', ...base, code, message, raw: response };
-  }
-  if (r.status === 'cancelled') {
-    return { status: 'cancel', ...base, code: 'CANCELLED', message: '결제가 취소되었습니다. The payment was cancelled.', raw: response };
-  }
-  if (r.status === 'failed') {
-    return { status: 'fail', ...base, code: 'FAILED', message: '결제에 실패했습니다. The payment failed.', raw: response };
-  }
-  const impUid = text(r.imp_uid);
-  if (!impUid) {
-    return {
-      status: 'fail',
-      ...base,
-      code: 'MISSING_IMP_UID',
-      message: '결제 결과에 imp_uid가 없습니다. The result carries no imp_uid, so there is no payment to verify.',
-      raw: response,
-    };
-  }
-  return { status: 'success', ...base, impUid, raw: response };
-}
-
-/** A throw from `IMP.init` or `IMP.request_pay` is a setup error: a `fail` carrying a `VENDOR_ERROR`. */
-export function iamportRejection(error: unknown, orderId: string, money: Money): CheckoutResult {
-  return vendorFailResult('iamport', error, orderId, money);
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -1,4 +1,4 @@
-import { isPortOneCancel } from '../portone/portone-validation.js';
+import { isPortOneCancel } from '../portone/portone-cancel.js';
 import { compact, invalid, type ParsedRedirect } from '../redirect/parsed-redirect.js';
 import { checkIds, parseVendorRedirect, type Read, type RedirectInput } from '../redirect/redirect-query.js';
 

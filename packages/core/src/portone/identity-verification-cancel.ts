@@ -1,4 +1,4 @@
-import { isPortOneCancel } from './portone-validation.js';
+import { isPortOneCancel } from './portone-cancel.js';
 
 // The payment rules (isPortOneCancel), plus "…본인인증을 취소…": how PortOne words a cancelled
 // verification is undocumented (sandbox README, assumptions), so the message is a hint that only

@@ -11,7 +11,8 @@ import { PORTONE_V2_SCRIPT } from '../sdk-urls.js';
 import { validateOrderId } from '../validation.js';
 import { PORTONE_V2_OPTIONS, type PortOneRedirect, type PortOneV2Config, type PortOneV2Options, validatePortOneV2Options } from './portone-v2.js';
 import { isIdentityVerificationCancel } from './identity-verification-cancel.js';
-import { refuseTossSecretsIn, validateRedirectUrl } from './portone-validation.js';
+import { refuseTossSecretsIn } from '../secrets.js';
+import { validateRedirectUrl } from './portone-ids.js';
 
 // PortOne V2 identity verification (본인인증): `PortOne.requestIdentityVerification`, one flow per
 // file as issue 13 puts it. Request and response fields follow @portone/browser-sdk 0.1.x

@@ -1,5 +1,4 @@
-import { IDENTITY_CANCEL } from './identity-verification-cancel.js';
-import { isPortOneCancel } from './portone-validation.js';
+import { isPortOneCancel } from './portone-cancel.js';
 import { compact, invalid, type ParsedRedirect } from '../redirect/parsed-redirect.js';
 import { checkIds, parseVendorRedirect, type Read, type RedirectInput } from '../redirect/redirect-query.js';
 
@@ -15,8 +14,7 @@ import { checkIds, parseVendorRedirect, type Read, type RedirectInput } from '..
  * - `code`, `message`, `pgCode` or `pgMessage` means failure, `cancel` when `isPortOneCancel` says
  *   the buyer cancelled.
  * - Success needs `paymentId` (or the older `payment_id`; both at once are refused), or `billingKey`
- *   for `transactionType=ISSUE_BILLING_KEY`, or `identityVerificationId` for
- *   `transactionType=IDENTITY_VERIFICATION` (본인인증; `orderId` and `paymentId` are then absent).
+ *   for `transactionType=ISSUE_BILLING_KEY`. An identity-verification redirect is not a payment: `null`.
  * - The shared rules of `parseRedirect` hold too: at most `MAX_REDIRECT_QUERY_LENGTH` characters,
  *   each PortOne key at most once, ids without path or markup characters, no ids in an `invalid`
  *   result, and it never throws.
@@ -31,8 +29,6 @@ export function readPortOneRedirect(read: Read, extra: Record<string, string>): 
     paymentId: read('paymentId') ?? read('payment_id'),
     txId: read('txId') ?? read('tx_id'),
     billingKey: read('billingKey'),
-    identityVerificationId: read('identityVerificationId'),
-    identityVerificationTxId: read('identityVerificationTxId'),
   });
   if ('status' in ids) return ids;
   const transactionType = read('transactionType');
@@ -40,20 +36,21 @@ export function readPortOneRedirect(read: Read, extra: Record<string, string>): 
   const message = read('message');
   const pgCode = read('pgCode');
   const pgMessage = read('pgMessage');
-  // The ids' keys are ParsedRedirect's own field names, so they are spread as they are.
-  const common = { provider: 'portone' as const, orderId: ids.paymentId, ...ids, transactionType, extra };
-  // Identity verification (본인인증): its query mirrors IdentityVerificationResponse (PortOne's
-  // identity-verification guide), with no paymentId; issue 14 gives it a result of its own.
-  const identity =
-    transactionType === 'IDENTITY_VERIFICATION' ||
-    (transactionType === undefined && ids.identityVerificationId !== undefined && ids.paymentId === undefined && ids.billingKey === undefined);
+  const common = {
+    provider: 'portone' as const,
+    orderId: ids.paymentId,
+    paymentId: ids.paymentId,
+    txId: ids.txId,
+    transactionType,
+    billingKey: ids.billingKey,
+    extra,
+  };
   if (code !== undefined || message !== undefined || pgCode !== undefined || pgMessage !== undefined) {
-    // An identity verification's cancel sentence counts too (identity-verification-cancel.ts).
-    const cancelled = isPortOneCancel({ code, message, pgCode }) || isPortOneCancel({ message: pgMessage }) || IDENTITY_CANCEL.test(`${message}`);
+    const cancelled = isPortOneCancel({ code, message, pgCode }) || isPortOneCancel({ message: pgMessage });
     return compact({ ...common, status: cancelled ? 'cancel' : 'fail', code, message, pgCode, pgMessage });
   }
-  if (identity) {
-    return ids.identityVerificationId === undefined ? invalid('portone', 'MISSING_IDENTITY_VERIFICATION_ID', extra) : compact({ ...common, status: 'success' });
+  if (transactionType === 'IDENTITY_VERIFICATION' && ids.paymentId === undefined && ids.billingKey === undefined) {
+    return null;
   }
   const billingIssue =
     transactionType === 'ISSUE_BILLING_KEY' ||

@@ -9,26 +9,30 @@ import {
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { CheckoutError } from '../errors.js';
 import { resetScriptCache } from '../loader.js';
-import { PORTONE_EASY_PAY_PROVIDERS, type PortOneMethod } from './portone-validation.js';
+import { PORTONE_EASY_PAY_PROVIDERS, type PortOneMethod } from '../payment-methods.js';
+import {
+  type BillingKeyResult,
+  createPortOneV2,
+  type PortOneRedirect,
+  type PortOneV2Driver,
+  validatePortOneV2Options,
+} from './portone-v2.js';
 import {
   billingKeyMethodOf,
-  type BillingKeyResult,
   buildPortOneBillingKeyRequest,
   buildPortOnePaymentRequest,
-  createPortOneV2,
+  toPortOneBillingKeyMethod,
+  toPortOnePayMethod,
+} from './portone-v2-request.js';
+import {
   portOneBillingKeyRejection,
   portOneBillingKeyResult,
   portOnePaymentRejection,
   portOnePaymentResult,
-  type PortOneRedirect,
-  type PortOneV2Driver,
-  toPortOneBillingKeyMethod,
-  toPortOnePayMethod,
-  validatePortOneV2Options,
-} from './portone-v2.js';
+} from './portone-v2-result.js';
 import type { CheckoutResult, PaymentOrder } from '../types.js';
 import type { Money } from '../validation.js';
-import { expectCode, thrown } from '../test-utils/checkout-error.js';
+import { expectCode } from '../test-utils/checkout-error.js';
 
 const config = {
   storeId: 'store-b7989765-d2bf-4cd4-a9e4-01bf6abfc7df',

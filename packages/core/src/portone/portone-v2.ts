@@ -1,32 +1,18 @@
 import {
   requestIssueBillingKey as vendorRequestIssueBillingKey,
   requestPayment as vendorRequestPayment,
-  type IssueBillingKeyRequest,
-  type IssueBillingKeyResponse,
-  type PaymentRequest,
-  type PaymentResponse,
 } from '@portone/browser-sdk/v2';
 import type { OptionsTable } from '../checkout/checkout-store.js';
-import { CheckoutError, readVendorError, vendorError } from '../errors.js';
-import { vendorFailResult } from '../fail-result.js';
+import { CheckoutError } from '../errors.js';
 import { loadScript } from '../loader.js';
-import {
-  isPortOneCancel,
-  type PortOneMethod,
-  type PortOneMoney,
-  refusePortOneSecret,
-  refusePortOneSecretOptions,
-  refuseTossSecretsIn,
-  toPortOneMinorUnits,
-  validatePortOneChannelKey,
-  validatePortOneMethod,
-  validatePortOneMoney,
-  validatePortOneStoreId,
-  validateRedirectUrl,
-} from './portone-validation.js';
+import type { PortOneMethod } from '../payment-methods.js';
+import type { PortOneMoney } from './portone-money.js';
+import { refusePortOneSecret, refusePortOneSecretOptions } from '../secrets.js';
+import { validatePortOneChannelKey, validatePortOneStoreId } from './portone-ids.js';
+import { buildPortOneBillingKeyRequest, buildPortOnePaymentRequest } from './portone-v2-request.js';
+import { portOneBillingKeyRejection, portOneBillingKeyResult, portOnePaymentRejection, portOnePaymentResult } from './portone-v2-result.js';
 import { PORTONE_V2_SCRIPT } from '../sdk-urls.js';
-import type { CheckoutResult, PaymentOrder, PortOneBillingKeyMethodFields, PortOnePayMethodFields, PortOneWindowTypes } from '../types.js';
-import { type Money, validateSentOrder, validateOrderId } from '../validation.js';
+import type { CheckoutResult, PaymentOrder, PortOneWindowTypes } from '../types.js';
 
 export interface PortOneV2Options {
   /** 상점 아이디, `store-…` (관리자 콘솔 › 연동 정보). Never the V2 API secret. */
@@ -115,15 +101,6 @@ export interface PortOneV2Driver {
   ): Promise<BillingKeyResult>;
 }
 
-/**
- * The billing-key method for the method the buyer picked: card when none is picked, `null` for a
- * transfer or virtual account, which PortOne cannot issue a billing key for (`billingKeyMethod`).
- */
-export function billingKeyMethodOf(selected: PortOneMethod | null): PortOneBillingKeyMethod | null {
-  if (!selected) return { type: 'card' };
-  return selected.type === 'card' || selected.type === 'easyPay' || selected.type === 'mobile' ? selected : null;
-}
-
 /** The validated ids every V2 request carries. */
 export interface PortOneV2Config {
   storeId: string;
@@ -204,203 +181,3 @@ function ensureGlobal(src: string): void {
   );
 }
 
-/** The V2 `payMethod` and its sub-object for one of our methods. */
-export function toPortOnePayMethod(method: PortOneMethod): PortOnePayMethodFields {
-  const checked = validatePortOneMethod(method, 'portone');
-  switch (checked.type) {
-    case 'card':
-      return { payMethod: 'CARD' };
-    case 'easyPay':
-      return { payMethod: 'EASY_PAY', ...(checked.provider ? { easyPay: { easyPayProvider: checked.provider } } : {}) };
-    case 'transfer':
-      return { payMethod: 'TRANSFER' };
-    case 'virtualAccount':
-      return { payMethod: 'VIRTUAL_ACCOUNT' };
-    case 'mobile':
-      return { payMethod: 'MOBILE', ...productType(checked.digital) };
-  }
-}
-
-/** The V2 `billingKeyMethod` and its sub-object; transfers and virtual accounts cannot issue one. */
-export function toPortOneBillingKeyMethod(
-  method: PortOneBillingKeyMethod,
-): PortOneBillingKeyMethodFields {
-  const checked = validatePortOneMethod(method, 'portone');
-  switch (checked.type) {
-    case 'card':
-      return { billingKeyMethod: 'CARD' };
-    case 'easyPay':
-      return { billingKeyMethod: 'EASY_PAY', ...(checked.provider ? { easyPay: { easyPayProvider: checked.provider } } : {}) };
-    case 'mobile':
-      return { billingKeyMethod: 'MOBILE', ...productType(checked.digital) };
-    default:
-      throw new CheckoutError(
-        'INVALID_OPTION',
-        __DEV__
-          ? `빌링키는 card, easyPay, mobile로만 발급할 수 있습니다 ('${checked.type}'). ` +
-            `A billing key can be issued with card, easyPay or mobile, not '${checked.type}'.`
-          : '',
-        { provider: 'portone' },
-      );
-  }
-}
-
-function productType(digital: boolean | undefined): Pick<PortOnePayMethodFields, 'productType'> {
-  return digital === undefined ? {} : { productType: digital ? 'DIGITAL' : 'REAL' };
-}
-
-/**
- * Validates everything and builds the `PortOne.requestPayment` argument; throws a `CheckoutError`
- * naming the fix on bad input, before any vendor call. `totalAmount` is in minor units.
- * @internal
- */
-export function buildPortOnePaymentRequest(
-  config: PortOneV2Config,
-  order: PaymentOrder,
-  money: PortOneMoney,
-  method: PortOneMethod,
-  redirect?: PortOneRedirect,
-): { request: PaymentRequest; money: Money } {
-  const paymentId = validateSentOrder('portone', order);
-  const { orderName } = order;
-  const checked = validatePortOneMoney(money, 'portone');
-  const request: PaymentRequest = {
-    storeId: config.storeId,
-    channelKey: config.channelKey,
-    paymentId,
-    orderName,
-    totalAmount: toPortOneMinorUnits(checked),
-    currency: checked.currency,
-    ...toPortOnePayMethod(method),
-    ...customer(order),
-    ...redirectFields(redirect),
-  };
-  refuseTossSecretsIn(request, 'portone');
-  return { request, money: checked };
-}
-
-/** Like `buildPortOnePaymentRequest`, for `PortOne.requestIssueBillingKey`. @internal */
-export function buildPortOneBillingKeyRequest(
-  config: PortOneV2Config,
-  issue: PortOneBillingKeyIssue,
-  method: PortOneBillingKeyMethod,
-  redirect?: PortOneRedirect,
-): IssueBillingKeyRequest {
-  const given = issue ?? {};
-  const issueId = given.issueId === undefined ? undefined : validateOrderId(given.issueId, 'portone');
-  const issueName = given.issueName === undefined ? undefined : validateOrderName(given.issueName, 'issueName');
-  const display = given.displayAmount === undefined ? undefined : validatePortOneMoney(given.displayAmount, 'portone');
-  const request: IssueBillingKeyRequest = {
-    storeId: config.storeId,
-    channelKey: config.channelKey,
-    ...toPortOneBillingKeyMethod(method),
-    ...(issueId ? { issueId } : {}),
-    ...(issueName ? { issueName } : {}),
-    ...(display ? { displayAmount: toPortOneMinorUnits(display), currency: display.currency } : {}),
-    ...customer(given),
-    ...redirectFields(redirect),
-  };
-  refuseTossSecretsIn(request, 'portone');
-  return request;
-}
-
-function validateOrderName(name: unknown, field = 'orderName'): string {
-  if (typeof name === 'string' && name.trim() !== '') return name;
-  throw new CheckoutError(
-    'INVALID_OPTION',
-    __DEV__
-      ? `${field}이(가) 비어 있습니다. 결제창에 보일 이름(예: '생수 외 1건')을 넘겨주세요. ` +
-        `${field} is empty: pass the name the payment window shows, e.g. '생수 외 1건'.`
-      : '',
-    { provider: 'portone' },
-  );
-}
-
-function customer(source: {
-  customerId?: string;
-  customerName?: string;
-  customerEmail?: string;
-  customerMobilePhone?: string;
-}): Pick<PaymentRequest, 'customer'> {
-  const fields = {
-    ...(source.customerId ? { customerId: source.customerId } : {}),
-    ...(source.customerName ? { fullName: source.customerName } : {}),
-    ...(source.customerEmail ? { email: source.customerEmail } : {}),
-    ...(source.customerMobilePhone ? { phoneNumber: source.customerMobilePhone } : {}),
-  };
-  return Object.keys(fields).length > 0 ? { customer: fields } : {};
-}
-
-function redirectFields(redirect: PortOneRedirect | undefined): Pick<PaymentRequest, 'redirectUrl' | 'windowType' | 'forceRedirect'> {
-  if (redirect === undefined) return {};
-  return {
-    redirectUrl: validateRedirectUrl(redirect?.redirectUrl, 'redirectUrl', 'portone'),
-    ...(redirect.windowType ? { windowType: redirect.windowType } : {}),
-    ...(redirect.forceRedirect !== undefined ? { forceRedirect: redirect.forceRedirect } : {}),
-  };
-}
-
-/**
- * Maps what `PortOne.requestPayment` resolved with. `undefined` means the SDK redirected; a
- * response with `code` is a failure (or a cancel); any other response is an authorised payment.
- * @internal
- */
-export function portOnePaymentResult(response: PaymentResponse | undefined, orderId: string, money: Money): CheckoutResult {
-  const base = { provider: 'portone' as const, orderId, amount: money.value, currency: money.currency };
-  if (response === undefined || response === null) return { status: 'redirecting', ...base };
-  const failure = readFailure(response);
-  if (failure) return { status: isPortOneCancel(failure) ? 'cancel' : 'fail', ...base, code: failure.code, message: failure.message, raw: response };
-  return {
-    status: 'success',
-    ...base,
-    ...(typeof response.paymentId === 'string' ? { paymentId: response.paymentId } : {}),
-    ...(typeof response.txId === 'string' ? { txId: response.txId } : {}),
-    raw: response,
-  };
-}
-
-/** A rejected `requestPayment` is a setup error: a `fail` carrying a `VENDOR_ERROR` with the vendor's code. */
-export function portOnePaymentRejection(error: unknown, orderId: string, money: Money): CheckoutResult {
-  return vendorFailResult('portone', error, orderId, money);
-}
-
-/** Maps what `PortOne.requestIssueBillingKey` resolved with, by the same rules as payments. @internal */
-export function portOneBillingKeyResult(response: IssueBillingKeyResponse | undefined, issueId?: string): BillingKeyResult {
-  const base = { provider: 'portone' as const, ...(issueId ? { issueId } : {}) };
-  if (response === undefined || response === null) return { status: 'redirecting', ...base };
-  const failure = readFailure(response);
-  if (failure) return { status: isPortOneCancel(failure) ? 'cancel' : 'fail', ...base, code: failure.code, message: failure.message, raw: response };
-  if (typeof response.billingKey !== 'string' || response.billingKey === '') {
-    return { status: 'fail', ...base, code: 'MISSING_BILLING_KEY', message: 'PortOne answered without a billingKey.', raw: response };
-  }
-  return {
-    status: 'success',
-    ...base,
-    billingKey: response.billingKey,
-    ...(typeof response.billingIssueToken === 'string' ? { billingIssueToken: response.billingIssueToken } : {}),
-    raw: response,
-  };
-}
-
-/** A rejected `requestIssueBillingKey`, like `portOnePaymentRejection`. */
-export function portOneBillingKeyRejection(error: unknown, issueId?: string): BillingKeyResult {
-  const { code, message } = readVendorError(error);
-  return {
-    status: 'fail',
-    provider: 'portone',
-    ...(issueId ? { issueId } : {}),
-    code,
-    message,
-    raw: error,
-    error: vendorError('portone', error),
-  };
-}
-
-// The docs' test is `response.code !== undefined`; `null` is treated the same, as the official
-// Next.js sample does (`payment.code != null`).
-function readFailure(response: { code?: unknown; message?: unknown; pgCode?: unknown }): { code: string; message: string; pgCode?: string } | null {
-  if (response.code === undefined || response.code === null) return null;
-  const code = typeof response.code === 'string' && response.code !== '' ? response.code : 'UNKNOWN';
-  const message = typeof response.message === 'string' && response.message !== '' ? response.message : code;
-  return { code, message, ...(typeof response.pgCode === 'string' ? { pgCode: response.pgCode } : {}) };
-}

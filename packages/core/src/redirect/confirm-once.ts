@@ -26,8 +26,7 @@ const FORMAT_VERSION = 1;
 /**
  * The marker key for one payment, or `null` when `parsed` is not a `success` (nothing to confirm):
  * Toss `paymentKey`, PortOne `paymentId` with `txId` (one payment id can have several attempts),
- * PortOne billing key `billingKey`, PortOne identity verification `identityVerificationId`, iamport
- * `imp_uid`.
+ * PortOne billing key `billingKey`, iamport `imp_uid`.
  *
  * Using the markers (the contract `createRedirectResult` in redirect-result-store.ts follows, and
  * with it `useRedirectResult`):
@@ -52,8 +51,7 @@ export function paymentMarkerKey(parsed: ParsedRedirect | null | undefined): str
     if (parsed.provider === 'toss') return parsed.paymentKey && `toss:${parsed.paymentKey}`;
     if (parsed.provider === 'iamport') return parsed.impUid && `iamport:${parsed.impUid}`;
     if (parsed.paymentId) return `portone:${parsed.paymentId}:${parsed.txId ?? ''}`;
-    // An identity verification: one id is verified at most once (PortOne refuses it again), so the id alone.
-    return parsed.billingKey ? `portone-billing:${parsed.billingKey}` : parsed.identityVerificationId && `portone-iv:${parsed.identityVerificationId}`;
+    return parsed.billingKey && `portone-billing:${parsed.billingKey}`;
   })();
   return id ? CONFIRM_MARKER_PREFIX + id : null;
 }

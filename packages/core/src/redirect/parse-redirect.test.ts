@@ -103,26 +103,8 @@ describe('given a PortOne V2 redirect', () => {
     expectInvalid(`?paymentId=${portonePaymentId}&payment_id=${portonePaymentId}`, 'DUPLICATE_PARAMETER');
   });
 
-  it('reads an identity-verification redirect (본인인증) as its own result, with no payment id', () => {
-    const parsed = parseRedirect('?identityVerificationId=identity-verification-39ecfa97&identityVerificationTxId=tx-1&transactionType=IDENTITY_VERIFICATION');
-    expect(parsed).toEqual({
-      provider: 'portone',
-      status: 'success',
-      transactionType: 'IDENTITY_VERIFICATION',
-      identityVerificationId: 'identity-verification-39ecfa97',
-      identityVerificationTxId: 'tx-1',
-      extra: {},
-    });
-    expect(parseRedirect('?identityVerificationId=identity-verification-39ecfa97')).toMatchObject({ provider: 'portone', status: 'success' });
-  });
-
-  it('reads a failed or cancelled identity verification, and refuses one without its id', () => {
-    const base = '?identityVerificationId=iv-0001&transactionType=IDENTITY_VERIFICATION';
-    expect(parseRedirect(`${base}&code=FAILURE_TYPE_PG&message=${encodeURIComponent('본인인증에 실패했습니다.')}`)).toMatchObject({ status: 'fail', identityVerificationId: 'iv-0001', code: 'FAILURE_TYPE_PG' });
-    expect(parseRedirect(`${base}&code=FAILURE_TYPE_PG&message=${encodeURIComponent('사용자가 본인인증을 취소하였습니다.')}`)).toMatchObject({ status: 'cancel' });
-    expectInvalid('?transactionType=IDENTITY_VERIFICATION&identityVerificationTxId=tx-1', 'MISSING_IDENTITY_VERIFICATION_ID');
-    expectInvalid('?identityVerificationId=iv-0001&identityVerificationId=iv-0002', 'DUPLICATE_PARAMETER');
-    expectInvalid('?identityVerificationId=iv%2F..%2Fadmin&transactionType=IDENTITY_VERIFICATION', 'INVALID_ID');
+  it('does not read an identity-verification redirect as a payment', () => {
+    expect(parseRedirect('?identityVerificationId=identity-verification-39ecfa97&transactionType=IDENTITY_VERIFICATION')).toBeNull();
   });
 });
 

@@ -3,7 +3,8 @@ import { readIamportRedirect } from '../iamport/parse-iamport-redirect.js';
 import { readPortOneRedirect } from '../portone/parse-portone-redirect.js';
 import { readTossRedirect } from '../toss/parse-toss-redirect.js';
 import type { ParsedRedirect } from './parsed-redirect.js';
-import { allVendorKeys, checkVendorQuery, collect, detect, hasVendorKey, PROVIDERS, type RedirectInput, type VendorRules } from './redirect-query.js';
+import { collect } from './query-input.js';
+import { allVendorKeys, checkVendorQuery, detect, hasVendorKey, PROVIDERS, type RedirectInput, type VendorRules } from './redirect-query.js';
 
 // The parser for pages that may serve any vendor: it detects the vendor and hands the query to that
 // vendor's rules. A page of one vendor can use that vendor's parser instead (parseTossRedirect, …),
@@ -56,8 +57,7 @@ const RULES: Record<Provider, VendorRules> = {
  *   Success needs `paymentKey`, `orderId` and a strictly parsed `amount`.
  * - PortOne V2: `code`, `message`, `pgCode` or `pgMessage` means failure, `cancel` when
  *   `isPortOneCancel` says the buyer cancelled. Success needs `paymentId`, or `billingKey` for
- *   `transactionType=ISSUE_BILLING_KEY`, or `identityVerificationId` for an identity verification
- *   (`transactionType=IDENTITY_VERIFICATION`, 본인인증), which is no payment: it has no `orderId`.
+ *   `transactionType=ISSUE_BILLING_KEY`. An identity-verification redirect is not a payment: `null`.
  * - iamport V1: `error_code` or `error_msg` means failure whatever `imp_success` / `success` say;
  *   those flags are ignored (the docs deprecate them, and they can be `false` for a paid payment).
  *   Success needs `imp_uid` and `merchant_uid`.

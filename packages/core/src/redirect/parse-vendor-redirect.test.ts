@@ -111,6 +111,7 @@ describe.each(providers)('given the %s parser', (provider) => {
   it.each([
     ['a shop page of its own', '?tab=reviews&page=2'],
     ["another vendor's parameters (Stripe)", '?payment_intent=pi_3MtwBwLkdIwHu7ix28a3tqPa&redirect_status=succeeded'],
+    ['an identity-verification redirect', '?identityVerificationId=identity-verification-39ecfa97&transactionType=IDENTITY_VERIFICATION'],
     ['an empty string', ''],
     ['null', null],
   ])('returns null for %s', (_, query) => {

@@ -4,7 +4,8 @@ import { type Currency, isOrderId, isValidAmount, validateAmount, validateOrderI
 
 // The order a shopper is paying for, kept in this tab's sessionStorage between the click and the
 // vendor's redirect back. The shopper can edit sessionStorage, so this only catches an edited
-// redirect URL (toss.md §3.2: "쿼리 파라미터의 amount 값이 … 같은지 반드시 확인"); your server's own
+// redirect URL (Toss's payment docs, docs.tosspayments.com, tell the success page to check that the
+// query's amount equals the order's); your server's own
 // record of the order stays the authority.
 
 /** What `<CheckoutButton>` remembers before the payment window opens. */

@@ -1,34 +1,23 @@
 import { type Provider, referenceMessage } from '../errors.js';
-import { invalid, MAX_REDIRECT_QUERY_LENGTH, type ParsedRedirect, RESTART } from './parsed-redirect.js';
+import { invalid, type ParsedRedirect, RESTART } from './parsed-redirect.js';
+import { collect, type Collected, type Params, type RedirectInput } from './query-input.js';
 
-// The part of redirect parsing every vendor shares: reading the input into a bounded map, and the
-// rules that hold whoever sent the buyer back. The query is written by whoever sent the buyer to
+export type { RedirectInput };
+
+// The part of redirect parsing every vendor shares, after query-input.ts has read the input into a
+// bounded map: the rules that hold whoever sent the buyer back. The query is written by whoever sent the buyer to
 // this page, which may be an attacker editing the address bar. Everything here reads it
 // defensively: no throwing, bounded work, and a success only when every id the merchant's confirm
 // call needs is present exactly once. Each vendor's own rules are in parse-<vendor>-redirect.ts, so
 // an entry for one vendor bundles only that vendor's rules; the key NAMES of all three stay here,
 // because telling "another vendor's result" from "ours" needs them.
 
-/**
- * What `parseRedirect` reads: an absolute or relative URL string, a query string with or without
- * its `?`, a `URL` (or `location`), `URLSearchParams`, or a Next.js `searchParams` record (await it
- * first in Next.js 15, where it is a promise). Record values are taken as already decoded.
- */
-export type RedirectInput =
-  | string
-  | URL
-  | URLSearchParams
-  | Readonly<Record<string, string | readonly string[] | undefined>>;
-
-// Past the length limit only key names are looked at, and only this many of them.
-const MAX_SCANNED_ENTRIES = 100_000;
-
 export const PROVIDERS: readonly Provider[] = ['toss', 'portone', 'iamport'];
 
 /** The parameters each vendor appends; anything else is the merchant's (`extra`). */
 const VENDOR_KEYS: Record<Provider, ReadonlySet<string>> = {
   toss: new Set(['paymentKey', 'paymentType', 'orderId', 'amount', 'code', 'message']),
-  portone: new Set(['paymentId', 'payment_id', 'txId', 'tx_id', 'transactionType', 'billingKey', 'code', 'message', 'pgCode', 'pgMessage', 'identityVerificationId', 'identityVerificationTxId']),
+  portone: new Set(['paymentId', 'payment_id', 'txId', 'tx_id', 'transactionType', 'billingKey', 'code', 'message', 'pgCode', 'pgMessage']),
   iamport: new Set(['imp_uid', 'merchant_uid', 'error_code', 'error_msg', 'imp_success', 'success']),
 };
 
@@ -38,11 +27,7 @@ const VENDOR_KEYS: Record<Provider, ReadonlySet<string>> = {
 export const TOSS_ONLY_KEYS: readonly string[] = ['paymentKey', 'paymentType'];
 export const PORTONE_ONLY_KEYS: readonly string[] = ['paymentId', 'payment_id', 'txId', 'tx_id', 'transactionType', 'billingKey', 'pgCode', 'pgMessage'];
 export const IAMPORT_ONLY_KEYS: readonly string[] = ['imp_uid', 'merchant_uid', 'imp_success', 'error_code', 'error_msg'];
-// PortOne's identity-verification keys (본인인증) identify PortOne too, but stay out of
-// PORTONE_ONLY_KEYS, which the Toss and iamport readers bundle. Literals, not spreads: a spread keeps
-// these tables in bundles that never read them.
-const PORTONE_DISTINCT_KEYS: readonly string[] = ['paymentId', 'payment_id', 'txId', 'tx_id', 'transactionType', 'billingKey', 'pgCode', 'pgMessage', 'identityVerificationId', 'identityVerificationTxId'];
-const DISTINCT_KEYS: Record<Provider, readonly string[]> = { toss: TOSS_ONLY_KEYS, portone: PORTONE_DISTINCT_KEYS, iamport: IAMPORT_ONLY_KEYS };
+const DISTINCT_KEYS: Record<Provider, readonly string[]> = { toss: TOSS_ONLY_KEYS, portone: PORTONE_ONLY_KEYS, iamport: IAMPORT_ONLY_KEYS };
 
 // Early PortOne V2 docs used snake_case; both spellings of one value make it ambiguous.
 const ALIASES: readonly (readonly [string, string])[] = [
@@ -56,14 +41,6 @@ const SAFE_ID = /^[!$()*+,\-.0-9:;=@A-Z[\]^_a-z{|}~]{1,200}$/;
 /** Every vendor's keys: what an over-long query is scanned for when any vendor may have sent it. */
 export function allVendorKeys(): string[] {
   return [...new Set(Object.values(VENDOR_KEYS).flatMap((keys) => [...keys]))];
-}
-
-type Params = Map<string, string[]>;
-
-interface Collected {
-  params: Params;
-  /** Set when the input passed the length limit; `params` then has key names only. */
-  length?: number;
 }
 
 /** The first value of a key; empty, `null` and `undefined` (how some V1 wrappers write a missing id) count as absent. */
@@ -222,87 +199,4 @@ function extraOf(params: Params, vendorKeys: readonly string[]): Record<string, 
   return Object.fromEntries(
     [...params].filter(([key, values]) => !vendorKeys.includes(key) && values[0] !== undefined).map(([key, values]) => [key, values[0] as string]),
   );
-}
-
-// --- Reading the input ---------------------------------------------------------------------------
-
-/**
- * The input as a map of key to values, or `null` for input that is no query at all. `keys`: the
- * names looked for in a query over the length limit, whose values are not read.
- */
-export function collect(input: unknown, keys: readonly string[]): Collected | null {
-  if (typeof input === 'string') return fromQuery(queryOf(input), keys);
-  if (!input || typeof input !== 'object') return null;
-  if (input instanceof URLSearchParams) return fromEntries(input);
-  // A `URL` and `location` alike.
-  if (isLocationLike(input)) return fromQuery(queryOf((input as { search: string }).search), keys);
-  const entries = (input as { entries?: unknown }).entries;
-  if (typeof entries === 'function' && typeof (input as { getAll?: unknown }).getAll === 'function') {
-    // URLSearchParams from another realm (an iframe) fails instanceof but iterates the same way.
-    return fromEntries(entries.call(input) as Iterable<[unknown, unknown]>);
-  }
-  return fromEntries(recordEntries(input as Record<string, unknown>));
-}
-
-function isLocationLike(input: object): boolean {
-  const { href, search } = input as { href?: unknown; search?: unknown };
-  return typeof href === 'string' && typeof search === 'string' && (search === '' || search.startsWith('?'));
-}
-
-/** The query part of a URL, a path, or a bare query string, without `?` and fragment. */
-function queryOf(text: string): string {
-  const mark = text.indexOf('?');
-  let start = 0;
-  if (mark !== -1) {
-    const before = text.slice(0, mark);
-    // A URL or path has its query after the first `?`; a bare query may contain a raw `?` in a value.
-    const isUrl = /^([a-z][a-z0-9+.-]*:|[/.])/i.test(text) || !/[=&]/.test(before);
-    if (isUrl) start = mark + 1;
-  } else if (/^([a-z][a-z0-9+.-]*:|[/.])/i.test(text) && !/[=&]/.test(text)) {
-    return '';
-  }
-  const hash = text.indexOf('#', start);
-  return text.slice(start, hash === -1 ? text.length : hash);
-}
-
-function fromQuery(query: string, keys: readonly string[]): Collected {
-  if (query.length > MAX_REDIRECT_QUERY_LENGTH) {
-    // Key names only, found by one linear scan: decoding megabytes would stall the page. The names
-    // are letters and underscores, so they need no escaping.
-    const params: Params = new Map();
-    for (const match of query.matchAll(new RegExp(`(?:^|&)(${keys.join('|')})(?==|&|$)`, 'g'))) params.set(match[1] as string, []);
-    return { params, length: query.length };
-  }
-  return fromEntries(new URLSearchParams(query));
-}
-
-function fromEntries(entries: Iterable<[unknown, unknown]>): Collected {
-  const params: Params = new Map();
-  let length = 0;
-  let seen = 0;
-  for (const [key, raw] of entries) {
-    if (++seen > MAX_SCANNED_ENTRIES) break;
-    if (typeof key !== 'string' || typeof raw !== 'string') continue;
-    length += key.length + raw.length + 2;
-    add(params, key, raw, length);
-  }
-  return length > MAX_REDIRECT_QUERY_LENGTH ? { params, length } : { params };
-}
-
-/**
- * A Next.js `searchParams` record as entries: one per value of an array. Inherited keys and values
- * that are no strings still yield an entry, which fromEntries counts and skips, so its bound holds.
- */
-function* recordEntries(record: Record<string, unknown>): Iterable<[unknown, unknown]> {
-  for (const key in record) {
-    const raw = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-    for (const item of Array.isArray(raw) ? raw : [raw]) yield [key, item];
-  }
-}
-
-function add(params: Params, key: string, raw: string, lengthSoFar: number): void {
-  const values = params.get(key) ?? [];
-  // Past the limit keep the key (for detection) but stop storing values.
-  if (lengthSoFar <= MAX_REDIRECT_QUERY_LENGTH) values.push(raw);
-  params.set(key, values);
 }

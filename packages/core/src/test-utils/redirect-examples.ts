@@ -79,11 +79,6 @@ export const portoneExamples: RedirectExample[] = [
     { status: 'success', billingKey, transactionType: 'ISSUE_BILLING_KEY', extra: {} },
   ],
   [
-    "an identity verification (본인인증), the docs' example id",
-    `https://example.com/identity-verification-redirect?identityVerificationId=identity-verification-39ecfa97&identityVerificationTxId=${txId}&transactionType=IDENTITY_VERIFICATION`,
-    { status: 'success', identityVerificationId: 'identity-verification-39ecfa97', identityVerificationTxId: txId, transactionType: 'IDENTITY_VERIFICATION', extra: {} },
-  ],
-  [
     'a PG failure with its own code and message',
     `?paymentId=${portonePaymentId}&transactionType=PAYMENT&txId=${txId}&code=FAILURE_TYPE_PG&message=${enc(`[PG] ${rejected}`)}` +
       `&pgCode=8326&pgMessage=${enc('한도초과')}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { TossCheckout, type TossCheckoutOptions } from './toss-checkout.js';
+import { TossCheckout } from './toss-checkout.js';
+import type { TossCheckoutOptions } from './toss-checkout-options.js';
 import { CheckoutError, createTossWidgetV1, tossV1, type TossWidgetFactory } from '../index.js';
 
 const base: TossCheckoutOptions = { clientKey: 'test_gck_docs_Ovk5rk1EwkEbP0W43n07xlzm', customerKey: 'buyer_1', amount: 50000 };

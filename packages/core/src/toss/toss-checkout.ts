@@ -1,13 +1,14 @@
-import { type CheckoutStatus, CheckoutStore, type OptionsTable } from '../checkout/checkout-store.js';
+import { type CheckoutStatus, CheckoutStore } from '../checkout/checkout-store.js';
 import { CheckoutError, vendorError } from '../errors.js';
 import { checkTossResultUrls } from '../device.js';
 import { vendorFailResult } from '../fail-result.js';
 import { checkTossCurrency, checkTossOrderFields } from './toss-request-rules.js';
 import { createTossWidgetV2 } from './toss-widget-v2.js';
-import type { RenderedWidget, TossWidgetDriver, TossWidgetFactory } from './toss-widget-driver.js';
+import { TOSS_CHECKOUT_OPTIONS, type TossCheckoutOptions, type TossCheckoutState } from './toss-checkout-options.js';
+import type { RenderedWidget, TossWidgetDriver } from './toss-widget-driver.js';
+import { destroyWidget, pageTeardowns, sameMoney, selectorFor, type Slot } from './widget-slot.js';
 import type { CheckoutResult, PaymentOrder, RedirectUrls } from '../types.js';
 import {
-  type Currency,
   type Money,
   validateAmount,
   validateSentOrder,
@@ -15,85 +16,9 @@ import {
   validateTossCustomerKey,
 } from '../validation.js';
 
-export interface TossCheckoutOptions {
-  /** 결제위젯 연동 키, `test_gck_…` / `live_gck_…`. A secret key is refused with SECRET_KEY_IN_BROWSER. */
-  clientKey: string;
-  /** The buyer's stable id (2–50 of `A–Z a–z 0–9 - _ = . @`), or `'@@ANONYMOUS'` for guests. */
-  customerKey: string;
-  /** Change it freely (coupons, points): it is sent with `setAmount` / `updateAmount`, the widget is not re-rendered. */
-  amount: number;
-  currency?: Currency | undefined;
-  /**
-   * `'v2'` (default): `@tosspayments/tosspayments-sdk`. For the frozen v1
-   * (`@tosspayments/payment-widget-sdk`), pass its driver: `sdk: tossV1`, imported from
-   * `@kcheckout/react/toss` or `@kcheckout/core`, so a v2 page carries none of v1's code.
-   * `sdk: 'v1'` (the string, before 0.2) is refused with `INVALID_OPTION`, saying so.
-   */
-  sdk?: 'v2' | TossWidgetFactory | 'v1' | undefined;
-  /** Payment-methods UI variant from the Toss admin (`DEFAULT` when omitted). */
-  variantKey?: string | undefined;
-  agreementVariantKey?: string | undefined;
-  /** Where to load the SDK from: the Toss CDN by default; `sandboxScriptUrl('toss-v2')` offline. */
-  scriptSrc?: string | undefined;
-  /** CSP nonce for the SDK's `<script>` tag. */
-  nonce?: string | undefined;
-  /** Per load attempt. */
-  timeoutMs?: number | undefined;
-  /** Extra load attempts after a failure (default 2), with backoff. */
-  retries?: number | undefined;
-}
-
 export type { CheckoutStatus };
 
-/**
- * What a change to each option does after mount. The keys and the SDK remount; the amount updates
- * live (`setAmount` / `updateAmount`, never a re-render, so the buyer's chosen method survives a
- * coupon); the rest are read when the SDK loads or a widget renders, and a later change warns.
- */
-export const TOSS_CHECKOUT_OPTIONS: OptionsTable<TossCheckoutOptions> = {
-  clientKey: 'remount',
-  customerKey: 'remount',
-  sdk: 'remount',
-  scriptSrc: 'remount',
-  amount: 'live',
-  currency: 'live',
-  variantKey: 'fixed',
-  agreementVariantKey: 'fixed',
-  nonce: 'fixed',
-  timeoutMs: 'fixed',
-  retries: 'fixed',
-};
-
 type TossFacts = Omit<TossCheckoutState, 'status' | 'canPay'>;
-
-export interface TossCheckoutState {
-  status: CheckoutStatus;
-  error: CheckoutError | null;
-  /** The payment-methods UI is rendered and ready for a request. */
-  methodsReady: boolean;
-  agreementReady: boolean;
-  /** An agreement container is on the page: payment waits for its widget. */
-  agreementAttached: boolean;
-  /** Whether the required terms are agreed; `null` until the agreement widget says. */
-  agreed: boolean | null;
-  /** Vendor method code (`CARD`, `TOSSPAY`, …) once the buyer picks one (v2). */
-  selectedMethod: string | null;
-  /** True while the payment window is open. */
-  paying: boolean;
-  /** Ready, terms rendered and agreed where known, no payment in flight: what a pay button needs. */
-  canPay: boolean;
-}
-
-interface Slot {
-  element: HTMLElement;
-  widget: RenderedWidget;
-}
-
-// Toss allows one payment-methods UI and one agreement UI per page. A checkout that unmounts while
-// another mounts (a route change, a key change) must finish destroying before the next renders.
-const pageTeardowns = new Set<Promise<unknown>>();
-
-let nextContainerId = 0;
 
 /**
  * One Toss checkout: loads the SDK, renders the payment-methods and agreement widgets into the
@@ -252,7 +177,7 @@ export class TossCheckout extends CheckoutStore<TossCheckoutOptions, TossFacts, 
     if (!this.driver || this.stale) {
       this.stale = false;
       await this.teardown();
-      await Promise.all(pageTeardowns);
+      await pageTeardowns();
       const create = typeof options.sdk === 'function' ? options.sdk : createTossWidgetV2;
       this.driver = await create({
         clientKey: options.clientKey,
@@ -280,7 +205,7 @@ export class TossCheckout extends CheckoutStore<TossCheckoutOptions, TossFacts, 
       await this.release('methods');
       const element = this.methodsElement;
       if (element) {
-        await Promise.all(pageTeardowns);
+        await pageTeardowns();
         const widget = await driver.renderPaymentMethods(selectorFor(element), money, options.variantKey, {
           onMethodChange: (method) => {
             if (this.methods?.widget === widget) this.set({ selectedMethod: method });
@@ -296,7 +221,7 @@ export class TossCheckout extends CheckoutStore<TossCheckoutOptions, TossFacts, 
       await this.release('agreement');
       const element = this.agreementElement;
       if (element) {
-        await Promise.all(pageTeardowns);
+        await pageTeardowns();
         let current: RenderedWidget | null = null;
         let reported: boolean | null = null;
         const widget = await driver.renderAgreement(selectorFor(element), options.agreementVariantKey, {
@@ -326,12 +251,7 @@ export class TossCheckout extends CheckoutStore<TossCheckoutOptions, TossFacts, 
     if (!slot) return;
     this[which] = null;
     this.set(which === 'methods' ? { methodsReady: false, selectedMethod: null } : { agreementReady: false, agreed: null });
-    const destroyed = slot.widget.destroy().catch(() => {
-      // A widget the vendor already removed cannot be destroyed twice; nothing is left to free.
-    });
-    pageTeardowns.add(destroyed);
-    await destroyed;
-    pageTeardowns.delete(destroyed);
+    await destroyWidget(slot.widget);
   }
 
   private async teardown(): Promise<void> {
@@ -339,15 +259,4 @@ export class TossCheckout extends CheckoutStore<TossCheckoutOptions, TossFacts, 
     this.driver = null;
     this.amountSent = null;
   }
-}
-
-function sameMoney(a: Money | null, b: Money): boolean {
-  return a !== null && a.value === b.value && a.currency === b.currency;
-}
-
-/** Toss takes CSS selectors, not elements; give the container an id when it has none. */
-function selectorFor(element: HTMLElement): string {
-  if (!element.id) element.id = `kcheckout-widget-${++nextContainerId}`;
-  const escape = globalThis.CSS?.escape ?? ((value: string) => value.replace(/[^\w-]/g, (c) => `\\${c}`));
-  return `#${escape(element.id)}`;
 }

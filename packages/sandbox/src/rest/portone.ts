@@ -126,13 +126,15 @@ export function portOnePayment(entry: PortOneEntry): Record<string, unknown> {
     transactionId: payment.txId,
     merchantId: 'merchant-6b636865-636b-4f75-8000-73616e64626f',
     storeId: payment.storeId,
-    method: (METHODS[payment.method] ?? METHODS.CARD!)(payment),
+    // PayPal (loadPaymentUI, PAYPAL_SPB): @portone/server-sdk's PaymentMethod union has no PayPal
+    // member, so such a payment is read without `method` (optional in Payment), on a PAYPAL_V2 channel.
+    ...(payment.method === 'PAYPAL' ? {} : { method: (METHODS[payment.method] ?? METHODS.CARD!)(payment) }),
     channel: {
       type: channelType,
       id: 'channel-id-sandbox',
       ...(payment.channelKey ? { key: payment.channelKey } : {}),
       name: 'kcheckout 샌드박스 채널',
-      pgProvider: 'TOSSPAYMENTS',
+      pgProvider: payment.method === 'PAYPAL' ? 'PAYPAL_V2' : 'TOSSPAYMENTS',
       pgMerchantId: 'tkcheckoutsbx',
     },
     version: 'V2',

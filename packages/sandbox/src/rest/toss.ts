@@ -15,6 +15,7 @@ const MESSAGES: Record<string, string> = {
   NOT_FOUND_PAYMENT_SESSION: '결제 시간이 만료되어 결제 진행 데이터가 존재하지 않습니다.',
   REJECT_CARD_PAYMENT: '한도초과 혹은 잔액부족으로 결제에 실패했습니다.',
   INVALID_REQUEST: '잘못된 요청입니다.',
+  FORBIDDEN_REQUEST: '허용되지 않은 요청입니다.',
   FAILED_INTERNAL_SYSTEM_PROCESSING: '내부 시스템 처리 작업이 실패했습니다. 잠시 후 다시 시도해주세요.',
   // The cancel API's codes (docs.tosspayments.com/reference/error-codes, 결제 취소).
   ALREADY_CANCELED_PAYMENT: '이미 취소된 결제 입니다.',
@@ -43,6 +44,15 @@ const METHOD_NAMES: Record<string, string> = {
   VIRTUAL_ACCOUNT: '가상계좌',
   MOBILE_PHONE: '휴대폰',
   TOSSPAY: '간편결제',
+  // The payment window's wallets, opened directly (card.flowMode 'DIRECT' with card.easyPay).
+  KAKAOPAY: '간편결제',
+  NAVERPAY: '간편결제',
+  PAYCO: '간편결제',
+  SAMSUNGPAY: '간편결제',
+  APPLEPAY: '간편결제',
+  SSG: '간편결제',
+  LPAY: '간편결제',
+  PINPAY: '간편결제',
 };
 
 /**
@@ -192,6 +202,13 @@ async function confirm(request: Request, ctx: RouteContext): Promise<Response> {
     return tossError(400, 'INVALID_REQUEST', '결제 금액이 결제 요청 금액과 일치하지 않습니다.');
   }
   if (payment.status === 'declined') return tossError(403, 'REJECT_CARD_PAYMENT');
+  // A payment-window payment is confirmed with the API secret key, a widget payment with the widget
+  // secret key ("키 쌍", research/toss.md §6.9); the code for a mismatch is an assumption (README).
+  const user = basicUser(request.headers.get('authorization'));
+  const kindOfSecret = typeof user === 'object' && user.user === sandboxSecrets.toss.apiSecretKey ? 'api' : 'widget';
+  if (payment.keyKind && payment.keyKind !== kindOfSecret) {
+    return tossError(403, 'FORBIDDEN_REQUEST', `${MESSAGES.FORBIDDEN_REQUEST} (This payment was opened with ${payment.keyKind === 'api' ? 'an API individual client key: confirm with the API secret key (test_sk_…)' : 'a widget client key: confirm with the widget secret key (test_gsk_…)'}.)`);
+  }
   entry.confirmedAt = ctx.now();
   // The merchant compares a deposit callback's `secret` with this one (research: Toss virtual-account webhook guide).
   if (payment.method === 'VIRTUAL_ACCOUNT') entry.secret = randomToken('', 20);

@@ -4,7 +4,7 @@
  * reach the callback (never a throw), or `m_redirect_url` on mobile.
  * Built into one self-contained IIFE: dist/scripts/iamport-v1.js.
  */
-import { claimSlot, control, record, releaseSlot, slotTaken } from './shared/control.js';
+import { claimSlot, control, noteScript, record, releaseSlot, slotTaken } from './shared/control.js';
 import { notify } from './shared/listeners.js';
 import { withQuery } from './shared/redirect.js';
 import { iamportFailure, type IamportFailure } from './iamport/errors.js';
@@ -94,6 +94,7 @@ function unsupported(method: string) {
 
 // Create the control object now, so a test or story can steer the sandbox before the first call.
 control();
+noteScript(SDK);
 (window as unknown as { IMP: unknown }).IMP = {
   ...IMP,
   agency: unsupported('agency'),

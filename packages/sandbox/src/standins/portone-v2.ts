@@ -5,11 +5,12 @@
  * `window.PortOne` once it is present, so the npm package's functions reach this stand-in.
  * Built into one self-contained IIFE: dist/scripts/portone-v2.js.
  */
-import { abandonSlot, claimSlot, control, record, releaseSlot, slotTaken } from './shared/control.js';
+import { abandonSlot, claimSlot, control, noteScript, record, releaseSlot, slotTaken } from './shared/control.js';
 import { portOneError, type PortOneTransactionType } from './portone/errors.js';
 import { readIssueBillingKeyRequest, readPaymentRequest, type PortOneWindowRequest } from './portone/request.js';
 import { runPortOneWindow } from './portone/window.js';
 import { readIdentityVerificationRequest, runIdentityWindow } from './portone/identity.js';
+import { loadPaymentUI, updateLoadPaymentUIRequest } from './portone/payment-ui.js';
 
 const SDK = 'portone-v2';
 // Page-level, in the shared control object: a second copy of this script (a remount that lost the
@@ -83,13 +84,14 @@ function unsupported(method: string) {
 
 // Create the control object now, so a test or story can steer the sandbox before the first call.
 control();
+noteScript(SDK);
 (window as unknown as { PortOne: unknown }).PortOne = {
   requestPayment,
   requestIssueBillingKey,
   requestIdentityVerification,
   requestIssueBillingKeyAndPay: unsupported('requestIssueBillingKeyAndPay'),
-  loadPaymentUI: unsupported('loadPaymentUI'),
+  loadPaymentUI,
   loadIssueBillingKeyUI: unsupported('loadIssueBillingKeyUI'),
-  updateLoadPaymentUIRequest: unsupported('updateLoadPaymentUIRequest'),
+  updateLoadPaymentUIRequest,
   updateLoadIssueBillingKeyUIRequest: unsupported('updateLoadIssueBillingKeyUIRequest'),
 };

@@ -5,7 +5,7 @@
  * the amount goes to render and later to `updateAmount`; there is no `destroy`, so a UI's page slot
  * is free again only once its container has left the document. Built into dist/scripts/toss-v1.js.
  */
-import { claimSlot, control, latency, record, slotTaken } from './shared/control.js';
+import { claimSlot, control, latency, noteScript, record, slotTaken } from './shared/control.js';
 import { notify } from './shared/listeners.js';
 import { Transactions } from './shared/transactions.js';
 import { checkAllowed } from './toss/allow-lists.js';
@@ -188,6 +188,7 @@ function createPaymentWidget() {
 }
 
 control();
+noteScript(SDK);
 (window as unknown as { PaymentWidget: unknown }).PaymentWidget = Object.assign(PaymentWidget, {
   ANONYMOUS,
   version: '0.0.0-kcheckout-sandbox',

@@ -79,8 +79,8 @@ describe('given the toss-v2 stand-in script', () => {
     await rejection(w.requestPayment(order));
     await methods.destroy();
     await terms.destroy();
-    expect(() => sdk.payment({ customerKey: 'buyer_1' })).toThrow(/widgets\(\) only/);
-    expect(() => sdk.brandpay({ customerKey: 'buyer_1' })).toThrow(/widgets\(\) only/);
+    expect(() => sdk.payment({ customerKey: 'buyer_1' })).toThrow(/API individual client key/);
+    expect(() => sdk.brandpay({ customerKey: 'buyer_1' })).toThrow(/widgets\(\) and payment\(\) only/);
 
     expect(loggedMethods()).toEqual([
       'TossPayments',

@@ -1,9 +1,10 @@
 /**
  * Offline stand-in for the Toss Payments SDK v2 script (`https://js.tosspayments.com/v2/standard`,
- * global `TossPayments`), emulating `TossPayments(clientKey).widgets({ customerKey })` with the
- * vendor's documented rules. Built into one self-contained IIFE: dist/scripts/toss-v2.js.
+ * global `TossPayments`), emulating `TossPayments(clientKey).widgets({ customerKey })` and
+ * `.payment({ customerKey })` (the payment window) with the vendor's documented rules. Built into
+ * one self-contained IIFE: dist/scripts/toss-v2.js.
  */
-import { claimSlot, control, latency, record, releaseSlot, slotTaken } from './shared/control.js';
+import { claimSlot, control, latency, noteScript, record, releaseSlot, slotTaken } from './shared/control.js';
 import { notify } from './shared/listeners.js';
 import { Transactions } from './shared/transactions.js';
 import { checkAllowed } from './toss/allow-lists.js';
@@ -13,6 +14,7 @@ import { tossError } from './toss/errors.js';
 import { checkListener, CUSTOM_METHOD_EVENTS } from './toss/events.js';
 import { ANONYMOUS, checkClientKey, checkCustomerKey, checkWidgetKey } from './toss/keys.js';
 import { readMoney, type TossMoney } from './toss/money.js';
+import { createPayment } from './toss/payment-object.js';
 import { readPaymentRequest, runPayment } from './toss/payment-request.js';
 import { renderPaymentMethodsUi, type PaymentMethodsUi } from './toss/payment-methods-ui.js';
 
@@ -31,9 +33,9 @@ function TossPayments(clientKey: unknown) {
       checkCustomerKey(params && typeof params === 'object' ? params.customerKey : undefined);
       return createWidgets();
     },
-    payment() {
+    payment(params?: unknown) {
       record(SDK, 'payment', arguments);
-      throw unsupported('payment');
+      return createPayment(clientKey, params);
     },
     brandpay() {
       record(SDK, 'brandpay', arguments);
@@ -44,8 +46,8 @@ function TossPayments(clientKey: unknown) {
 
 function unsupported(method: string): Error {
   return new Error(
-    `The kcheckout sandbox emulates widgets() only; ${method}() is not available offline. ` +
-      `Use tossPayments.widgets({ customerKey }), or load the real Toss SDK for ${method}().`,
+    `The kcheckout sandbox emulates widgets() and payment() only; ${method}() is not available offline. ` +
+      `Use tossPayments.widgets({ customerKey }) or payment({ customerKey }), or load the real Toss SDK for ${method}().`,
   );
 }
 
@@ -218,4 +220,5 @@ function createWidgets() {
 
 // Create the control object now, so a test or story can steer the sandbox before the first call.
 control();
+noteScript(SDK);
 (window as unknown as { TossPayments: unknown }).TossPayments = Object.assign(TossPayments, { ANONYMOUS });

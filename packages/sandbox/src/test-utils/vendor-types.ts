@@ -88,6 +88,7 @@ export interface PortOneGlobal {
   requestIdentityVerification(request?: unknown): Promise<unknown>;
   requestIssueBillingKeyAndPay(request?: unknown): Promise<unknown>;
   loadPaymentUI(request?: unknown, callbacks?: unknown): Promise<void>;
+  updateLoadPaymentUIRequest(request?: unknown): Promise<void>;
 }
 
 export type RequestPayResponse = Record<string, unknown> & {

@@ -49,6 +49,18 @@ function resetControl(sandbox: Control): void {
   sandbox[INTERNAL]?.slots.clear();
 }
 
+// Which URL each stand-in ran from, for the Playwright kit's scriptCount(): a blob: URL does not
+// name its script, so the script says what it is as it runs.
+const SCRIPTS = Symbol.for('kcheckout.sandbox.scripts');
+
+/** Notes that the `sdk` stand-in is running from `document.currentScript` (call it at the script's top level). */
+export function noteScript(sdk: SandboxSdk): void {
+  const src = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : '';
+  if (src === '') return;
+  const host = window as unknown as Record<symbol, Array<{ sdk: SandboxSdk; src: string }> | undefined>;
+  (host[SCRIPTS] ??= []).push({ sdk, src });
+}
+
 /** Records a vendor call. Call it first thing, before any validation, so refused calls show up too. */
 export function record(sdk: SandboxSdk, method: string, args: ArrayLike<unknown>): void {
   control().log.push({ sdk, method, args: Array.from(args) });

@@ -7,7 +7,17 @@ export interface PaymentWindowOptions {
   title: string;
   /** Label and value rows: order name, amount, method. */
   details: Array<[label: string, value: string]>;
+  /** Closes the window from outside (Toss `payment.destroy()`); it then answers `cancel`. */
+  signal?: AbortSignal | undefined;
 }
+
+/**
+ * How long the window's buttons stay unarmed after it opens. A double click on the page's pay button
+ * opens the window with the first click; the second lands wherever the window put a button (the
+ * 거절 button can sit exactly under pay). 500 ms is the default double-click time on Windows and
+ * macOS, and real vendor windows take longer than that to load anyway.
+ */
+export const ARMING_MS = 500;
 
 const BUTTONS: Array<{ outcome: SandboxOutcome; label: string; style: string }> = [
   { outcome: 'approve', label: '승인', style: `background:${theme.accent};color:#fff;border:none;` },
@@ -56,6 +66,8 @@ export function openPaymentWindow(options: PaymentWindowOptions): Promise<Sandbo
       {
         type: 'button',
         'data-outcome': outcome,
+        // Until armed: Playwright's click waits for an enabled element, and screen readers say so.
+        'aria-disabled': 'true',
         style: `flex:1;padding:10px 0;border-radius:10px;font:inherit;font-weight:600;cursor:pointer;${style}`,
       },
       label,
@@ -73,16 +85,34 @@ export function openPaymentWindow(options: PaymentWindowOptions): Promise<Sandbo
 
   return new Promise<SandboxOutcome>((resolve) => {
     let answered = false;
+    const armsAt = performance.now() + ARMING_MS;
+    const arm = setTimeout(() => {
+      for (const button of buttons) button.removeAttribute('aria-disabled');
+    }, ARMING_MS);
     const answer = (outcome: SandboxOutcome) => {
       if (answered) return;
       answered = true;
+      clearTimeout(arm);
       if (dialog.open && typeof dialog.close === 'function') dialog.close();
       dialog.remove();
       if (previousFocus?.isConnected) previousFocus.focus();
       resolve(outcome);
     };
+    // A pointer click counts only if its press started on that button after the window armed: the
+    // second click of a double click on pay (or a press held from before) is dropped. A click with
+    // `detail === 0` is a keyboard activation or a script's `.click()`, never half of a double click.
+    let pressed: HTMLElement | null = null;
     for (const button of buttons) {
-      button.addEventListener('click', () => answer(button.dataset.outcome as SandboxOutcome));
+      button.addEventListener('pointerdown', () => {
+        pressed = performance.now() >= armsAt ? button : null;
+      });
+      button.addEventListener('click', (event) => {
+        const byPointer = event.detail > 0;
+        const counts = !byPointer || pressed === button;
+        pressed = null;
+        if (!counts) return;
+        answer(button.dataset.outcome as SandboxOutcome);
+      });
     }
     // Escape closes the vendor's window, which is a cancel. The native `cancel` event covers the
     // modal case; keydown covers the attribute fallback.
@@ -91,11 +121,15 @@ export function openPaymentWindow(options: PaymentWindowOptions): Promise<Sandbo
       answer('cancel');
     });
     dialog.addEventListener('keydown', (event) => {
+      // A key held down on the page's pay button repeats into the focused 승인 button.
+      if (event.repeat && (event.key === 'Enter' || event.key === ' ')) event.preventDefault();
       if (event.key === 'Escape') {
         event.preventDefault();
         answer('cancel');
       }
     });
+
+    options.signal?.addEventListener('abort', () => answer('cancel'), { once: true });
 
     const sandbox = control();
     const scripted = sandbox.nextOutcome;

@@ -14,6 +14,13 @@ export const ALLOWED = {
     'metadata', 'card', 'transfer', 'virtualAccount', 'foreignEasyPay', 'successUrl', 'failUrl',
     'pendingUrl', 'sandbox', 'subMerchantSetting', 'subOrders',
   ],
+  // The payment window's request (@tosspayments/tosspayments-sdk 2.8.1 `PaymentRequest` and the
+  // per-method `CardPaymentRequest`, … `ForeignEasyPayPaymentRequest`), with its @ignore fields.
+  'v2.payment.requestPayment': [
+    'method', 'amount', 'orderId', 'orderName', 'customerName', 'customerEmail', 'customerMobilePhone', 'taxFreeAmount',
+    'windowTarget', 'pendingUrl', 'metadata', 'orderProductCode', 'sandbox', 'subOrders', 'card', 'transfer',
+    'virtualAccount', 'mobilePhone', 'foreignEasyPay', 'successUrl', 'failUrl',
+  ],
   // PaymentInfo / PromiseTypePaymentInfo (@tosspayments/payment-widget__types 1.1.0).
   'v1.requestPayment': [
     'orderId', 'orderName', 'customerEmail', 'customerName', 'appScheme', 'taxFreeAmount', 'taxExemptionAmount',

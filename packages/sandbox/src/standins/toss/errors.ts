@@ -29,6 +29,11 @@ const MESSAGES = {
   USER_CANCEL: '취소되었습니다.',
   PAY_PROCESS_CANCELED: '사용자에 의해 결제가 취소되었습니다.',
   UNKNOWN: '알 수 없는 에러가 발생했습니다.',
+  // The payment window's own codes (research/toss.md §5); the wording is ours where unseen.
+  NOT_SUPPORTED_WIDGET_KEY: '결제위젯 연동 키는 결제창에서 사용할 수 없습니다. API 개별 연동 키를 사용해주세요.',
+  NOT_SUPPORTED_METHOD: '지원하지 않는 결제수단입니다.',
+  PAYMENT_REQUEST_ABORTED: '결제 요청이 중단되었습니다.',
+  INVALID_FLOW_MODE_PARAMETERS: 'flowMode가 DIRECT일 때는 cardCompany 또는 easyPay가 필요합니다.',
 } as const;
 
 export type TossErrorCode = keyof typeof MESSAGES;
@@ -39,6 +44,7 @@ const NAMES: Partial<Record<TossErrorCode, string>> = {
   AGREEMENT_WIDGET_ALREADY_RENDERED: 'AlreadyWidgetRenderedError',
   NOT_SUPPORTED_API_INDIVIDUAL_KEY: 'NotSupportedAPIIndividualKeyError',
   REJECT_CARD_COMPANY: 'PaymentRequestFailError',
+  NOT_SUPPORTED_WIDGET_KEY: 'NotSupportedWidgetKeyError',
 };
 
 /** A Toss-shaped error: the vendor's code, name and Korean message, then `hint` in English if given. */

@@ -21,7 +21,7 @@ export interface TossPaymentRequest {
 const given = (value: unknown) => value !== undefined && value !== null;
 
 /** The checks `requestPayment` makes of its parameters (widget .d.ts JSDoc, research/toss.md §2.4). */
-export function readPaymentRequest(params: unknown, which: 'v2.requestPayment' | 'v1.requestPayment'): TossPaymentRequest {
+export function readPaymentRequest(params: unknown, which: 'v2.requestPayment' | 'v1.requestPayment' | 'v2.payment.requestPayment'): TossPaymentRequest {
   if (!params || typeof params !== 'object') {
     throw tossError('INVALID_PARAMETERS', 'requestPayment takes an object: { orderId, orderName, successUrl?, failUrl?, … }');
   }
@@ -69,6 +69,15 @@ export interface RunPaymentOptions {
   resultAmount: (money: TossMoney) => unknown;
   /** Ends the instance's payment transaction; called as soon as the window is answered. */
   release: () => void;
+  /**
+   * The payment window (`payment().requestPayment()`) answers without `paymentType`: its success
+   * URL gets `amount`, `orderId` and `paymentKey` (`WithRedirection` JSDoc in the v2 .d.ts).
+   */
+  paymentType?: boolean | undefined;
+  /** Aborted by `payment.destroy()`: the window closes and the request rejects PAYMENT_REQUEST_ABORTED. */
+  signal?: AbortSignal | undefined;
+  /** Recorded with the payment, so the confirm stand-in can ask for the matching secret key. */
+  keyKind?: SandboxTossPayment['keyKind'];
 }
 
 /**
@@ -76,7 +85,7 @@ export interface RunPaymentOptions {
  * rejects `REJECT_CARD_COMPANY` / `USER_CANCEL`. Redirect mode navigates to successUrl / failUrl
  * with the vendor's query and never settles, like the real SDK whose page is leaving.
  */
-export async function runPayment({ sdk, request, money, method, resultAmount, release }: RunPaymentOptions): Promise<unknown> {
+export async function runPayment({ sdk, request, money, method, resultAmount, release, paymentType = true, signal, keyKind }: RunPaymentOptions): Promise<unknown> {
   const { orderId, orderName, redirect } = request;
   checkCurrencyForMethod(money.currency, method.code);
   const outcome = await openPaymentWindow({
@@ -87,7 +96,12 @@ export async function runPayment({ sdk, request, money, method, resultAmount, re
       ['결제 수단', method.label],
       ['주문번호', orderId],
     ],
+    signal,
   });
+  if (signal?.aborted) {
+    release();
+    throw tossError('PAYMENT_REQUEST_ABORTED');
+  }
   const paymentKey = randomToken('tsbx', 24);
   const sandbox = control();
   const sent = recordPayment({
@@ -100,6 +114,7 @@ export async function runPayment({ sdk, request, money, method, resultAmount, re
     method: method.code,
     status: outcome === 'approve' ? 'approved' : outcome === 'decline' ? 'declined' : 'canceled',
     answeredAt: Date.now(),
+    ...(keyKind ? { keyKind } : {}),
   });
   release();
   if (sent) await sent;
@@ -108,7 +123,7 @@ export async function runPayment({ sdk, request, money, method, resultAmount, re
     // Query order as in real redirects: paymentType, orderId, paymentKey, amount.
     const url =
       outcome === 'approve'
-        ? withQuery(redirect.successUrl, { paymentType: 'NORMAL', orderId, paymentKey, amount: String(money.value) })
+        ? withQuery(redirect.successUrl, { ...(paymentType ? { paymentType: 'NORMAL' } : {}), orderId, paymentKey, amount: String(money.value) })
         : outcome === 'decline'
           ? withQuery(redirect.failUrl, { code: 'REJECT_CARD_COMPANY', message: tossMessage('REJECT_CARD_COMPANY'), orderId })
           : withQuery(redirect.failUrl, { code: 'PAY_PROCESS_CANCELED', message: tossMessage('PAY_PROCESS_CANCELED'), orderId });
@@ -117,5 +132,5 @@ export async function runPayment({ sdk, request, money, method, resultAmount, re
   }
   if (outcome === 'decline') throw tossError('REJECT_CARD_COMPANY');
   if (outcome === 'cancel') throw tossError('USER_CANCEL');
-  return { paymentType: 'NORMAL', orderId, paymentKey, amount: resultAmount(money) };
+  return { ...(paymentType ? { paymentType: 'NORMAL' } : {}), orderId, paymentKey, amount: resultAmount(money) };
 }

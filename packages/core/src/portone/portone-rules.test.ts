@@ -1,26 +1,34 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { isPortOneCancel } from './portone-cancel.js';
+import { PORTONE_EASY_PAY_PROVIDERS, validatePortOneMethod } from '../payment-methods.js';
 import {
-  isPortOneCancel,
   looksLikePortOneSecret,
-  normalizePortOneCurrency,
-  PORTONE_EASY_PAY_PROVIDERS,
-  type PortOneMoney,
   refusePortOneSecret,
   refusePortOneSecretOptions,
   refuseTossSecretsIn,
+} from '../secrets.js';
+import {
+  normalizePortOneCurrency,
+  type PortOneMoney,
   toPortOneMinorUnits,
+  validatePortOneMoney,
+} from './portone-money.js';
+import {
   validateIamportCode,
   validateIamportPg,
   validatePortOneChannelKey,
-  validatePortOneMethod,
-  validatePortOneMoney,
   validatePortOneStoreId,
   validateRedirectUrl,
-} from './portone-validation.js';
-import { buildIamportParams, validateIamportV1Options } from '../iamport/iamport-v1.js';
-import { buildPortOneBillingKeyRequest, buildPortOnePaymentRequest, validatePortOneV2Options } from './portone-v2.js';
+} from './portone-ids.js';
+import { validateIamportV1Options } from '../iamport/iamport-v1.js';
+import { buildIamportParams } from '../iamport/iamport-request.js';
+import { validatePortOneV2Options } from './portone-v2.js';
+import { buildPortOneBillingKeyRequest, buildPortOnePaymentRequest } from './portone-v2-request.js';
 import type { Money } from '../validation.js';
 import { expectCode, expectKoreanAndEnglish, thrown } from '../test-utils/checkout-error.js';
+
+// The PortOne rules (portone-money, portone-ids, portone-cancel, ../payment-methods) and the secret checks (../secrets.ts),
+// alone and through the V2 and V1 request builders that apply them.
 
 // Shaped like the real ones (ids from public example configs); none of these is a live credential.
 const storeId = 'store-b7989765-d2bf-4cd4-a9e4-01bf6abfc7df';
