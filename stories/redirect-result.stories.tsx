@@ -1,4 +1,5 @@
 import { type ConfirmableRedirect, en, type Provider, RedirectResult, rememberOrder } from '@kcheckout/react';
+import { enIdentityResult, IdentityVerificationResult } from '@kcheckout/react/portone';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useSyncExternalStore } from 'react';
 import { expect, waitFor } from 'storybook/test';
@@ -33,7 +34,7 @@ async function fakeMerchantConfirm(result: ConfirmableRedirect) {
     sessionStorage.removeItem(FAIL_NEXT_KEY);
     throw new Error('가맹점 서버가 응답하지 않습니다 (502 Bad Gateway)');
   }
-  return { orderId: result.orderId ?? result.billingKey, status: 'PAID', confirmedBy: 'storybook fake server' };
+  return { orderId: result.orderId ?? result.billingKey ?? result.identityVerificationId, status: 'PAID', confirmedBy: 'storybook fake server' };
 }
 
 /** Forgets this tab's markers, remembered orders and count, so a story starts as a first visit. */
@@ -51,14 +52,20 @@ interface PageArgs {
   provider?: Provider | 'auto';
   expectedAmount?: number;
   locale?: 'ko' | 'en';
+  /** `identity`: the return page of an identity verification (<IdentityVerificationResult> from /portone). */
+  page?: 'payment' | 'identity';
 }
 
 /** A shop's result page: the component, plus the fake server's call count. */
-function ResultPage({ search, provider, expectedAmount, locale }: PageArgs) {
+function ResultPage({ search, provider, expectedAmount, locale, page }: PageArgs) {
   const calls = useSyncExternalStore(subscribeCalls, readCalls, () => 0);
   return (
     <div style={{ maxWidth: 560, fontFamily: 'system-ui, sans-serif' }}>
-      <RedirectResult search={search} provider={provider === 'auto' ? undefined : provider} expectedAmount={expectedAmount} messages={locale === 'en' ? en : undefined} confirm={fakeMerchantConfirm} />
+      {page === 'identity' ? (
+        <IdentityVerificationResult search={search} messages={locale === 'en' ? enIdentityResult : undefined} confirm={fakeMerchantConfirm} />
+      ) : (
+        <RedirectResult search={search} provider={provider === 'auto' ? undefined : provider} expectedAmount={expectedAmount} messages={locale === 'en' ? en : undefined} confirm={fakeMerchantConfirm} />
+      )}
       <p style={{ marginTop: 24, fontSize: 13, color: '#4e5968' }}>
         가짜 가맹점 서버가 받은 confirm 요청: <strong data-testid="confirm-calls">{calls}</strong>회
       </p>
@@ -78,6 +85,7 @@ const meta = {
     provider: { control: 'inline-radio', options: ['auto', 'toss', 'portone', 'iamport'] },
     expectedAmount: { control: { type: 'number', step: 1000 } },
     locale: { control: 'inline-radio', options: ['ko', 'en'] },
+    page: { control: 'inline-radio', options: ['payment', 'identity'] },
   },
   // Every story but Landing starts as a first visit to its result page (Storybook runs this before
   // a story's own beforeEach). Landing keeps the tab's state, so a reload sees its first visit.
@@ -107,6 +115,8 @@ const portone = {
     `&message=${enc('[SANDBOX_DECLINED] 카드사에서 승인을 거절했습니다.')}&pgCode=SANDBOX_DECLINED&pgMessage=${enc('카드사에서 승인을 거절했습니다.')}`,
   cancel: `?paymentId=payment-story-0001&transactionType=PAYMENT&code=FAILURE_TYPE_PG&message=${enc('사용자가 결제를 취소하였습니다.')}`,
   billingKey: '?transactionType=ISSUE_BILLING_KEY&billingKey=billing-key-0190e6a1-aaaa-7bbb-8ccc-dddddddddddd',
+  identity: '?transactionType=IDENTITY_VERIFICATION&identityVerificationId=identity_story_0001&identityVerificationTxId=0190e6a1-1b2c-7d3e-8f40-5a6b7c8d9e11',
+  identityCancel: `?transactionType=IDENTITY_VERIFICATION&identityVerificationId=identity_story_0002&code=FAILURE_TYPE_PG&message=${enc('사용자가 본인인증을 취소하였습니다.')}`,
 };
 const iamport = {
   success: '?imp_uid=imp_story000001&merchant_uid=mid_story_0001&imp_success=true',
@@ -212,6 +222,39 @@ export const PortOneBillingKey: Story = {
     await expect(canvasElement.querySelector('h2')?.textContent).toBe('결제수단이 등록되었습니다.');
   },
 };
+
+/**
+ * An identity verification (본인인증) in redirect mode, on its own result page
+ * (<IdentityVerificationResult> from /portone): your server looks it up (verifyPortOneIdentity), once.
+ */
+export const PortOneIdentityVerified: Story = {
+  args: { search: portone.identity, page: 'identity' },
+  play: async ({ canvasElement }) => {
+    await expectState(canvasElement, 'success', 1);
+    await expect(canvasElement.querySelector('h2')?.textContent).toBe('본인인증이 완료되었습니다.');
+  },
+};
+
+/** The same page in English (`enIdentityResult`). */
+export const PortOneIdentityVerifiedEnglish: Story = {
+  args: { search: portone.identity, page: 'identity', locale: 'en' },
+  play: async ({ canvasElement }) => {
+    await expectState(canvasElement, 'success', 1);
+    await expect(canvasElement.querySelector('h2')?.textContent).toBe('Identity verified.');
+  },
+};
+
+/** The person closed the identity-verification window: nothing to look up. */
+export const PortOneIdentityCancel: Story = {
+  args: { search: portone.identityCancel, page: 'identity' },
+  play: async ({ canvasElement }) => {
+    await expectState(canvasElement, 'cancel', 0);
+    await expect(canvasElement.querySelector('h2')?.textContent).toBe('본인인증이 취소되었습니다.');
+  },
+};
+
+/** A payment's result page is not an identity verification's: it shows nothing to confirm (`idle`). */
+export const PortOneIdentityOnPaymentPage: Story = { args: { search: portone.identity }, play: settledIn('idle', 0) };
 
 // --- PortOne V1 (iamport) ----------------------------------------------------------------------
 

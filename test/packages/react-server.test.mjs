@@ -14,7 +14,7 @@ import { reactEntries, root, sh } from './helpers.mjs';
 
 const entries = ['@kcheckout/react', '@kcheckout/react/toss', '@kcheckout/react/portone', '@kcheckout/react/iamport'];
 /** The components and hooks: Client Components, references on the server. */
-const clientExports = /^(?:use[A-Z]\w*|Checkout|PaymentWindowCheckout|PaymentMethods|Agreement|CheckoutButton|BillingKeyButton|RedirectResult|PayPalButtons)$/;
+const clientExports = /^(?:use[A-Z]\w*|Checkout|PaymentWindowCheckout|PaymentMethods|Agreement|CheckoutButton|BillingKeyButton|RedirectResult|PayPalButtons|IdentityVerificationButton|IdentityVerificationResult)$/;
 
 // The script runs under react-server; each use returns something JSON can carry back.
 const serverScript = `
@@ -30,6 +30,7 @@ const uses = {
   parseRedirect: (parse) => parse(order).orderId,
   parseTossRedirect: (parse) => parse(order).orderId,
   parsePortOneRedirect: (parse) => parse('?paymentId=order_123456').orderId,
+  parseIdentityVerificationRedirect: (parse) => parse('?identityVerificationId=identity_123456').identityVerificationId,
   parseIamportRedirect: (parse) => parse('?merchant_uid=order_123456&imp_uid=imp_1&imp_success=true').orderId,
   // No sessionStorage on the server: false, without throwing (its documented answer there).
   rememberOrder: (remember) => remember({ orderId: 'order_123456', amount: 1000, currency: 'KRW', provider: 'toss' }) === false,
@@ -43,6 +44,10 @@ const uses = {
   DEFAULT_METHODS: (methods) => methods.portone.map((method) => method.type).join(),
   koPayPal: (table) => table.loading,
   enPayPal: (table) => table.loading,
+  koIdentity: (table) => table.verifyIdentity,
+  enIdentity: (table) => table.verifyIdentity,
+  koIdentityResult: (table) => table.redirectSuccessTitle,
+  enIdentityResult: (table) => table.redirectSuccessTitle,
 };
 const report = {};
 for (const entry of ${JSON.stringify(entries)}) {

@@ -75,6 +75,17 @@ export {
 } from './portone/portone-v2.js';
 export { billingKeyMethodOf, toPortOnePayMethod, toPortOneBillingKeyMethod } from './portone/portone-v2-request.js';
 export {
+  IdentityVerificationSession,
+  createIdentityVerificationDriver,
+  checkIdentityVerificationInput,
+  type IdentityVerificationCustomer,
+  type IdentityVerificationDriver,
+  type IdentityVerificationInput,
+  type IdentityVerificationResult,
+  type IdentityVerificationState,
+} from './portone/identity-verification.js';
+export { isIdentityVerificationCancel } from './portone/identity-verification-cancel.js';
+export {
   createIamportV1,
   validateIamportV1Options,
   IAMPORT_V1_OPTIONS,
@@ -110,6 +121,7 @@ export {
 } from './redirect/parse-redirect.js';
 export { parseTossRedirect } from './toss/parse-toss-redirect.js';
 export { parsePortOneRedirect } from './portone/parse-portone-redirect.js';
+export { parseIdentityVerificationRedirect } from './portone/parse-identity-verification-redirect.js';
 export {
   PayPalButtonsStore,
   PAYPAL_BUTTONS_OPTIONS,

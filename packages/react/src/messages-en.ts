@@ -1,4 +1,4 @@
-import type { CheckoutMessages, Messages, PayPalMessages, RedirectMessages, SharedMessages } from './messages.js';
+import type { CheckoutMessages, IdentityVerificationMessages, Messages, PayPalMessages, RedirectMessages, SharedMessages } from './messages.js';
 
 // Object.assign, not a spread: bundlers drop an unused /* @__PURE__ */ call, but keep an object spread
 // (it may run getters), which would put each route's strings in the other's bundle.
@@ -93,3 +93,32 @@ export const enPayPal: PayPalMessages = {
   fail: 'The PayPal payment failed. Please try again.',
   cancel: 'You cancelled the PayPal payment.',
 };
+
+/** English for `<IdentityVerificationButton messages={enIdentity}>`. */
+export const enIdentity: IdentityVerificationMessages = /* @__PURE__ */ Object.assign(
+  {
+    verifyIdentity: 'Verify your identity',
+    verifyingIdentity: 'Verifying…',
+    identityVerified: 'Identity verification finished.',
+    identityInvalid: 'Identity verification cannot start: its details are invalid.',
+  },
+  enShared,
+);
+
+/** English for `<IdentityVerificationResult messages={enIdentityResult}>`. */
+export const enIdentityResult: RedirectMessages = /* @__PURE__ */ Object.assign({}, enRedirect, {
+  redirectIdleTitle: 'No identity verification result.',
+  redirectIdleBody: 'This page shows the result once you verify your identity. Start from the page that asked for it.',
+  redirectPendingTitle: 'Checking the identity verification…',
+  redirectConfirmingTitle: 'Checking the identity verification…',
+  redirectInterruptedTitle: 'Checking the identity verification was interrupted.',
+  redirectInterruptedBody: 'The earlier request never answered. Check again whether the verification went through.',
+  redirectCheckAgain: 'Check the verification again',
+  redirectSuccessTitle: 'Identity verified.',
+  redirectFailTitle: 'The identity verification failed.',
+  redirectConfirmFailTitle: 'The identity verification could not be checked.',
+  redirectCancelTitle: 'The identity verification was cancelled.',
+  redirectCancelBody: 'To verify your identity, try again from the page that asked for it.',
+  redirectInvalidTitle: 'The identity verification result cannot be checked.',
+  redirectInvalidBody: 'The result address is not valid, so nothing was checked. Start the verification again.',
+});

@@ -168,3 +168,46 @@ export const koPayPal: PayPalMessages = {
   fail: 'PayPal 결제에 실패했습니다. 다시 시도해 주세요.',
   cancel: 'PayPal 결제를 취소했습니다.',
 };
+
+/** `<IdentityVerificationButton messages>`: PortOne identity verification (본인인증). */
+export interface IdentityVerificationMessages extends SharedMessages {
+  verifyIdentity: string;
+  verifyingIdentity: string;
+  /** Next to the button after the window finished (your server still looks the verification up). */
+  identityVerified: string;
+  /** Next to the button when its props cannot work (a bad id or customer field). */
+  identityInvalid: string;
+}
+
+/** Korean for `<IdentityVerificationButton>`: its default, bundled only where the button is. */
+export const koIdentity: IdentityVerificationMessages = /* @__PURE__ */ Object.assign(
+  {
+    verifyIdentity: '본인인증하기',
+    verifyingIdentity: '본인인증 진행 중…',
+    identityVerified: '본인인증을 마쳤습니다.',
+    identityInvalid: '본인인증 정보가 올바르지 않아 진행할 수 없습니다.',
+  },
+  koShared,
+);
+
+/**
+ * Korean for `<IdentityVerificationResult>`, its default: the result page's table in the words of an
+ * identity verification (no payment, no order number). A table of its own, so the payment result
+ * pages keep `koRedirect` as it is and carry none of these sentences.
+ */
+export const koIdentityResult: RedirectMessages = /* @__PURE__ */ Object.assign({}, koRedirect, {
+  redirectIdleTitle: '본인인증 결과가 없습니다.',
+  redirectIdleBody: '본인인증을 마치면 이 페이지로 돌아옵니다. 처음 페이지에서 본인인증을 진행해 주세요.',
+  redirectPendingTitle: '본인인증 결과를 확인하는 중…',
+  redirectConfirmingTitle: '본인인증 결과를 확인하는 중…',
+  redirectInterruptedTitle: '본인인증 확인이 중단되었습니다.',
+  redirectInterruptedBody: '이전 요청의 결과를 받지 못했습니다. 본인인증이 완료되었는지 다시 확인해 주세요.',
+  redirectCheckAgain: '본인인증 다시 확인하기',
+  redirectSuccessTitle: '본인인증이 완료되었습니다.',
+  redirectFailTitle: '본인인증에 실패했습니다.',
+  redirectConfirmFailTitle: '본인인증 결과를 확인하지 못했습니다.',
+  redirectCancelTitle: '본인인증이 취소되었습니다.',
+  redirectCancelBody: '본인인증을 하려면 처음 페이지에서 다시 시도해 주세요.',
+  redirectInvalidTitle: '본인인증 결과를 확인할 수 없습니다.',
+  redirectInvalidBody: '본인인증 결과 주소가 올바르지 않아 확인하지 않았습니다. 처음 페이지에서 다시 진행해 주세요.',
+});

@@ -13,16 +13,28 @@ export {
   type BillingKeyFailed,
   type BillingKeyCancelled,
 } from './billing-key-button.js';
+export {
+  IdentityVerificationButton,
+  type IdentityVerificationButtonProps,
+  type IdentityVerified,
+  type IdentityVerificationFailed,
+  type IdentityVerificationCancelled,
+} from './identity-verification-button.js';
+export { useIdentityVerification, type UseIdentityVerificationOptions, type UseIdentityVerificationResult } from './use-identity-verification.js';
+export { IdentityVerificationResult, type IdentityVerificationResultProps } from './identity-verification-result.js';
+export { useIdentityVerificationResult, type UseIdentityVerificationResultOptions } from './use-identity-verification-result.js';
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
 export { PayPalButtons, type PayPalButtonsProps } from './paypal-buttons.js';
 export { usePayPalButtons, type UsePayPalButtonsOptions, type UsePayPalButtonsResult } from './use-paypal-buttons.js';
 export { koPayPal, type PayPalMessages } from './messages.js';
 export { enPayPal } from './messages-en.js';
+export { koIdentity, koIdentityResult, type IdentityVerificationMessages } from './messages.js';
+export { enIdentity, enIdentityResult } from './messages-en.js';
 export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
 export { en, enCheckout, enRedirect } from './messages-en.js';
 export { type UseRedirectResultValue, type RedirectState, type ConfirmableRedirect } from './use-redirect-result.js';
 export { RedirectResult, useRedirectResult, type RedirectResultProps, type UseRedirectResultOptions } from './portone-redirect-result.js';
-export { parsePortOneRedirect, type ParsedRedirect, type RedirectInput } from '@kcheckout/core';
+export { parsePortOneRedirect, parseIdentityVerificationRedirect, type ParsedRedirect, type RedirectInput } from '@kcheckout/core';
 export {
   CheckoutError,
   isCheckoutError,
@@ -36,6 +48,8 @@ export {
   type PortOneEasyPayProvider,
   type PortOneBillingKeyIssue,
   type PortOneBillingKeyMethod,
+  type IdentityVerificationInput,
+  type IdentityVerificationCustomer,
 } from '@kcheckout/core';
 
 /** Starts fetching PortOne's V2 SDK before the checkout mounts (see the root entry's `preload`). */

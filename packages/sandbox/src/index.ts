@@ -28,6 +28,7 @@ export type {
 } from './rest/api.js';
 export { sandboxSecrets } from './rest/secrets.js';
 export { signStandardWebhook } from './rest/webhook.js';
+export type { SandboxIdentityVerificationSeed } from './rest/portone-identity.js';
 export { SANDBOX_SCRIPT_BASE, sandboxScriptPath } from './script-url.js';
 export { handleSandboxScript, sandboxScriptResponse } from './serve.js';
 
@@ -36,6 +37,7 @@ export type {
   SandboxDevice,
   SandboxFailureScript,
   SandboxIamportPayment,
+  SandboxIdentityVerification,
   SandboxLogEntry,
   SandboxOptions,
   SandboxOutcome,

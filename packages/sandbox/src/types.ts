@@ -108,6 +108,35 @@ export interface SandboxIamportPayment extends SandboxPaymentBase {
 export type SandboxPayment = SandboxTossPayment | SandboxPortOnePayment | SandboxIamportPayment;
 
 /**
+ * A PortOne V2 identity verification (본인인증) the sandbox window answered, keyed by
+ * `identityVerificationId` (what `GET /identity-verifications/{id}` takes). The person is the
+ * request's `customer` where it names one, else the sandbox's own; CI and DI are random per record.
+ */
+export interface SandboxIdentityVerification {
+  identityVerificationId: string;
+  identityVerificationTxId: string;
+  storeId: string;
+  channelKey: string;
+  status: 'verified' | 'failed' | 'canceled';
+  customer: {
+    name: string;
+    /** Digits only, as PortOne returns it. */
+    phoneNumber: string;
+    /** `YYYY-MM-DD`. */
+    birthDate: string;
+    gender: 'MALE' | 'FEMALE';
+    isForeigner: boolean;
+    /** `SKT`, `KT`, `LGU`, … (IdentityVerificationOperator). */
+    operator: string;
+    ci: string;
+    di: string;
+  };
+  /** The request's `customData` string. */
+  customData?: string;
+  answeredAt: number;
+}
+
+/**
  * `window.kcheckoutSandbox`: created by whichever stand-in script loads first and shared by all of
  * them, so tests and stories can steer the sandbox and see what the library asked of the vendor.
  */
@@ -124,6 +153,8 @@ export interface SandboxControl {
   navigate: (url: string) => void;
   /** Every payment window answered, in order. */
   payments: SandboxPayment[];
+  /** Every identity-verification window answered, in order (PortOne V2 `requestIdentityVerification`). */
+  identityVerifications: SandboxIdentityVerification[];
   /**
    * The device every stand-in acts for. Unset (the default), it comes from the user agent as the
    * vendors decide it: a phone or tablet user agent is `mobile`, anything else `pc`, whatever the

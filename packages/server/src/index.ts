@@ -43,6 +43,14 @@ export {
   type VerifyPortOnePaymentOptions,
 } from './portone.js';
 export {
+  verifyPortOneIdentity,
+  checkPortOneIdentity,
+  type VerifyPortOneIdentityOptions,
+  type VerifyPortOneIdentityResult,
+  type VerifiedCustomer,
+  type PortOneIdentityVerification,
+} from './portone-identity.js';
+export {
   cancelIamportPayment,
   createIamportTokenCache,
   findIamportPayment,

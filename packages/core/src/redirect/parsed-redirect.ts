@@ -38,6 +38,8 @@ export type RedirectInvalidCode =
   | 'MISSING_BILLING_KEY'
   /** iamport success without `imp_uid`. */
   | 'MISSING_IMP_UID'
+  /** PortOne `transactionType=IDENTITY_VERIFICATION` without `identityVerificationId`. */
+  | 'MISSING_IDENTITY_VERIFICATION_ID'
   /**
    * An id (`orderId`, `paymentKey`, `paymentId`, `txId`, `billingKey`, `imp_uid`, `merchant_uid`)
    * longer than 200 characters or holding characters no vendor uses in ids: whitespace, control
@@ -73,6 +75,13 @@ export interface ParsedRedirect {
   transactionType?: string;
   /** PortOne V2 billing-key issue: the issued key, to store on your server. */
   billingKey?: string;
+  /**
+   * PortOne V2 identity verification (본인인증): the id you passed to `requestIdentityVerification`.
+   * Send it to your server, which looks it up (`GET /identity-verifications/{id}`) and trusts only `VERIFIED`.
+   */
+  identityVerificationId?: string;
+  /** PortOne V2 identity verification: this attempt's id. */
+  identityVerificationTxId?: string;
   /** iamport V1 `imp_uid`: look it up on your server (`GET /payments/{imp_uid}`). */
   impUid?: string;
   /** Toss only, on success. Compare it with the order's amount before confirming. */
@@ -150,6 +159,8 @@ function explain(code: Exclude<RedirectInvalidCode, 'AMBIGUOUS_PROVIDER'>, detai
       return missing('billingKey');
     case 'MISSING_IMP_UID':
       return missing('imp_uid');
+    case 'MISSING_IDENTITY_VERIFICATION_ID':
+      return missing('identityVerificationId');
     case 'INVALID_AMOUNT':
       return (
         `결제 결과의 amount가 양의 정수가 아닙니다. 주소가 바뀌었을 수 있으니 승인하지 마세요. ${RESTART.ko} ` +

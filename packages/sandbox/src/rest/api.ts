@@ -1,10 +1,11 @@
 import { sandboxClientKeys } from '../client-keys.js';
-import type { SandboxIamportPayment, SandboxPayment, SandboxPortOnePayment, SandboxTossPayment } from '../types.js';
+import type { SandboxIamportPayment, SandboxIdentityVerification, SandboxPayment, SandboxPortOnePayment, SandboxTossPayment } from '../types.js';
 import { randomDigits, randomToken, randomUuid } from '../standins/shared/random.js';
 import { isRecord, json, readJson } from './http.js';
 import { iamportDeposit, iamportError, iamportRoute } from './iamport.js';
 import { createLedger, type RouteContext } from './ledger.js';
 import { portOneDeposit, portOneError, portOnePayment, portOneRoute } from './portone.js';
+import { completeIdentityVerification, portOneIdentityRoute, type SandboxIdentityVerificationSeed } from './portone-identity.js';
 import { sandboxSecrets } from './secrets.js';
 import { tossDeposit, tossError, tossRoute } from './toss.js';
 import { signStandardWebhook } from './webhook.js';
@@ -97,6 +98,8 @@ export interface SandboxApi {
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** Adds (or replaces) a payment as if its window had answered, and returns the full record. */
   recordPayment(seed: SandboxPaymentSeed): SandboxPayment;
+  /** Adds (or replaces) a PortOne identity verification (본인인증) as if its window had answered. */
+  recordIdentityVerification(seed: SandboxIdentityVerificationSeed): SandboxIdentityVerification;
   /** Every vendor request answered, in order. */
   readonly calls: SandboxApiCall[];
   /** Every webhook sent, in order. */
@@ -160,7 +163,7 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
     } else if (provider === 'iamport') {
       response = await iamportRoute(request, path, url, ctx);
     } else {
-      response = await portOneRoute(request, path, url, ctx);
+      response = (await portOneIdentityRoute(request, path, url, ctx)) ?? (await portOneRoute(request, path, url, ctx));
     }
     if (!response) return undefined;
     calls.push({ provider, method: request.method, path: path + url.search, status: response.status });
@@ -175,6 +178,11 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
       const problem = seedProblem(body);
       if (problem) return json(400, { error: problem }, CORS);
       return json(201, { payment: api.recordPayment(body as SandboxPaymentSeed) }, CORS);
+    }
+    if (path === '/__sandbox/identity-verifications' && request.method === 'POST') {
+      const body = await readJson(request);
+      if (!isRecord(body) || typeof body.identityVerificationId !== 'string') return json(400, { error: 'The body must be a JSON identity verification record, as in window.kcheckoutSandbox.identityVerifications.' }, CORS);
+      return json(201, { identityVerification: api.recordIdentityVerification(body as SandboxIdentityVerificationSeed) }, CORS);
     }
     if (path === '/__sandbox/payments' && request.method === 'GET') {
       const all = [...ctx.ledger.toss.values(), ...ctx.ledger.portone.values(), ...ctx.ledger.iamport.values()].map((entry) => entry.payment);
@@ -251,6 +259,11 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
       }
       return payment;
     },
+    recordIdentityVerification(seed) {
+      const verification = completeIdentityVerification(seed, ctx.now());
+      ctx.ledger.identity.set(verification.identityVerificationId, { verification, channelType: seed.channelType === 'LIVE' ? 'LIVE' : 'TEST' });
+      return verification;
+    },
     calls,
     webhooks,
     injectFault(fault) {
@@ -291,6 +304,7 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
       const fresh = createLedger();
       ctx.ledger.toss = fresh.toss;
       ctx.ledger.portone = fresh.portone;
+      ctx.ledger.identity = fresh.identity;
       ctx.ledger.iamport = fresh.iamport;
       ctx.ledger.tokens = fresh.tokens;
       ctx.ledger.idempotency = fresh.idempotency;
@@ -305,7 +319,7 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
 function providerOf(path: string): SandboxApiProvider | undefined {
   if (path.startsWith('/v1/payments')) return 'toss';
   if (path === '/users/getToken' || path === '/payments/cancel' || path.startsWith('/payments/imp_') || path.startsWith('/payments/find/')) return 'iamport';
-  if (path.startsWith('/payments/')) return 'portone';
+  if (path.startsWith('/payments/') || path.startsWith('/identity-verifications/')) return 'portone';
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { SandboxIamportPayment, SandboxPortOnePayment, SandboxTossPayment } from '../types.js';
+import type { SandboxIamportPayment, SandboxIdentityVerification, SandboxPortOnePayment, SandboxTossPayment } from '../types.js';
 
 /** One refund, in the order the vendor made them. */
 export interface LedgerCancel {
@@ -26,6 +26,8 @@ export interface Ledger {
   toss: Map<string, { payment: SandboxTossPayment; confirmedAt?: number; secret?: string } & EntryState>;
   /** PortOne V2 payments by `paymentId`. */
   portone: Map<string, { payment: SandboxPortOnePayment; channelType: 'TEST' | 'LIVE' } & EntryState>;
+  /** PortOne V2 identity verifications (본인인증) by `identityVerificationId`. */
+  identity: Map<string, { verification: SandboxIdentityVerification; channelType: 'TEST' | 'LIVE' }>;
   /** V1 payments by `imp_uid`. */
   iamport: Map<string, { payment: SandboxIamportPayment } & EntryState>;
   /** V1 access tokens and when they expire (Unix seconds). */
@@ -41,7 +43,7 @@ export interface RouteContext {
 }
 
 export function createLedger(): Ledger {
-  return { toss: new Map(), portone: new Map(), iamport: new Map(), tokens: new Map(), idempotency: new Map() };
+  return { toss: new Map(), portone: new Map(), identity: new Map(), iamport: new Map(), tokens: new Map(), idempotency: new Map() };
 }
 
 /** The sum of an entry's refunds. */

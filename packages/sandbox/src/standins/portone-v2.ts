@@ -1,6 +1,6 @@
 /**
  * Offline stand-in for the PortOne V2 browser SDK script (`https://cdn.portone.io/v2/browser-sdk.js`,
- * global `PortOne`), emulating `requestPayment` and `requestIssueBillingKey` with the vendor's
+ * global `PortOne`), emulating `requestPayment`, `requestIssueBillingKey` and `requestIdentityVerification` with the vendor's
  * documented request rules and both result channels. `@portone/browser-sdk/v2` uses
  * `window.PortOne` once it is present, so the npm package's functions reach this stand-in.
  * Built into one self-contained IIFE: dist/scripts/portone-v2.js.
@@ -9,6 +9,7 @@ import { abandonSlot, claimSlot, control, noteScript, record, releaseSlot, slotT
 import { portOneError, type PortOneTransactionType } from './portone/errors.js';
 import { readIssueBillingKeyRequest, readPaymentRequest, type PortOneWindowRequest } from './portone/request.js';
 import { runPortOneWindow } from './portone/window.js';
+import { readIdentityVerificationRequest, runIdentityWindow } from './portone/identity.js';
 import { loadPaymentUI, updateLoadPaymentUIRequest } from './portone/payment-ui.js';
 
 const SDK = 'portone-v2';
@@ -17,7 +18,13 @@ const SDK = 'portone-v2';
 const REQUEST_SLOT = `${SDK}:request`;
 
 /** Validates, then opens the one window a page may have open, and answers through it. */
-async function request(type: PortOneTransactionType, method: string, read: (request: unknown) => PortOneWindowRequest, input: unknown) {
+async function request<R>(
+  type: PortOneTransactionType,
+  method: string,
+  read: (request: unknown) => R,
+  input: unknown,
+  run: (checked: R, release: () => void) => Promise<unknown> = runPortOneWindow as never,
+) {
   if (slotTaken(REQUEST_SLOT) && control().portoneOverlap === 'abandon-first') {
     // The first window is dropped unanswered: its promise never settles (README, "Assumed").
     document.querySelector('[data-kcheckout-sandbox="payment-window"]')?.remove();
@@ -33,14 +40,15 @@ async function request(type: PortOneTransactionType, method: string, read: (requ
   }
   const checked = read(input);
   // "re-requesting an already-paid id fails" (research/portone.md §1.4): answered like a PG failure.
-  if (type === 'PAYMENT' && control().payments.some((paid) => paid.sdk === SDK && paid.transactionType === 'PAYMENT' && paid.status === 'approved' && paid.paymentId === checked.paymentId)) {
-    return { transactionType: type, paymentId: checked.paymentId, code: 'PaymentAlreadyPaid', message: '이미 결제가 완료된 결제 건입니다.' };
+  const paymentId = (checked as Partial<PortOneWindowRequest>).paymentId;
+  if (type === 'PAYMENT' && control().payments.some((paid) => paid.sdk === SDK && paid.transactionType === 'PAYMENT' && paid.status === 'approved' && paid.paymentId === paymentId)) {
+    return { transactionType: type, paymentId, code: 'PaymentAlreadyPaid', message: '이미 결제가 완료된 결제 건입니다.' };
   }
   const owner = {};
   claimSlot(REQUEST_SLOT, owner, () => true);
   const release = () => releaseSlot(REQUEST_SLOT, owner);
   try {
-    return await runPortOneWindow(checked, release);
+    return await run(checked, release);
   } finally {
     release();
   }
@@ -56,13 +64,18 @@ function requestIssueBillingKey(issueRequest: unknown): Promise<unknown> {
   return request('ISSUE_BILLING_KEY', 'requestIssueBillingKey', readIssueBillingKeyRequest, issueRequest);
 }
 
+function requestIdentityVerification(identityRequest: unknown): Promise<unknown> {
+  record(SDK, 'requestIdentityVerification', arguments);
+  return request('IDENTITY_VERIFICATION', 'requestIdentityVerification', readIdentityVerificationRequest, identityRequest, runIdentityWindow);
+}
+
 /** The SDK's other entry points exist, so feature checks see them, but refuse offline. */
 function unsupported(method: string) {
   return function (this: unknown): Promise<never> {
     record(SDK, method, arguments);
     return Promise.reject(
       new Error(
-        `The kcheckout sandbox emulates requestPayment() and requestIssueBillingKey() only; ${method}() is not available offline. ` +
+        `The kcheckout sandbox emulates requestPayment(), requestIssueBillingKey() and requestIdentityVerification() only; ${method}() is not available offline. ` +
           `Load the real PortOne SDK for ${method}().`,
       ),
     );
@@ -75,7 +88,7 @@ noteScript(SDK);
 (window as unknown as { PortOne: unknown }).PortOne = {
   requestPayment,
   requestIssueBillingKey,
-  requestIdentityVerification: unsupported('requestIdentityVerification'),
+  requestIdentityVerification,
   requestIssueBillingKeyAndPay: unsupported('requestIssueBillingKeyAndPay'),
   loadPaymentUI,
   loadIssueBillingKeyUI: unsupported('loadIssueBillingKeyUI'),

@@ -7,7 +7,7 @@ import { looksLikeSecret, secretHint } from './secrets.js';
 
 /** A checked V2 request, reduced to what the payment window and its answer need. */
 export interface PortOneWindowRequest {
-  transactionType: PortOneTransactionType;
+  transactionType: Exclude<PortOneTransactionType, 'IDENTITY_VERIFICATION'>;
   storeId: string;
   channelKey?: string;
   channelGroupId?: string;
@@ -114,15 +114,15 @@ export function readIssueBillingKeyRequest(request: unknown): PortOneWindowReque
   };
 }
 
-type Fail = (field: string, korean: string, hint: string) => Error;
+export type Fail = (field: string, korean: string, hint: string) => Error;
 
-function readObject(type: PortOneTransactionType, request: unknown, usage: string): Fields {
+export function readObject(type: PortOneTransactionType, request: unknown, usage: string): Fields {
   if (!request || typeof request !== 'object') throw portOneError(type, 'InvalidArgument', '요청 객체가 올바르지 않습니다.', `call ${usage}`);
   return request as Fields;
 }
 
 /** storeId (required) and the channel, refusing server secrets where browser ids belong. */
-function readIds(type: PortOneTransactionType, fields: Fields, paymentId?: string) {
+export function readIds(type: PortOneTransactionType, fields: Fields, paymentId?: string) {
   for (const field of ['storeId', 'channelKey', 'channelGroupId']) {
     const value = fields[field];
     if (looksLikeSecret(value)) {
@@ -144,7 +144,7 @@ function readIds(type: PortOneTransactionType, fields: Fields, paymentId?: strin
   };
 }
 
-function requireText(fail: Fail, fields: Fields, field: string, example: string): void {
+export function requireText(fail: Fail, fields: Fields, field: string, example: string): void {
   const value = fields[field];
   if (value === undefined || value === null) throw fail(field, '%s는 필수 입력값입니다.', `pass ${field}: ${example}`);
   if (typeof value !== 'string' || value.trim() === '') throw fail(field, '%s 값이 올바르지 않습니다.', `${field} must be a non-empty string: ${example}`);
@@ -168,7 +168,7 @@ function readProvider(fail: Fail, fields: Fields): string | undefined {
  * `forceRedirect` is set, when this device's `windowType` is REDIRECTION, or on a mobile device
  * unless `windowType.mobile` names a non-redirect window; otherwise the promise answers (null).
  */
-function redirectTarget(fail: Fail, fields: Fields): string | null {
+export function redirectTarget(fail: Fail, fields: Fields): string | null {
   const { redirectUrl, windowType, forceRedirect } = fields;
   if (redirectUrl !== undefined && redirectUrl !== null && !isAbsoluteHttpUrl(redirectUrl)) {
     throw fail('redirectUrl', '%s는 http:// 또는 https://로 시작해야 합니다.', `redirectUrl must be an absolute http(s) URL, got ${JSON.stringify(redirectUrl)}`);

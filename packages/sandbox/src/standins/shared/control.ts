@@ -1,4 +1,4 @@
-import type { SandboxControl, SandboxPayment, SandboxSdk } from '../../types.js';
+import type { SandboxControl, SandboxIdentityVerification, SandboxPayment, SandboxSdk } from '../../types.js';
 
 /** A page-level render slot: the vendors allow one payment-methods UI and one agreement UI per page. */
 interface Slot {
@@ -28,6 +28,7 @@ export function control(): SandboxControl & { [INTERNAL]: Internal } {
   // must not lose what the first one recorded.
   if (!Array.isArray(sandbox.log)) sandbox.log = [];
   if (!Array.isArray(sandbox.payments)) sandbox.payments = [];
+  if (!Array.isArray(sandbox.identityVerifications)) sandbox.identityVerifications = [];
   if (typeof sandbox.latencyMs !== 'number') sandbox.latencyMs = DEFAULT_LATENCY_MS;
   if (typeof sandbox.navigate !== 'function') sandbox.navigate = (url: string) => window.location.assign(url);
   if (typeof sandbox.reset !== 'function') sandbox.reset = () => resetControl(sandbox);
@@ -42,6 +43,7 @@ function resetControl(sandbox: Control): void {
   // In place, so references held by tests see the reset.
   sandbox.log.length = 0;
   sandbox.payments.length = 0;
+  sandbox.identityVerifications.length = 0;
   delete sandbox.nextOutcome;
   delete sandbox.nextFailure;
   sandbox[INTERNAL]?.slots.clear();
@@ -102,13 +104,24 @@ export function abandonSlot(key: string): void {
 export function recordPayment(payment: SandboxPayment): Promise<void> | undefined {
   const sandbox = control();
   sandbox.payments.push(payment);
+  return sendToApi('payments', payment);
+}
+
+/** Like `recordPayment`, for an answered identity-verification window (`/__sandbox/identity-verifications`). */
+export function recordIdentityVerification(verification: SandboxIdentityVerification): Promise<void> | undefined {
+  control().identityVerifications.push(verification);
+  return sendToApi('identity-verifications', verification);
+}
+
+function sendToApi(route: string, record: object): Promise<void> | undefined {
+  const sandbox = control();
   if (typeof sandbox.apiBase !== 'string' || sandbox.apiBase === '') return undefined;
-  const url = `${sandbox.apiBase.replace(/\/+$/, '')}/__sandbox/payments`;
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payment), keepalive: true }).then(
+  const url = `${sandbox.apiBase.replace(/\/+$/, '')}/__sandbox/${route}`;
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record), keepalive: true }).then(
     (response) => {
-      if (!response.ok) console.error(`kcheckout sandbox: ${url} answered ${response.status}; the REST stand-ins do not know this payment.`);
+      if (!response.ok) console.error(`kcheckout sandbox: ${url} answered ${response.status}; the REST stand-ins do not know this record.`);
     },
-    (error: unknown) => console.error(`kcheckout sandbox: could not send the payment to ${url}; the REST stand-ins do not know it.`, error),
+    (error: unknown) => console.error(`kcheckout sandbox: could not send the record to ${url}; the REST stand-ins do not know it.`, error),
   );
 }
 
