@@ -74,7 +74,7 @@ const BIRTH: Record<'birthYear' | 'birthMonth' | 'birthDay', RegExp> = { birthYe
  * `CheckoutError` naming the fix before any vendor call. @internal
  */
 export function buildIdentityVerificationRequest(config: PortOneV2Config, input: IdentityVerificationInput, redirect?: PortOneRedirect): IdentityVerificationRequest {
-  if (!input || typeof input !== 'object') throw option(__DEV__ ? 'requestIdentityVerification({ identityVerificationId })에 객체를 넘겨주세요. Pass requestIdentityVerification an object: { identityVerificationId, customer? }.' : '');
+  if (!input || typeof input !== 'object') throw option(__DEV__ ? '본인인증 요청에는 객체를 넘겨주세요: requestIdentityVerification({ identityVerificationId }). Pass requestIdentityVerification an object: { identityVerificationId, customer? }.' : '');
   const identityVerificationId = validateOrderId(input.identityVerificationId, 'portone');
   const request: IdentityVerificationRequest = {
     storeId: config.storeId,
