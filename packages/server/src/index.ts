@@ -43,6 +43,12 @@ export {
   type VerifyPortOnePaymentOptions,
 } from './portone.js';
 export {
+  payWithPortOneBillingKey,
+  type BillingKeyChargeResult,
+  type BillingKeyRefusal,
+  type PayWithPortOneBillingKeyOptions,
+} from './portone-billing-key.js';
+export {
   cancelIamportPayment,
   createIamportTokenCache,
   findIamportPayment,
