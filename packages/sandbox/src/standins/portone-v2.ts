@@ -10,6 +10,7 @@ import { portOneError, type PortOneTransactionType } from './portone/errors.js';
 import { readIssueBillingKeyRequest, readPaymentRequest, type PortOneWindowRequest } from './portone/request.js';
 import { runPortOneWindow } from './portone/window.js';
 import { loadPaymentUI, updateLoadPaymentUIRequest } from './portone/payment-ui.js';
+import { alreadyPaid, billingKeyAndPayError, readBillingKeyAndPayRequest, runBillingKeyAndPayWindow } from './portone/billing-key-and-pay.js';
 
 const SDK = 'portone-v2';
 // Page-level, in the shared control object: a second copy of this script (a remount that lost the
@@ -56,6 +57,36 @@ function requestIssueBillingKey(issueRequest: unknown): Promise<unknown> {
   return request('ISSUE_BILLING_KEY', 'requestIssueBillingKey', readIssueBillingKeyRequest, issueRequest);
 }
 
+/**
+ * Billing key and first payment in one window. It shares the page's one request slot with
+ * requestPayment and requestIssueBillingKey: a second request while any window is open is refused.
+ */
+async function requestIssueBillingKeyAndPay(andPayRequest: unknown): Promise<unknown> {
+  record(SDK, 'requestIssueBillingKeyAndPay', arguments);
+  if (slotTaken(REQUEST_SLOT) && control().portoneOverlap === 'abandon-first') {
+    document.querySelector('[data-kcheckout-sandbox="payment-window"]')?.remove();
+    abandonSlot(REQUEST_SLOT);
+  }
+  if (slotTaken(REQUEST_SLOT)) {
+    throw billingKeyAndPayError(
+      'FailedPrecondition',
+      '이미 진행 중인 결제가 있습니다.',
+      'requestIssueBillingKeyAndPay() was called while the PortOne window is open: wait for the previous request to finish (disable the button while it is pending)',
+    );
+  }
+  const checked = readBillingKeyAndPayRequest(andPayRequest);
+  const paid = alreadyPaid(checked.paymentId);
+  if (paid) return paid;
+  const owner = {};
+  claimSlot(REQUEST_SLOT, owner, () => true);
+  const release = () => releaseSlot(REQUEST_SLOT, owner);
+  try {
+    return await runBillingKeyAndPayWindow(checked, release);
+  } finally {
+    release();
+  }
+}
+
 /** The SDK's other entry points exist, so feature checks see them, but refuse offline. */
 function unsupported(method: string) {
   return function (this: unknown): Promise<never> {
@@ -82,3 +113,5 @@ noteScript(SDK);
   updateLoadPaymentUIRequest,
   updateLoadIssueBillingKeyUIRequest: unsupported('updateLoadIssueBillingKeyUIRequest'),
 };
+// Emulated since issue 14 (flow 4); set after the object so the refusal list above stays as it was.
+(window as unknown as { PortOne: Record<string, unknown> }).PortOne.requestIssueBillingKeyAndPay = requestIssueBillingKeyAndPay;
