@@ -1,9 +1,10 @@
 import { sandboxSecrets } from '@kcheckout/sandbox';
 import { startSandboxServer, type SandboxServer } from '@kcheckout/sandbox/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createConfirmHandler } from './handler.js';
 import { payWithPortOneBillingKey, type PayWithPortOneBillingKeyOptions } from './portone-billing-key.js';
 import type { OrderStore } from './store/order-store.js';
-import { row, seededStore } from './test-utils/orders.js';
+import { confirmRequest, row, seededStore } from './test-utils/orders.js';
 
 // A subscription's monthly charge: the server charges a billing key the browser issued, once per
 // paymentId, through the order store, against the sandbox's REST stand-in (every call counted).
@@ -142,5 +143,19 @@ describe('given a stored billing key and a pending order, payWithPortOneBillingK
     await expect(pay(store, { orderName: '' })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
     await expect(pay(store, { amount: 99.5 })).rejects.toMatchObject({ code: 'INVALID_AMOUNT' });
     expect(calls()).toEqual([]);
+  });
+});
+
+describe('given a subscription started with requestIssueBillingKeyAndPay', () => {
+  it('confirms the first charge like any PortOne payment, then charges the issued key for the next month', async () => {
+    // What the browser stand-in records through apiBase when the buyer approves the window.
+    const first = server.api.recordPayment({ sdk: 'portone-v2', transactionType: 'ISSUE_BILLING_KEY_AND_PAY', paymentId: 'sub-first-0001', billingKey: 'billing-key-first-0001', amount: 9900, method: 'MOBILE' });
+    const store = await seededStore([{ orderId: 'sub-first-0001', amount: 9900, provider: 'portone' }, order('sub-2027-01-0001')]);
+    const confirm = createConfirmHandler({ store, portone: { apiSecret: sandboxSecrets.portone.apiSecret, baseUrl: server.url, mode: 'test' } });
+    const confirmed = await confirm(confirmRequest({ provider: 'portone', orderId: 'sub-first-0001' }));
+    expect([confirmed.status, (await confirmed.json()).status]).toEqual([200, 'paid']);
+    const next = await pay(store, { billingKey: (first as { billingKey: string }).billingKey, paymentId: 'sub-2027-01-0001', orderName: '월간 구독 1월' });
+    expect(next).toMatchObject({ status: 'paid', order: { orderId: 'sub-2027-01-0001', paidWith: 'sub-2027-01-0001' } });
+    expect(calls()).toEqual(['GET /payments/sub-first-0001 200', 'POST /payments/sub-2027-01-0001/billing-key 200']);
   });
 });
