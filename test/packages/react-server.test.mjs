@@ -14,7 +14,7 @@ import { reactEntries, root, sh } from './helpers.mjs';
 
 const entries = ['@kcheckout/react', '@kcheckout/react/toss', '@kcheckout/react/portone', '@kcheckout/react/iamport'];
 /** The components and hooks: Client Components, references on the server. */
-const clientExports = /^(?:use[A-Z]\w*|Checkout|PaymentWindowCheckout|PaymentMethods|Agreement|CheckoutButton|BillingKeyButton|RedirectResult|PayPalButtons)$/;
+const clientExports = /^(?:use[A-Z]\w*|Checkout|PaymentWindowCheckout|PaymentMethods|Agreement|CheckoutButton|BillingKeyButton|RedirectResult|PayPalButtons|BillingKeyAndPayButton)$/;
 
 // The script runs under react-server; each use returns something JSON can carry back.
 const serverScript = `
@@ -43,6 +43,8 @@ const uses = {
   DEFAULT_METHODS: (methods) => methods.portone.map((method) => method.type).join(),
   koPayPal: (table) => table.loading,
   enPayPal: (table) => table.loading,
+  koBillingKeyAndPay: (table) => table.pay(9900, 'KRW'),
+  enBillingKeyAndPay: (table) => table.pay(9900, 'KRW'),
 };
 const report = {};
 for (const entry of ${JSON.stringify(entries)}) {

@@ -1,3 +1,7 @@
+'use client';
+
+// 'use client' written here: this module imports no React itself, so the build would not add it (scripts/build-package.mjs).
+
 import {
   type BillingKeyAndPayOrder,
   type BillingKeyAndPayResult,
