@@ -137,12 +137,16 @@ describe('given a stored billing key and a pending order, payWithPortOneBillingK
     expect((await row(real, 'sub-2026-12-0001'))?.status).toBe('pending');
   });
 
-  it('throws a coded error for a missing billing key or order name, before any call', async () => {
+  it('throws a coded error for a missing billing key, order name or API secret, or a bad amount, before any call, and holds nothing', async () => {
     const store = await seededStore([order()]);
     await expect(pay(store, { billingKey: '' })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
     await expect(pay(store, { orderName: '' })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
     await expect(pay(store, { amount: 99.5 })).rejects.toMatchObject({ code: 'INVALID_AMOUNT' });
-    expect(calls()).toEqual([]);
+    await expect(pay(store, { apiSecret: '' })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+    // Nothing held the order: a good call right after charges at once.
+    issueKey();
+    expect(await pay(store)).toMatchObject({ status: 'paid' });
+    expect(calls()).toEqual(['POST /payments/sub-2026-12-0001/billing-key 200']);
   });
 });
 

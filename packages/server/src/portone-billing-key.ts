@@ -80,6 +80,8 @@ const DEFAULT_LEASE_MS = 30_000;
  * @see https://developers.portone.io/api/rest-v2/payment.billingKey
  */
 export async function payWithPortOneBillingKey(options: PayWithPortOneBillingKeyOptions): Promise<BillingKeyChargeResult> {
+  // Every argument is checked before the order is claimed: a bad one never holds the order.
+  requireSecret(options.apiSecret, 'apiSecret', 'portone');
   const paymentId = requireVendorId(options.paymentId, 'paymentId', 'portone');
   const billingKey = requireVendorId(options.billingKey, 'billingKey', 'portone');
   const amount = requireAmount(options.amount, 'amount', 'portone');
