@@ -20,7 +20,7 @@ afterEach(() => {
 
 describe('given the redirect of requestIssueBillingKeyAndPay on a @kcheckout/react/portone result page', () => {
   it('confirms the first payment once under StrictMode, with the billing key in the result', async () => {
-    const confirm = vi.fn(async () => ({ paid: true }));
+    const confirm = vi.fn(async (_result: ConfirmableRedirect) => ({ paid: true }));
     render(<StrictMode><Probe search={query} confirm={confirm} /></StrictMode>);
     await waitFor(() => expect(screen.getByTestId('probe').dataset.state).toBe('success'));
     expect(confirm).toHaveBeenCalledTimes(1);
@@ -29,7 +29,7 @@ describe('given the redirect of requestIssueBillingKeyAndPay on a @kcheckout/rea
   });
 
   it('shows a declined window as fail without calling confirm', async () => {
-    const confirm = vi.fn(async () => ({ paid: true }));
+    const confirm = vi.fn(async (_result: ConfirmableRedirect) => ({ paid: true }));
     render(<Probe search={`?transactionType=ISSUE_BILLING_KEY_AND_PAY&paymentId=${id}_x&txId=t&code=FAILURE_TYPE_PG&message=declined`} confirm={confirm} />);
     await waitFor(() => expect(screen.getByTestId('probe').dataset.state).toBe('fail'));
     expect(confirm).not.toHaveBeenCalled();
