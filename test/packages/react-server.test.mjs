@@ -14,7 +14,7 @@ import { reactEntries, root, sh } from './helpers.mjs';
 
 const entries = ['@kcheckout/react', '@kcheckout/react/toss', '@kcheckout/react/portone', '@kcheckout/react/iamport'];
 /** The components and hooks: Client Components, references on the server. */
-const clientExports = /^(?:use[A-Z]\w*|Checkout|PaymentWindowCheckout|PaymentMethods|Agreement|CheckoutButton|BillingKeyButton|RedirectResult|PayPalButtons|IdentityVerificationButton|IdentityVerificationResult)$/;
+const clientExports = /^(?:use[A-Z]\w*|Checkout|PaymentWindowCheckout|PaymentMethods|Agreement|CheckoutButton|BillingKeyButton|RedirectResult|PayPalButtons|IdentityVerificationButton|IdentityVerificationResult|BillingKeyAndPayButton)$/;
 
 // The script runs under react-server; each use returns something JSON can carry back.
 const serverScript = `
@@ -48,6 +48,8 @@ const uses = {
   enIdentity: (table) => table.verifyIdentity,
   koIdentityResult: (table) => table.redirectSuccessTitle,
   enIdentityResult: (table) => table.redirectSuccessTitle,
+  koBillingKeyAndPay: (table) => table.pay(9900, 'KRW'),
+  enBillingKeyAndPay: (table) => table.pay(9900, 'KRW'),
 };
 const report = {};
 for (const entry of ${JSON.stringify(entries)}) {

@@ -135,6 +135,15 @@ export {
   type PayPalUIResponse,
   type PayPalVendor,
 } from './portone/paypal-buttons.js';
+export {
+  BillingKeyAndPaySession,
+  billingKeyAndPayProblem,
+  createBillingKeyAndPay,
+  type BillingKeyAndPayDriver,
+  type BillingKeyAndPayOrder,
+  type BillingKeyAndPayResult,
+  type PortOneCarrier,
+} from './portone/billing-key-and-pay.js';
 export { parseIamportRedirect } from './iamport/parse-iamport-redirect.js';
 export {
   rememberOrder,

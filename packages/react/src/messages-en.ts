@@ -1,4 +1,4 @@
-import type { CheckoutMessages, IdentityVerificationMessages, Messages, PayPalMessages, RedirectMessages, SharedMessages } from './messages.js';
+import type { BillingKeyAndPayMessages, CheckoutMessages, IdentityVerificationMessages, Messages, PayPalMessages, RedirectMessages, SharedMessages } from './messages.js';
 
 // Object.assign, not a spread: bundlers drop an unused /* @__PURE__ */ call, but keep an object spread
 // (it may run getters), which would put each route's strings in the other's bundle.
@@ -122,3 +122,21 @@ export const enIdentityResult: RedirectMessages = /* @__PURE__ */ Object.assign(
   redirectInvalidTitle: 'The identity verification result cannot be checked.',
   redirectInvalidBody: 'The result address is not valid, so nothing was checked. Start the verification again.',
 });
+
+/** English for `<BillingKeyAndPayButton messages={enBillingKeyAndPay}>`. */
+export const enBillingKeyAndPay: BillingKeyAndPayMessages = {
+  pay: (value, currency) => `Pay ${new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(value)} and subscribe`,
+  pending: 'Payment in progress…',
+  loading: 'Preparing the payment…',
+  errorTitle: 'The payment could not be prepared.',
+  errors: {
+    SCRIPT_LOAD_FAILED: 'The payment module did not load. Check your connection and try again.',
+    SCRIPT_TIMEOUT: 'The payment module is slow to answer. Please try again.',
+  },
+  errorFallback: 'Try again, or contact the shop.',
+  invalidOrder: 'This order cannot be paid as it is. Please contact the shop.',
+  retry: 'Try again',
+  success: 'The first payment was approved and automatic payments are set up. Checking your order…',
+  fail: 'The payment failed. Please try again.',
+  cancel: 'You cancelled the payment.',
+};

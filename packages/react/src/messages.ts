@@ -211,3 +211,43 @@ export const koIdentityResult: RedirectMessages = /* @__PURE__ */ Object.assign(
   redirectInvalidTitle: '본인인증 결과를 확인할 수 없습니다.',
   redirectInvalidBody: '본인인증 결과 주소가 올바르지 않아 확인하지 않았습니다. 처음 페이지에서 다시 진행해 주세요.',
 });
+
+/**
+ * `<BillingKeyAndPayButton messages>`: the button that registers a phone for automatic payments and
+ * pays the first charge in one window. A separate table, so pages without it carry none of it.
+ */
+export interface BillingKeyAndPayMessages {
+  /** The button: "9,900원 결제하고 자동결제 등록". */
+  pay: (value: number, currency: Currency) => string;
+  pending: string;
+  loading: string;
+  errorTitle: string;
+  /** By `CheckoutError.code` (or the vendor's code); `errorFallback` for the rest. */
+  errors: Partial<Record<string, string>>;
+  errorFallback: string;
+  /** Next to the button when its own order props are invalid. */
+  invalidOrder: string;
+  retry: string;
+  success: string;
+  fail: string;
+  cancel: string;
+}
+
+/** Korean for `<BillingKeyAndPayButton>`: the default. */
+export const koBillingKeyAndPay: BillingKeyAndPayMessages = {
+  pay: (value, currency) =>
+    `${currency === 'KRW' ? `${value.toLocaleString('ko-KR')}원` : new Intl.NumberFormat('ko-KR', { style: 'currency', currency }).format(value)} 결제하고 자동결제 등록`,
+  pending: '결제 진행 중…',
+  loading: '결제 준비 중…',
+  errorTitle: '결제를 준비하지 못했습니다.',
+  errors: {
+    SCRIPT_LOAD_FAILED: '결제 모듈을 불러오지 못했습니다. 네트워크를 확인하고 다시 시도해 주세요.',
+    SCRIPT_TIMEOUT: '결제 모듈 응답이 늦습니다. 다시 시도해 주세요.',
+  },
+  errorFallback: '다시 시도하거나 상점에 문의해 주세요.',
+  invalidOrder: '주문 정보가 올바르지 않아 결제할 수 없습니다. 상점에 문의해 주세요.',
+  retry: '다시 시도',
+  success: '첫 결제가 승인되고 자동결제가 등록되었습니다. 주문을 확인하는 중입니다.',
+  fail: '결제에 실패했습니다. 다시 시도해 주세요.',
+  cancel: '결제를 취소했습니다.',
+};

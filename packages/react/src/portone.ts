@@ -26,6 +26,17 @@ export { useIdentityVerificationResult, type UseIdentityVerificationResultOption
 export { usePortOne, type UsePortOneOptions, type UsePortOneResult } from './use-portone.js';
 export { PayPalButtons, type PayPalButtonsProps } from './paypal-buttons.js';
 export { usePayPalButtons, type UsePayPalButtonsOptions, type UsePayPalButtonsResult } from './use-paypal-buttons.js';
+export {
+  BillingKeyAndPayButton,
+  type BillingKeyAndPayButtonProps,
+  type BillingKeyAndPaySucceeded,
+  type BillingKeyAndPayFailed,
+  type BillingKeyAndPayCancelled,
+} from './billing-key-and-pay-button.js';
+export { useBillingKeyAndPay, type UseBillingKeyAndPayOptions, type UseBillingKeyAndPayResult } from './use-billing-key-and-pay.js';
+export { koBillingKeyAndPay, type BillingKeyAndPayMessages } from './messages.js';
+export { enBillingKeyAndPay } from './messages-en.js';
+export { type BillingKeyAndPayOrder, type BillingKeyAndPayResult, type PortOneCarrier } from '@kcheckout/core';
 export { koPayPal, type PayPalMessages } from './messages.js';
 export { enPayPal } from './messages-en.js';
 export { koIdentity, koIdentityResult, type IdentityVerificationMessages } from './messages.js';

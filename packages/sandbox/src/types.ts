@@ -73,7 +73,8 @@ export interface SandboxTossPayment extends SandboxPaymentBase {
  */
 export interface SandboxPortOnePayment extends SandboxPaymentBase {
   sdk: 'portone-v2';
-  transactionType: 'PAYMENT' | 'ISSUE_BILLING_KEY';
+  transactionType: 'PAYMENT' | 'ISSUE_BILLING_KEY'
+    | 'ISSUE_BILLING_KEY_AND_PAY';
   /** The merchant's paymentId; for a billing-key issue, its `issueId` if one was given. */
   paymentId?: string;
   /** The transaction id the window answered with (payments only). */

@@ -51,6 +51,12 @@ export {
   type PortOneIdentityVerification,
 } from './portone-identity.js';
 export {
+  payWithPortOneBillingKey,
+  type BillingKeyChargeResult,
+  type BillingKeyRefusal,
+  type PayWithPortOneBillingKeyOptions,
+} from './portone-billing-key.js';
+export {
   cancelIamportPayment,
   createIamportTokenCache,
   findIamportPayment,

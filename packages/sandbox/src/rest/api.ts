@@ -6,6 +6,7 @@ import { iamportDeposit, iamportError, iamportRoute } from './iamport.js';
 import { createLedger, type RouteContext } from './ledger.js';
 import { portOneDeposit, portOneError, portOnePayment, portOneRoute } from './portone.js';
 import { completeIdentityVerification, portOneIdentityRoute, type SandboxIdentityVerificationSeed } from './portone-identity.js';
+import { billingKeysOf, rememberBillingKey } from './portone-billing-key.js';
 import { sandboxSecrets } from './secrets.js';
 import { tossDeposit, tossError, tossRoute } from './toss.js';
 import { signStandardWebhook } from './webhook.js';
@@ -251,6 +252,9 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
       if (payment.sdk === 'portone-v2') {
         const channelType = 'channelType' in seed && seed.channelType === 'LIVE' ? 'LIVE' : 'TEST';
         if (payment.paymentId !== undefined && payment.transactionType === 'PAYMENT') ctx.ledger.portone.set(payment.paymentId, { payment, channelType });
+        // requestIssueBillingKeyAndPay: a payment and a billing key from one window.
+        if (payment.paymentId !== undefined && payment.transactionType === 'ISSUE_BILLING_KEY_AND_PAY') ctx.ledger.portone.set(payment.paymentId, { payment, channelType });
+        rememberBillingKey(ctx.ledger, payment);
         announce(payment);
       } else if (payment.sdk === 'iamport-v1') {
         ctx.ledger.iamport.set(payment.impUid, { payment });
@@ -308,6 +312,7 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
       ctx.ledger.iamport = fresh.iamport;
       ctx.ledger.tokens = fresh.tokens;
       ctx.ledger.idempotency = fresh.idempotency;
+      billingKeysOf(ctx.ledger).clear();
       calls.length = 0;
       webhooks.length = 0;
       faults = [];

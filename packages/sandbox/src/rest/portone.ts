@@ -3,6 +3,7 @@ import { randomUuid } from '../standins/shared/random.js';
 import { decodeSegment, isAmount, isRecord, json, readJson } from './http.js';
 import { cancelledTotal, type Ledger, type RouteContext } from './ledger.js';
 import { sandboxSecrets } from './secrets.js';
+import { payWithBillingKey } from './portone-billing-key.js';
 
 /** PortOne V2 errors are `{ type, message }` (research/portone.md §4.1). */
 export function portOneError(status: number, type: string, message: string): Response {
@@ -30,6 +31,13 @@ export async function portOneRoute(request: Request, path: string, url: URL, ctx
   const secret = /^PortOne\s+(.+)$/.exec(auth.trim())?.[1];
   if (secret !== sandboxSecrets.portone.apiSecret) {
     return portOneError(401, 'UNAUTHORIZED', secret ? '인증 정보가 올바르지 않습니다. (Unknown API secret.)' : '인증 정보가 없습니다. (Send Authorization: PortOne <API secret>.)');
+  }
+  const charge = /^\/payments\/([^/]+)\/billing-key$/.exec(path);
+  if (charge) {
+    const chargeId = decodeSegment(charge[1]!);
+    if (chargeId === undefined) return portOneError(400, 'INVALID_REQUEST', 'Malformed %-encoding in the path.');
+    if (request.method !== 'POST') return portOneError(405, 'INVALID_REQUEST', 'Only POST is supported here.');
+    return payWithBillingKey(ctx, chargeId, await readJson(request), url.searchParams.get('storeId'));
   }
   const match = /^\/payments\/([^/]+)(\/cancel)?$/.exec(path);
   if (!match) return portOneError(404, 'NOT_FOUND', `The kcheckout sandbox has no PortOne API ${request.method} ${path}.`);

@@ -11,6 +11,7 @@ import { readIssueBillingKeyRequest, readPaymentRequest, type PortOneWindowReque
 import { runPortOneWindow } from './portone/window.js';
 import { readIdentityVerificationRequest, runIdentityWindow } from './portone/identity.js';
 import { loadPaymentUI, updateLoadPaymentUIRequest } from './portone/payment-ui.js';
+import { alreadyPaid, billingKeyAndPayError, readBillingKeyAndPayRequest, runBillingKeyAndPayWindow } from './portone/billing-key-and-pay.js';
 
 const SDK = 'portone-v2';
 // Page-level, in the shared control object: a second copy of this script (a remount that lost the
@@ -69,13 +70,43 @@ function requestIdentityVerification(identityRequest: unknown): Promise<unknown>
   return request('IDENTITY_VERIFICATION', 'requestIdentityVerification', readIdentityVerificationRequest, identityRequest, runIdentityWindow);
 }
 
+/**
+ * Billing key and first payment in one window. It shares the page's one request slot with
+ * requestPayment and requestIssueBillingKey: a second request while any window is open is refused.
+ */
+async function requestIssueBillingKeyAndPay(andPayRequest: unknown): Promise<unknown> {
+  record(SDK, 'requestIssueBillingKeyAndPay', arguments);
+  if (slotTaken(REQUEST_SLOT) && control().portoneOverlap === 'abandon-first') {
+    document.querySelector('[data-kcheckout-sandbox="payment-window"]')?.remove();
+    abandonSlot(REQUEST_SLOT);
+  }
+  if (slotTaken(REQUEST_SLOT)) {
+    throw billingKeyAndPayError(
+      'FailedPrecondition',
+      '이미 진행 중인 결제가 있습니다.',
+      'requestIssueBillingKeyAndPay() was called while the PortOne window is open: wait for the previous request to finish (disable the button while it is pending)',
+    );
+  }
+  const checked = readBillingKeyAndPayRequest(andPayRequest);
+  const paid = alreadyPaid(checked.paymentId);
+  if (paid) return paid;
+  const owner = {};
+  claimSlot(REQUEST_SLOT, owner, () => true);
+  const release = () => releaseSlot(REQUEST_SLOT, owner);
+  try {
+    return await runBillingKeyAndPayWindow(checked, release);
+  } finally {
+    release();
+  }
+}
+
 /** The SDK's other entry points exist, so feature checks see them, but refuse offline. */
 function unsupported(method: string) {
   return function (this: unknown): Promise<never> {
     record(SDK, method, arguments);
     return Promise.reject(
       new Error(
-        `The kcheckout sandbox emulates requestPayment(), requestIssueBillingKey() and requestIdentityVerification() only; ${method}() is not available offline. ` +
+        `The kcheckout sandbox emulates requestPayment(), requestIssueBillingKey(), requestIdentityVerification(), requestIssueBillingKeyAndPay() and the PayPal loadPaymentUI() only; ${method}() is not available offline. ` +
           `Load the real PortOne SDK for ${method}().`,
       ),
     );
@@ -89,7 +120,7 @@ noteScript(SDK);
   requestPayment,
   requestIssueBillingKey,
   requestIdentityVerification,
-  requestIssueBillingKeyAndPay: unsupported('requestIssueBillingKeyAndPay'),
+  requestIssueBillingKeyAndPay,
   loadPaymentUI,
   loadIssueBillingKeyUI: unsupported('loadIssueBillingKeyUI'),
   updateLoadPaymentUIRequest,

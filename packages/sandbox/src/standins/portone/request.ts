@@ -197,3 +197,7 @@ function customData(value: unknown): { customData?: string } {
   if (value === undefined || value === null) return {};
   return { customData: typeof value === 'string' ? value : JSON.stringify(value) };
 }
+
+// For requestIssueBillingKeyAndPay (billing-key-and-pay.ts), which shares these checks with the
+// identity-verification request (readIds, requireText and redirectTarget are exported above).
+export { customData };
