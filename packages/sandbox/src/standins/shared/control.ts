@@ -42,6 +42,7 @@ function resetControl(sandbox: Control): void {
   // In place, so references held by tests see the reset.
   sandbox.log.length = 0;
   sandbox.payments.length = 0;
+  if (Array.isArray(sandbox.billingAuths)) sandbox.billingAuths.length = 0;
   delete sandbox.nextOutcome;
   delete sandbox.nextFailure;
   sandbox[INTERNAL]?.slots.clear();
