@@ -32,6 +32,21 @@ export {
   type TossPaymentDriver,
 } from './toss/toss-payment-window.js';
 export {
+  TossBilling,
+  createTossBilling,
+  checkBillingRequest as checkTossBillingRequest,
+  tossBillingMethodOf,
+  validateTossBillingOptions,
+  TOSS_BILLING_OPTIONS,
+  type TossBillingAuthResult,
+  type TossBillingCustomer,
+  type TossBillingDriver,
+  type TossBillingMethod,
+  type TossBillingOptions,
+  type TossBillingState,
+} from './toss/toss-billing.js';
+export { parseTossBillingRedirect } from './toss/parse-toss-billing-redirect.js';
+export {
   toTossPaymentMethod,
   tossPaymentRequest,
   type TossPaymentMethodCode,

@@ -38,6 +38,10 @@ export type RedirectInvalidCode =
   | 'MISSING_BILLING_KEY'
   /** iamport success without `imp_uid`. */
   | 'MISSING_IMP_UID'
+  /** Toss billing success without `authKey`. */
+  | 'MISSING_AUTH_KEY'
+  /** Toss billing success without `customerKey`. */
+  | 'MISSING_CUSTOMER_KEY'
   /**
    * An id (`orderId`, `paymentKey`, `paymentId`, `txId`, `billingKey`, `imp_uid`, `merchant_uid`)
    * longer than 200 characters or holding characters no vendor uses in ids: whitespace, control
@@ -75,6 +79,10 @@ export interface ParsedRedirect {
   billingKey?: string;
   /** iamport V1 `imp_uid`: look it up on your server (`GET /payments/{imp_uid}`). */
   impUid?: string;
+  /** Toss billing (`parseTossBillingRedirect`): send it to your server, which issues the billing key with it. */
+  authKey?: string;
+  /** Toss billing: the customer the window was opened for; your server issues the key for its own signed-in customer. */
+  customerKey?: string;
   /** Toss only, on success. Compare it with the order's amount before confirming. */
   amount?: number;
   /** The vendor's error code; for `invalid`, a {@link RedirectInvalidCode}. */
@@ -150,6 +158,10 @@ function explain(code: Exclude<RedirectInvalidCode, 'AMBIGUOUS_PROVIDER'>, detai
       return missing('billingKey');
     case 'MISSING_IMP_UID':
       return missing('imp_uid');
+    case 'MISSING_AUTH_KEY':
+      return missing('authKey');
+    case 'MISSING_CUSTOMER_KEY':
+      return missing('customerKey');
     case 'INVALID_AMOUNT':
       return (
         `결제 결과의 amount가 양의 정수가 아닙니다. 주소가 바뀌었을 수 있으니 승인하지 마세요. ${RESTART.ko} ` +
