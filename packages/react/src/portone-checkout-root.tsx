@@ -1,4 +1,6 @@
 import {
+  billingKeyMethodOf,
+  type PortOneBillingKeyMethod,
   createPortOneV2,
   MethodCheckout,
   PORTONE_V2_OPTIONS,
@@ -30,10 +32,11 @@ export function PortOneCheckoutRoot({ provider: _provider, defaultMethod, messag
     () => new MethodCheckout(options, 'portone', createPortOneV2, validatePortOneV2Options, PORTONE_V2_OPTIONS, defaultMethod),
     options,
   );
-  const extra = useMemo<Pick<CheckoutContextValue, 'issueBillingKey'>>(
+  const extra = useMemo<Pick<CheckoutContextValue, 'issueBillingKey' | 'billingMethodOf'>>(
     () => ({
       issueBillingKey: (issue, method, redirect) =>
-        checkout.run((driver) => driver.requestIssueBillingKey(issue, method, portOneRedirect(redirect))),
+        checkout.run((driver) => driver.requestIssueBillingKey(issue, method as PortOneBillingKeyMethod, portOneRedirect(redirect))),
+      billingMethodOf: billingKeyMethodOf,
     }),
     [checkout],
   );

@@ -9,6 +9,13 @@ export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type Fail
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
 export { PaymentWindowCheckout, type PaymentWindowCheckoutProps } from './toss-payment-window-root.js';
 export { useTossPaymentWindow, type UseTossPaymentWindowOptions, type UseTossPaymentWindowResult } from './use-toss-payment-window.js';
+export { TossBillingCheckout, type TossBillingCheckoutProps } from './toss-billing-root.js';
+export { useTossBilling, type UseTossBillingOptions, type UseTossBillingResult } from './use-toss-billing.js';
+export { BillingKeyButton, type BillingKeyButtonProps, type BillingKeyFailed, type BillingKeyCancelled } from './billing-key-button.js';
+export { BillingAuthResult, useBillingAuthResult, type BillingAuthResultProps, type UseBillingAuthResultOptions } from './toss-billing-result.js';
+export { koBillingAuth } from './messages.js';
+export { enBillingAuth } from './messages-en.js';
+export { parseTossBillingRedirect, type TossBillingAuthResult, type TossBillingMethod } from '@kcheckout/core';
 export type { MethodOption } from './default-methods.js';
 export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
 export { en, enCheckout, enRedirect } from './messages-en.js';
