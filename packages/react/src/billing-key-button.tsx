@@ -1,4 +1,4 @@
-import { type BillingKeyResult, CheckoutError, type PortOneBillingKeyIssue, readVendorError, type TossBillingAuthResult } from '@kcheckout/core';
+import { type BillingKeyResult, billingKeyMethodOf, CheckoutError, type PortOneBillingKeyIssue, readVendorError, type TossBillingAuthResult } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
 import { ActionButton, settle } from './action-button.js';
 import { useLatest } from './use-latest.js';
@@ -50,7 +50,7 @@ export const BillingKeyButton = forwardRef<HTMLButtonElement, BillingKeyButtonPr
 ) {
   const checkout = useCheckoutContext('BillingKeyButton');
   const { issueBillingKey, billingMethodOf, choice, messages: text, provider } = checkout;
-  if (!issueBillingKey || !billingMethodOf || !choice) {
+  if (!issueBillingKey || !choice) {
     throw new CheckoutError(
       'INVALID_OPTION',
       __DEV__
@@ -61,7 +61,8 @@ export const BillingKeyButton = forwardRef<HTMLButtonElement, BillingKeyButtonPr
     );
   }
   const redirect = { redirectUrl, windowType, forceRedirect };
-  const chosen = method ?? billingMethodOf(choice.selected);
+  // The root's rule for which picked method registers; PortOne's root leaves it to the default.
+  const chosen = method ?? (billingMethodOf ?? billingKeyMethodOf)(choice.selected);
   const allowed = chosen !== null && (!choice.agreementShown || choice.agreed);
   const propError = checkBillingProps(checkout.checkRedirect, redirect);
   const handlers = useLatest({ onIssued, onFail, onCancel });

@@ -86,7 +86,10 @@ export interface CheckoutContextValue {
    * the redirect. Each root checks `method` against its vendor's rules (in core).
    */
   issueBillingKey?: (issue: PortOneBillingKeyIssue, method: BillingMethod, redirect: CheckoutRedirect) => Promise<BillingKeyResult | TossBillingAuthResult>;
-  /** The method the picker's choice registers, or `null` for one the vendor cannot (the button then waits). */
+  /**
+   * The method the picker's choice registers, or `null` for one the vendor cannot (the button then
+   * waits). Left out, <BillingKeyButton> applies PortOne's rule (`billingKeyMethodOf`).
+   */
   billingMethodOf?: (selected: PortOneMethod | null) => BillingMethod | null;
 }
 

@@ -1,5 +1,4 @@
 import {
-  billingKeyMethodOf,
   type PortOneBillingKeyMethod,
   createPortOneV2,
   MethodCheckout,
@@ -32,11 +31,12 @@ export function PortOneCheckoutRoot({ provider: _provider, defaultMethod, messag
     () => new MethodCheckout(options, 'portone', createPortOneV2, validatePortOneV2Options, PORTONE_V2_OPTIONS, defaultMethod),
     options,
   );
-  const extra = useMemo<Pick<CheckoutContextValue, 'issueBillingKey' | 'billingMethodOf'>>(
+  const extra = useMemo<Pick<CheckoutContextValue, 'issueBillingKey'>>(
     () => ({
+      // <BillingKeyButton> picks the method with PortOne's own rule (`billingKeyMethodOf`) when the
+      // root gives no `billingMethodOf`, so a payment-only page carries none of it.
       issueBillingKey: (issue, method, redirect) =>
         checkout.run((driver) => driver.requestIssueBillingKey(issue, method as PortOneBillingKeyMethod, portOneRedirect(redirect))),
-      billingMethodOf: billingKeyMethodOf,
     }),
     [checkout],
   );

@@ -9,13 +9,6 @@ export { CheckoutButton, type CheckoutButtonProps, type SuccessResult, type Fail
 export { useTossWidget, type UseTossWidgetOptions, type UseTossWidgetResult } from './use-toss-widget.js';
 export { PaymentWindowCheckout, type PaymentWindowCheckoutProps } from './toss-payment-window-root.js';
 export { useTossPaymentWindow, type UseTossPaymentWindowOptions, type UseTossPaymentWindowResult } from './use-toss-payment-window.js';
-export { TossBillingCheckout, type TossBillingCheckoutProps } from './toss-billing-root.js';
-export { useTossBilling, type UseTossBillingOptions, type UseTossBillingResult } from './use-toss-billing.js';
-export { BillingKeyButton, type BillingKeyButtonProps, type BillingKeyFailed, type BillingKeyCancelled } from './billing-key-button.js';
-export { BillingAuthResult, useBillingAuthResult, type BillingAuthResultProps, type UseBillingAuthResultOptions } from './toss-billing-result.js';
-export { koBillingAuth } from './messages.js';
-export { enBillingAuth } from './messages-en.js';
-export { parseTossBillingRedirect, type TossBillingAuthResult, type TossBillingMethod } from '@kcheckout/core';
 export type { MethodOption } from './default-methods.js';
 export { ko, koCheckout, koRedirect, type Messages, type CheckoutMessages, type RedirectMessages, type SharedMessages } from './messages.js';
 export { en, enCheckout, enRedirect } from './messages-en.js';
@@ -38,6 +31,15 @@ export {
   type TossEscrow,
   type TossCashReceipt,
 } from '@kcheckout/core';
+
+// Toss billing (자동결제): after the payment parts, so a payment page's modules keep their order and bytes.
+export { TossBillingCheckout, type TossBillingCheckoutProps } from './toss-billing-root.js';
+export { useTossBilling, type UseTossBillingOptions, type UseTossBillingResult } from './use-toss-billing.js';
+export { BillingKeyButton, type BillingKeyButtonProps, type BillingKeyFailed, type BillingKeyCancelled } from './billing-key-button.js';
+export { BillingAuthResult, useBillingAuthResult, type BillingAuthResultProps, type UseBillingAuthResultOptions } from './toss-billing-result.js';
+export { koBillingAuth } from './messages.js';
+export { enBillingAuth } from './messages-en.js';
+export { parseTossBillingRedirect, type TossBillingAuthResult, type TossBillingMethod } from '@kcheckout/core';
 
 /** Starts fetching the Toss SDK before the widget mounts (see the root entry's `preload`); carries no other vendor's URL. */
 export function preload(sdk: 'toss-v2' | 'toss-v1' = 'toss-v2', options: PreloadOptions = {}): void {

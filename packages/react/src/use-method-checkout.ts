@@ -37,7 +37,7 @@ export interface MethodCheckoutInput<Options extends object, Driver> {
   checkMethod: (method: PortOneMethod) => unknown;
   /** Makes the vendor request with the checked amount and the buyer's method. */
   request: (driver: Driver, order: PaymentOrder, money: Money, method: PortOneMethod, redirect: CheckoutRedirect) => Promise<CheckoutResult>;
-  extra?: Pick<CheckoutContextValue, 'issueBillingKey' | 'billingMethodOf'>;
+  extra?: Pick<CheckoutContextValue, 'issueBillingKey'>;
 }
 
 /**
