@@ -89,6 +89,16 @@ describe('given a stored billing key and an order', () => {
     expect(await row(store, 'sub-000001')).toMatchObject({ status: 'pending' });
   });
 
+  it('refuses an order refunded in full (ORDER_REFUNDED) without a vendor call', async () => {
+    const api = createSandboxApi();
+    const billingKey = await billingKeyFor(api);
+    const store = await seededStore([{ orderId: 'sub-000001', amount: 9900, provider: 'toss', paidWith: 'tsbx_earlier' }]);
+    await store.recordRefund('sub-000001', { vendorPaymentId: 'tsbx_earlier', refundedAmount: 9900 });
+    const calls = api.calls.length;
+    expect(await chargeTossBillingKey({ ...charge, store, billingKey, fetch: api.fetch })).toMatchObject({ status: 'refused', code: 'ORDER_REFUNDED' });
+    expect(api.calls.length).toBe(calls);
+  });
+
   it('a vendor refusal leaves the order pending and unleased, so the next run can charge it', async () => {
     const api = createSandboxApi();
     const billingKey = await billingKeyFor(api);

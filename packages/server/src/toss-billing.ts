@@ -72,7 +72,7 @@ export interface ChargeTossBillingKeyOptions extends TossRequestOptions {
  * - `paid`: the order is paid with `paymentKey`; `alreadyPaid` when an earlier run paid it (no vendor call);
  * - `busy`: another run holds the order; retry after `retryAfterMs` for its outcome;
  * - `refused`: nothing was charged: `ORDER_NOT_FOUND`, `PROVIDER_MISMATCH`, `AMOUNT_MISMATCH`,
- *   `ORDER_SETTLED` (refunded or expired);
+ *   `ORDER_REFUNDED`, `ORDER_EXPIRED` (as `createConfirmHandler` names them, docs/errors.md);
  * - `unrecorded`: Toss charged `payment` but the order could not be marked paid (it changed while the
  *   charge ran): refund it with `cancelTossPayment`, or mark it by hand;
  * - `vendor-error` / `unavailable`: see `VendorFailure`; the order stays pending, a retry is safe.
@@ -80,7 +80,7 @@ export interface ChargeTossBillingKeyOptions extends TossRequestOptions {
 export type ChargeTossBillingKeyResult =
   | { status: 'paid'; order: StoredOrder; paymentKey: string; alreadyPaid: boolean; payment?: TossPayment }
   | { status: 'busy'; retryAfterMs: number }
-  | { status: 'refused'; code: 'ORDER_NOT_FOUND' | 'PROVIDER_MISMATCH' | 'AMOUNT_MISMATCH' | 'ORDER_SETTLED'; message: string }
+  | { status: 'refused'; code: 'ORDER_NOT_FOUND' | 'PROVIDER_MISMATCH' | 'AMOUNT_MISMATCH' | 'ORDER_REFUNDED' | 'ORDER_EXPIRED'; message: string }
   | { status: 'unrecorded'; payment: TossPayment; message: string }
   | VendorFailure;
 
@@ -119,7 +119,7 @@ export async function chargeTossBillingKey(options: ChargeTossBillingKeyOptions)
   if (claim.kind === 'settled') {
     const settled = claim.order;
     if (settled.status === 'paid' && settled.paidWith) return { status: 'paid', order: settled, paymentKey: settled.paidWith, alreadyPaid: true };
-    return refused('ORDER_SETTLED', `Order ${orderId} is ${settled.status}; it was not charged again.`);
+    return refused(settled.status === 'expired' ? 'ORDER_EXPIRED' : 'ORDER_REFUNDED', `Order ${orderId} is ${settled.status}; it was not charged again.`);
   }
 
   const { lease } = claim;
