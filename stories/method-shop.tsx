@@ -2,6 +2,8 @@ import {
   Agreement,
   BillingKeyButton,
   type BillingKeyResult,
+  type BillingKeyFailed,
+  type BillingKeyCancelled,
   Checkout,
   CheckoutButton,
   type CheckoutProps,
@@ -57,7 +59,7 @@ function methodFrom(choice: MethodChoice | undefined): PortOneMethod | undefined
 
 /** One complete checkout, as the README's ten lines build it, plus a card showing the last result. */
 export function MethodShop({ provider, amount, keys = 'sandbox', script = 'sandbox', orderId, defaultMethod, redirect, billing, locale }: MethodShopArgs) {
-  const [result, setResult] = useState<CheckoutResult | BillingKeyResult | null>(null);
+  const [result, setResult] = useState<CheckoutResult | BillingKeyResult | BillingKeyFailed | BillingKeyCancelled | null>(null);
   const sdk = provider === 'portone' ? 'portone-v2' : 'iamport-v1';
   const idField = provider === 'portone' ? 'storeId' : 'impCode';
   const scriptSrc = script === 'missing' ? MISSING_SCRIPT : script === 'stalled' ? STALLED_SCRIPT_PATH : sandboxScriptUrl(sdk);

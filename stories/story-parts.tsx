@@ -1,4 +1,4 @@
-import type { BillingKeyResult, CheckoutResult } from '@kcheckout/react';
+import type { BillingKeyCancelled, BillingKeyFailed, BillingKeyResult, CheckoutResult } from '@kcheckout/react';
 import { type ReactNode, useState } from 'react';
 import { expect, waitFor } from 'storybook/test';
 
@@ -15,7 +15,7 @@ const RESULT_LINES: Record<CheckoutResult['status'] | 'issued', string> = {
 const PROVIDER_NAMES = { toss: '토스페이먼츠', portone: '포트원 V2', iamport: '포트원 V1 (iamport)' } as const;
 
 /** The rows worth showing for a result, in the order a designer reads them; absent ids are left out. */
-function resultRows(result: CheckoutResult | BillingKeyResult): [string, string][] {
+function resultRows(result: CheckoutResult | BillingKeyResult | BillingKeyFailed | BillingKeyCancelled): [string, string][] {
   const record = result as unknown as Record<string, unknown>;
   const rows: [string, unknown][] = [
     ['결제사', PROVIDER_NAMES[result.provider as keyof typeof PROVIDER_NAMES] ?? result.provider],
@@ -35,7 +35,7 @@ function resultRows(result: CheckoutResult | BillingKeyResult): [string, string]
 const CARD_ACCENT: Record<string, string> = { success: '#1a7f37', fail: '#d22030', cancel: '#6b7684', redirecting: '#3182f6' };
 
 /** The last result as a card: what happened in one line, then the ids the page hands to its server. */
-export function ResultPanel({ result }: { result: CheckoutResult | BillingKeyResult }) {
+export function ResultPanel({ result }: { result: CheckoutResult | BillingKeyResult | BillingKeyFailed | BillingKeyCancelled }) {
   const line = 'billingKey' in result && result.status === 'success' ? RESULT_LINES.issued : RESULT_LINES[result.status];
   const accent = CARD_ACCENT[result.status] ?? '#6b7684';
   return (

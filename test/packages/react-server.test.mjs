@@ -14,7 +14,7 @@ import { reactEntries, root, sh } from './helpers.mjs';
 
 const entries = ['@kcheckout/react', '@kcheckout/react/toss', '@kcheckout/react/portone', '@kcheckout/react/iamport'];
 /** The components and hooks: Client Components, references on the server. */
-const clientExports = /^(?:use[A-Z]\w*|Checkout|PaymentWindowCheckout|PaymentMethods|Agreement|CheckoutButton|BillingKeyButton|RedirectResult|PayPalButtons|IdentityVerificationButton|IdentityVerificationResult|BillingKeyAndPayButton)$/;
+const clientExports = /^(?:use[A-Z]\w*|Checkout|PaymentWindowCheckout|PaymentMethods|Agreement|CheckoutButton|BillingKeyButton|RedirectResult|PayPalButtons|IdentityVerificationButton|IdentityVerificationResult|BillingKeyAndPayButton|TossBillingCheckout|BillingAuthResult)$/;
 
 // The script runs under react-server; each use returns something JSON can carry back.
 const serverScript = `
@@ -31,6 +31,7 @@ const uses = {
   parseTossRedirect: (parse) => parse(order).orderId,
   parsePortOneRedirect: (parse) => parse('?paymentId=order_123456').orderId,
   parseIdentityVerificationRedirect: (parse) => parse('?identityVerificationId=identity_123456').identityVerificationId,
+  parseTossBillingRedirect: (parse) => parse('?customerKey=buyer_1&authKey=bln_1').authKey,
   parseIamportRedirect: (parse) => parse('?merchant_uid=order_123456&imp_uid=imp_1&imp_success=true').orderId,
   // No sessionStorage on the server: false, without throwing (its documented answer there).
   rememberOrder: (remember) => remember({ orderId: 'order_123456', amount: 1000, currency: 'KRW', provider: 'toss' }) === false,
@@ -41,6 +42,8 @@ const uses = {
   enCheckout: (table) => typeof table.pay === 'function',
   koRedirect: (table) => Object.keys(table).length > 0,
   enRedirect: (table) => Object.keys(table).length > 0,
+  koBillingAuth: (table) => table.redirectSuccessTitle,
+  enBillingAuth: (table) => table.redirectSuccessTitle,
   DEFAULT_METHODS: (methods) => methods.portone.map((method) => method.type).join(),
   koPayPal: (table) => table.loading,
   enPayPal: (table) => table.loading,

@@ -174,3 +174,20 @@ export {
   type RedirectResultStore,
   type RedirectState,
 } from './redirect/redirect-result-store.js';
+
+// Toss billing (자동결제), last, so the modules of the other flows keep their order in a bundle.
+export {
+  TossBilling,
+  createTossBilling,
+  checkBillingRequest as checkTossBillingRequest,
+  tossBillingMethodOf,
+  validateTossBillingOptions,
+  TOSS_BILLING_OPTIONS,
+  type TossBillingAuthResult,
+  type TossBillingCustomer,
+  type TossBillingDriver,
+  type TossBillingMethod,
+  type TossBillingOptions,
+  type TossBillingState,
+} from './toss/toss-billing.js';
+export { parseTossBillingRedirect } from './toss/parse-toss-billing-redirect.js';

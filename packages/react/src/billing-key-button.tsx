@@ -1,32 +1,28 @@
-import {
-  type BillingKeyResult,
-  CheckoutError,
-  type PortOneBillingKeyIssue,
-  type PortOneBillingKeyMethod,
-  billingKeyMethodOf,
-  checkMethodRedirect,
-  readVendorError,
-} from '@kcheckout/core';
+import { type BillingKeyResult, billingKeyMethodOf, CheckoutError, type PortOneBillingKeyIssue, readVendorError, type TossBillingAuthResult } from '@kcheckout/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
 import { ActionButton, settle } from './action-button.js';
 import { useLatest } from './use-latest.js';
-import { type CheckoutRedirect, useCheckoutContext } from './checkout-context.js';
+import { type BillingMethod, type CheckoutRedirect, useCheckoutContext } from './checkout-context.js';
 import { absoluteRedirect } from './redirect-props.js';
 
 export type BillingKeyIssued = Extract<BillingKeyResult, { status: 'success' }>;
-export type BillingKeyFailed = Extract<BillingKeyResult, { status: 'fail' }>;
-export type BillingKeyCancelled = Extract<BillingKeyResult, { status: 'cancel' }>;
+/** PortOne's failure, or Toss's (`provider: 'toss'`): the registration window refused or failed. */
+export type BillingKeyFailed = Extract<BillingKeyResult | TossBillingAuthResult, { status: 'fail' }>;
+export type BillingKeyCancelled = Extract<BillingKeyResult | TossBillingAuthResult, { status: 'cancel' }>;
 
 export interface BillingKeyButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'children'> {
   /** What the key is for: `issueName` ('월간 구독'), `customerId`, an `issueId` of yours, `displayAmount`. */
   issue?: PortOneBillingKeyIssue | undefined;
   /**
-   * Card, easy pay or phone. Defaults to the method picked in <PaymentMethods>, or card when none
-   * is picked; while the buyer has picked a transfer or virtual account (which cannot carry a
-   * billing key), the button stays disabled.
+   * PortOne: card, easy pay or phone; Toss: card or transfer. Defaults to the method picked in
+   * <PaymentMethods>, or card when none is picked; while the buyer has picked a method the vendor
+   * cannot register (PortOne: a transfer or virtual account), the button stays disabled.
    */
-  method?: PortOneBillingKeyMethod | undefined;
-  /** Redirect mode, as on <CheckoutButton>: the result arrives on this page's query instead. */
+  method?: BillingMethod | undefined;
+  /**
+   * Redirect mode, as on <CheckoutButton>: the result arrives on this page's query instead. Toss
+   * billing has no other mode: it needs this URL, where `<BillingAuthResult>` reads the result.
+   */
   redirectUrl?: string | undefined;
   windowType?: CheckoutRedirect['windowType'] | undefined;
   forceRedirect?: boolean | undefined;
@@ -53,30 +49,31 @@ export const BillingKeyButton = forwardRef<HTMLButtonElement, BillingKeyButtonPr
   ref,
 ) {
   const checkout = useCheckoutContext('BillingKeyButton');
-  const { issueBillingKey, choice, messages: text, provider } = checkout;
+  const { issueBillingKey, billingMethodOf, choice, messages: text, provider } = checkout;
   if (!issueBillingKey || !choice) {
     throw new CheckoutError(
       'INVALID_OPTION',
       __DEV__
-        ? `<BillingKeyButton>은 <Checkout provider="portone"> 안에서만 쓸 수 있습니다 (지금은 "${provider}"). 빌링키 발급은 포트원 V2 기능입니다. ` +
-          `<BillingKeyButton> works only inside <Checkout provider="portone"> (got "${provider}"): billing keys are a PortOne V2 feature.`
+        ? `<BillingKeyButton>은 <Checkout provider="portone"> 또는 <TossBillingCheckout> 안에서만 쓸 수 있습니다 (지금은 "${provider}"). ` +
+          `<BillingKeyButton> works only inside <Checkout provider="portone"> or <TossBillingCheckout> (got "${provider}"): billing is a PortOne V2 and Toss feature.`
         : '',
       { provider },
     );
   }
   const redirect = { redirectUrl, windowType, forceRedirect };
-  const chosen = method ?? billingKeyMethodOf(choice.selected);
+  // The root's rule for which picked method registers; PortOne's root leaves it to the default.
+  const chosen = method ?? (billingMethodOf ?? billingKeyMethodOf)(choice.selected);
   const allowed = chosen !== null && (!choice.agreementShown || choice.agreed);
-  const propError = checkBillingProps(redirect);
+  const propError = checkBillingProps(checkout.checkRedirect, redirect);
   const handlers = useLatest({ onIssued, onFail, onCancel });
 
   const request = async () => {
-    const result = await settle<BillingKeyResult>(
+    const result = await settle<BillingKeyResult | TossBillingAuthResult>(
       () => issueBillingKey(issue, chosen!, absoluteRedirect(redirect)),
       (error) => {
         const { code, message } = readVendorError(error);
         const wrapped = error instanceof CheckoutError ? error : new CheckoutError('VENDOR_ERROR', message, { cause: error, provider });
-        return { status: 'fail', provider: 'portone', code, message, raw: error, error: wrapped };
+        return { status: 'fail', provider, code, message, raw: error, error: wrapped } as BillingKeyFailed;
       },
     );
     const { onIssued, onFail, onCancel } = handlers.current;
@@ -102,9 +99,10 @@ export const BillingKeyButton = forwardRef<HTMLButtonElement, BillingKeyButtonPr
   );
 });
 
-function checkBillingProps(redirect: CheckoutRedirect): CheckoutError | null {
+/** The root's own redirect rule (PortOne's `checkMethodRedirect`, Toss's `checkTossRedirect`). */
+function checkBillingProps(check: (redirect: CheckoutRedirect) => void, redirect: CheckoutRedirect): CheckoutError | null {
   try {
-    checkMethodRedirect('portone', redirect);
+    check(redirect);
     return null;
   } catch (error) {
     return error as CheckoutError;

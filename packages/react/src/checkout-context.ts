@@ -10,6 +10,8 @@ import {
   type PortOneBillingKeyMethod,
   type PortOneMethod,
   type Provider,
+  type TossBillingAuthResult,
+  type TossBillingMethod,
 } from '@kcheckout/core';
 import { createContext, useContext } from 'react';
 import type { CheckoutMessages } from './messages.js';
@@ -17,6 +19,9 @@ import type { AgreementCheckbox } from './agreement-checkbox.js';
 import type { PaymentMethodPicker } from './payment-method-picker.js';
 
 export type { CheckoutRedirect };
+
+/** What <BillingKeyButton> may register: PortOne's billing-key methods, and Toss's (card, transfer). */
+export type BillingMethod = PortOneBillingKeyMethod | TossBillingMethod;
 
 /** The Toss widget's containers, for <PaymentMethods> and <Agreement>. */
 export interface TossSlots {
@@ -75,8 +80,17 @@ export interface CheckoutContextValue {
   pay: (order: PaymentOrder, redirect: CheckoutRedirect) => Promise<CheckoutResult>;
   toss?: TossSlots;
   choice?: MethodChoice;
-  /** PortOne V2 only: issues a billing key for subscriptions. */
-  issueBillingKey?: (issue: PortOneBillingKeyIssue, method: PortOneBillingKeyMethod, redirect: CheckoutRedirect) => Promise<BillingKeyResult>;
+  /**
+   * Registers a payment method for subscriptions, behind <BillingKeyButton>: PortOne V2 issues a
+   * billing key; Toss (`<TossBillingCheckout>`) opens `requestBillingAuth`, whose result returns on
+   * the redirect. Each root checks `method` against its vendor's rules (in core).
+   */
+  issueBillingKey?: (issue: PortOneBillingKeyIssue, method: BillingMethod, redirect: CheckoutRedirect) => Promise<BillingKeyResult | TossBillingAuthResult>;
+  /**
+   * The method the picker's choice registers, or `null` for one the vendor cannot (the button then
+   * waits). Left out, <BillingKeyButton> applies PortOne's rule (`billingKeyMethodOf`).
+   */
+  billingMethodOf?: (selected: PortOneMethod | null) => BillingMethod | null;
 }
 
 export const CheckoutContext = createContext<CheckoutContextValue | null>(null);

@@ -140,3 +140,20 @@ export const enBillingKeyAndPay: BillingKeyAndPayMessages = {
   fail: 'The payment failed. Please try again.',
   cancel: 'You cancelled the payment.',
 };
+
+/** English for the Toss billing result route: `<BillingAuthResult messages={enBillingAuth}>`. */
+export const enBillingAuth: RedirectMessages = /* @__PURE__ */ Object.assign({}, enRedirect, {
+  redirectIdleTitle: 'There is no registration result here.',
+  redirectPendingTitle: 'Checking the registration result…',
+  redirectConfirmingTitle: 'Registering your payment method…',
+  redirectInterruptedTitle: 'Registering the payment method was interrupted.',
+  redirectInterruptedBody: 'The earlier request never answered. Check again whether the method was registered.',
+  redirectCheckAgain: 'Check the registration again',
+  redirectSuccessTitle: 'Payment method registered.',
+  redirectFailTitle: 'The payment method could not be registered.',
+  redirectConfirmFailTitle: 'The registration could not be completed.',
+  redirectCancelTitle: 'The registration was cancelled.',
+  redirectCancelBody: 'To register, try again.',
+  redirectInvalidTitle: 'The registration result cannot be checked.',
+  redirectInvalidBody: 'The result address is not valid, so no payment method was registered. Register again.',
+});

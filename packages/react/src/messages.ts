@@ -251,3 +251,23 @@ export const koBillingKeyAndPay: BillingKeyAndPayMessages = {
   fail: '결제에 실패했습니다. 다시 시도해 주세요.',
   cancel: '결제를 취소했습니다.',
 };
+
+/**
+ * Korean for the Toss billing result route (`<BillingAuthResult>`, `@kcheckout/react/toss`): the
+ * result table with the registration's own words. Its default there; a payment page never names it.
+ */
+export const koBillingAuth: RedirectMessages = /* @__PURE__ */ Object.assign({}, koRedirect, {
+  redirectIdleTitle: '결제수단 등록 결과가 없습니다.',
+  redirectPendingTitle: '결제수단 등록 결과를 확인하는 중…',
+  redirectConfirmingTitle: '결제수단을 등록하는 중…',
+  redirectInterruptedTitle: '결제수단 등록 확인이 중단되었습니다.',
+  redirectInterruptedBody: '이전 요청의 결과를 받지 못했습니다. 결제수단이 등록되었는지 다시 확인해 주세요.',
+  redirectCheckAgain: '등록 다시 확인하기',
+  redirectSuccessTitle: '결제수단이 등록되었습니다.',
+  redirectFailTitle: '결제수단을 등록하지 못했습니다.',
+  redirectConfirmFailTitle: '결제수단 등록을 완료하지 못했습니다.',
+  redirectCancelTitle: '결제수단 등록이 취소되었습니다.',
+  redirectCancelBody: '등록하려면 다시 시도해 주세요.',
+  redirectInvalidTitle: '결제수단 등록 결과를 확인할 수 없습니다.',
+  redirectInvalidBody: '등록 결과 주소가 올바르지 않아 결제수단을 등록하지 않았습니다. 다시 등록해 주세요.',
+});

@@ -1,4 +1,5 @@
 import {
+  type PortOneBillingKeyMethod,
   createPortOneV2,
   MethodCheckout,
   PORTONE_V2_OPTIONS,
@@ -32,8 +33,10 @@ export function PortOneCheckoutRoot({ provider: _provider, defaultMethod, messag
   );
   const extra = useMemo<Pick<CheckoutContextValue, 'issueBillingKey'>>(
     () => ({
+      // <BillingKeyButton> picks the method with PortOne's own rule (`billingKeyMethodOf`) when the
+      // root gives no `billingMethodOf`, so a payment-only page carries none of it.
       issueBillingKey: (issue, method, redirect) =>
-        checkout.run((driver) => driver.requestIssueBillingKey(issue, method, portOneRedirect(redirect))),
+        checkout.run((driver) => driver.requestIssueBillingKey(issue, method as PortOneBillingKeyMethod, portOneRedirect(redirect))),
     }),
     [checkout],
   );

@@ -32,6 +32,15 @@ export {
   type TossCashReceipt,
 } from '@kcheckout/core';
 
+// Toss billing (자동결제): after the payment parts, so a payment page's modules keep their order and bytes.
+export { TossBillingCheckout, type TossBillingCheckoutProps } from './toss-billing-root.js';
+export { useTossBilling, type UseTossBillingOptions, type UseTossBillingResult } from './use-toss-billing.js';
+export { BillingKeyButton, type BillingKeyButtonProps, type BillingKeyFailed, type BillingKeyCancelled } from './billing-key-button.js';
+export { BillingAuthResult, useBillingAuthResult, type BillingAuthResultProps, type UseBillingAuthResultOptions } from './toss-billing-result.js';
+export { koBillingAuth } from './messages.js';
+export { enBillingAuth } from './messages-en.js';
+export { parseTossBillingRedirect, type TossBillingAuthResult, type TossBillingMethod } from '@kcheckout/core';
+
 /** Starts fetching the Toss SDK before the widget mounts (see the root entry's `preload`); carries no other vendor's URL. */
 export function preload(sdk: 'toss-v2' | 'toss-v1' = 'toss-v2', options: PreloadOptions = {}): void {
   preloadScript(options.src ?? TOSS_SCRIPTS[sdk].src, options);

@@ -19,6 +19,7 @@ export type {
   SandboxApiCall,
   SandboxApiOptions,
   SandboxApiProvider,
+  SandboxBillingAuthSeed,
   SandboxDeposit,
   SandboxDepositTarget,
   SandboxFault,
@@ -44,6 +45,7 @@ export type {
   SandboxPayment,
   SandboxPortOnePayment,
   SandboxSdk,
+  SandboxTossBillingAuth,
   SandboxTossPayment,
 } from './types.js';
 

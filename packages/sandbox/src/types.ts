@@ -68,6 +68,20 @@ export interface SandboxTossPayment extends SandboxPaymentBase {
 }
 
 /**
+ * A Toss billing authorisation (`payment().requestBillingAuth`, 자동결제 등록) the buyer approved:
+ * `POST /v1/billing/authorizations/issue` turns its `authKey` into a billing key, once, for the same
+ * `customerKey`.
+ */
+export interface SandboxTossBillingAuth {
+  sdk: 'toss-v2';
+  authKey: string;
+  customerKey: string;
+  method: 'CARD' | 'TRANSFER';
+  /** `Date.now()` when the window was answered. */
+  answeredAt: number;
+}
+
+/**
  * A PortOne V2 window: a payment keyed by `paymentId` (what `GET /payments/{paymentId}` takes), or
  * a billing-key issue keyed by `billingKey` (set only when approved).
  */
@@ -156,6 +170,8 @@ export interface SandboxControl {
   payments: SandboxPayment[];
   /** Every identity-verification window answered, in order (PortOne V2 `requestIdentityVerification`). */
   identityVerifications: SandboxIdentityVerification[];
+  /** Every Toss billing authorisation approved (`requestBillingAuth`), in order. */
+  billingAuths?: SandboxTossBillingAuth[];
   /**
    * The device every stand-in acts for. Unset (the default), it comes from the user agent as the
    * vendors decide it: a phone or tablet user agent is `mobile`, anything else `pc`, whatever the

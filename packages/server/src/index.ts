@@ -33,6 +33,15 @@ export {
   type TossRequestOptions,
 } from './toss.js';
 export {
+  chargeTossBillingKey,
+  issueTossBillingKey,
+  type ChargeTossBillingKeyOptions,
+  type ChargeTossBillingKeyResult,
+  type IssueTossBillingKeyOptions,
+  type IssueTossBillingKeyResult,
+  type TossBilling,
+} from './toss-billing.js';
+export {
   cancelPortOnePayment,
   checkPortOnePayment,
   getPortOnePayment,

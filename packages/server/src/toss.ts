@@ -212,20 +212,20 @@ export function checkTossPayment(body: unknown, expected: { orderId: string; amo
   return { status: 'not-paid', vendorStatus: payment.status, payment };
 }
 
-function authHeader(options: TossRequestOptions): Record<string, string> {
+export function authHeader(options: TossRequestOptions): Record<string, string> {
   const secretKey = requireSecret(options.secretKey, 'secretKey', 'toss');
   return { authorization: `Basic ${btoa(`${secretKey}:`)}` };
 }
 
-function isTossPayment(body: unknown): body is TossPayment {
+export function isTossPayment(body: unknown): body is TossPayment {
   return isRecord(body) && typeof body.paymentKey === 'string' && typeof body.orderId === 'string' && typeof body.totalAmount === 'number' && typeof body.status === 'string';
 }
 
-function unreadable(): VendorFailure {
+export function unreadable(): VendorFailure {
   return { status: 'unavailable', code: 'VENDOR_BAD_RESPONSE', message: 'Toss Payments answered 200 without a Payment object; the outcome is unknown, retry.', retryable: true };
 }
 
-function tossFailure(httpStatus: number, body: unknown): VendorErrorResult {
+export function tossFailure(httpStatus: number, body: unknown): VendorErrorResult {
   const code = isRecord(body) && typeof body.code === 'string' ? body.code : `HTTP_${httpStatus}`;
   const message = isRecord(body) && typeof body.message === 'string' ? body.message : `Toss Payments answered HTTP ${httpStatus}.`;
   const reason = httpStatus >= 500 ? 'server' : AUTH_CODES.has(code) || httpStatus === 401 ? 'auth' : NOT_FOUND_CODES.has(code) ? 'not-found' : 'rejected';

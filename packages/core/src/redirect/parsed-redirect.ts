@@ -40,6 +40,10 @@ export type RedirectInvalidCode =
   | 'MISSING_IMP_UID'
   /** PortOne `transactionType=IDENTITY_VERIFICATION` without `identityVerificationId`. */
   | 'MISSING_IDENTITY_VERIFICATION_ID'
+  /** Toss billing success without `authKey`. */
+  | 'MISSING_AUTH_KEY'
+  /** Toss billing success without `customerKey`. */
+  | 'MISSING_CUSTOMER_KEY'
   /**
    * An id (`orderId`, `paymentKey`, `paymentId`, `txId`, `billingKey`, `imp_uid`, `merchant_uid`)
    * longer than 200 characters or holding characters no vendor uses in ids: whitespace, control
@@ -84,6 +88,10 @@ export interface ParsedRedirect {
   identityVerificationTxId?: string;
   /** iamport V1 `imp_uid`: look it up on your server (`GET /payments/{imp_uid}`). */
   impUid?: string;
+  /** Toss billing (`parseTossBillingRedirect`): send it to your server, which issues the billing key with it. */
+  authKey?: string;
+  /** Toss billing: the customer the window was opened for; your server issues the key for its own signed-in customer. */
+  customerKey?: string;
   /** Toss only, on success. Compare it with the order's amount before confirming. */
   amount?: number;
   /** The vendor's error code; for `invalid`, a {@link RedirectInvalidCode}. */
@@ -161,6 +169,10 @@ function explain(code: Exclude<RedirectInvalidCode, 'AMBIGUOUS_PROVIDER'>, detai
       return missing('imp_uid');
     case 'MISSING_IDENTITY_VERIFICATION_ID':
       return missing('identityVerificationId');
+    case 'MISSING_AUTH_KEY':
+      return missing('authKey');
+    case 'MISSING_CUSTOMER_KEY':
+      return missing('customerKey');
     case 'INVALID_AMOUNT':
       return (
         `결제 결과의 amount가 양의 정수가 아닙니다. 주소가 바뀌었을 수 있으니 승인하지 마세요. ${RESTART.ko} ` +

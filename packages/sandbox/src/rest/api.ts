@@ -1,5 +1,5 @@
 import { sandboxClientKeys } from '../client-keys.js';
-import type { SandboxIamportPayment, SandboxIdentityVerification, SandboxPayment, SandboxPortOnePayment, SandboxTossPayment } from '../types.js';
+import type { SandboxIamportPayment, SandboxIdentityVerification, SandboxPayment, SandboxPortOnePayment, SandboxTossBillingAuth, SandboxTossPayment } from '../types.js';
 import { randomDigits, randomToken, randomUuid } from '../standins/shared/random.js';
 import { isRecord, json, readJson } from './http.js';
 import { iamportDeposit, iamportError, iamportRoute } from './iamport.js';
@@ -9,6 +9,9 @@ import { completeIdentityVerification, portOneIdentityRoute, type SandboxIdentit
 import { billingKeysOf, rememberBillingKey } from './portone-billing-key.js';
 import { sandboxSecrets } from './secrets.js';
 import { tossDeposit, tossError, tossRoute } from './toss.js';
+import { recordBillingAuth, type SandboxBillingAuthSeed } from './toss-billing.js';
+
+export type { SandboxBillingAuthSeed };
 import { signStandardWebhook } from './webhook.js';
 
 /** Which vendor API a request went to. */
@@ -101,6 +104,11 @@ export interface SandboxApi {
   recordPayment(seed: SandboxPaymentSeed): SandboxPayment;
   /** Adds (or replaces) a PortOne identity verification (본인인증) as if its window had answered. */
   recordIdentityVerification(seed: SandboxIdentityVerificationSeed): SandboxIdentityVerification;
+  /**
+   * Adds a Toss billing authorisation as if the buyer had approved `requestBillingAuth`, and returns
+   * it with its `authKey` for `POST /v1/billing/authorizations/issue`.
+   */
+  recordBillingAuth(seed: SandboxBillingAuthSeed): SandboxTossBillingAuth;
   /** Every vendor request answered, in order. */
   readonly calls: SandboxApiCall[];
   /** Every webhook sent, in order. */
@@ -189,6 +197,13 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
       const all = [...ctx.ledger.toss.values(), ...ctx.ledger.portone.values(), ...ctx.ledger.iamport.values()].map((entry) => entry.payment);
       return json(200, { payments: all }, CORS);
     }
+    if (path === '/__sandbox/billing-auths' && request.method === 'POST') {
+      const body = await readJson(request);
+      if (!isRecord(body) || typeof body.customerKey !== 'string' || typeof body.authKey !== 'string' || (body.method !== 'CARD' && body.method !== 'TRANSFER')) {
+        return json(400, { error: 'The body must be a billing authorisation { authKey, customerKey, method: "CARD" | "TRANSFER" }, as in window.kcheckoutSandbox.billingAuths.' }, CORS);
+      }
+      return json(201, { billingAuth: api.recordBillingAuth({ customerKey: body.customerKey, authKey: body.authKey, method: body.method }) }, CORS);
+    }
     if (path === '/__sandbox/deposits' && request.method === 'POST') {
       const body = await readJson(request);
       if (!isRecord(body) || !['paymentKey', 'paymentId', 'impUid'].some((key) => typeof body[key] === 'string')) {
@@ -268,6 +283,9 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
       ctx.ledger.identity.set(verification.identityVerificationId, { verification, channelType: seed.channelType === 'LIVE' ? 'LIVE' : 'TEST' });
       return verification;
     },
+    recordBillingAuth(seed) {
+      return recordBillingAuth(ctx, seed);
+    },
     calls,
     webhooks,
     injectFault(fault) {
@@ -307,6 +325,8 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
     reset() {
       const fresh = createLedger();
       ctx.ledger.toss = fresh.toss;
+      ctx.ledger.tossBillingAuths = fresh.tossBillingAuths;
+      ctx.ledger.tossBillingKeys = fresh.tossBillingKeys;
       ctx.ledger.portone = fresh.portone;
       ctx.ledger.identity = fresh.identity;
       ctx.ledger.iamport = fresh.iamport;
@@ -322,7 +342,7 @@ export function createSandboxApi(options: SandboxApiOptions = {}): SandboxApi {
 }
 
 function providerOf(path: string): SandboxApiProvider | undefined {
-  if (path.startsWith('/v1/payments')) return 'toss';
+  if (path.startsWith('/v1/payments') || path.startsWith('/v1/billing/')) return 'toss';
   if (path === '/users/getToken' || path === '/payments/cancel' || path.startsWith('/payments/imp_') || path.startsWith('/payments/find/')) return 'iamport';
   if (path.startsWith('/payments/') || path.startsWith('/identity-verifications/')) return 'portone';
   return undefined;

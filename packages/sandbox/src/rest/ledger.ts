@@ -1,4 +1,4 @@
-import type { SandboxIamportPayment, SandboxIdentityVerification, SandboxPortOnePayment, SandboxTossPayment } from '../types.js';
+import type { SandboxIamportPayment, SandboxIdentityVerification, SandboxPortOnePayment, SandboxTossBillingAuth, SandboxTossPayment } from '../types.js';
 
 /** One refund, in the order the vendor made them. */
 export interface LedgerCancel {
@@ -23,7 +23,11 @@ export interface Ledger {
    * Toss payments by `paymentKey`; `confirmedAt` is set by the first successful confirm. `secret` is
    * the virtual account's deposit-callback secret, made at confirm.
    */
-  toss: Map<string, { payment: SandboxTossPayment; confirmedAt?: number; secret?: string } & EntryState>;
+  toss: Map<string, { payment: SandboxTossPayment; confirmedAt?: number; secret?: string; billing?: boolean } & EntryState>;
+  /** Toss billing authorisations (`requestBillingAuth`'s `authKey`), until a billing key is issued from them. */
+  tossBillingAuths: Map<string, SandboxTossBillingAuth & { usedAt?: number }>;
+  /** Toss billing keys by `billingKey`, with the customer and method they were issued for. */
+  tossBillingKeys: Map<string, { customerKey: string; method: 'CARD' | 'TRANSFER'; issuedAt: number }>;
   /** PortOne V2 payments by `paymentId`. */
   portone: Map<string, { payment: SandboxPortOnePayment; channelType: 'TEST' | 'LIVE' } & EntryState>;
   /** PortOne V2 identity verifications (본인인증) by `identityVerificationId`. */
@@ -43,7 +47,7 @@ export interface RouteContext {
 }
 
 export function createLedger(): Ledger {
-  return { toss: new Map(), portone: new Map(), identity: new Map(), iamport: new Map(), tokens: new Map(), idempotency: new Map() };
+  return { toss: new Map(), tossBillingAuths: new Map(), tossBillingKeys: new Map(), portone: new Map(), identity: new Map(), iamport: new Map(), tokens: new Map(), idempotency: new Map() };
 }
 
 /** The sum of an entry's refunds. */

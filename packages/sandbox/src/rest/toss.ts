@@ -2,6 +2,7 @@ import { randomToken } from '../standins/shared/random.js';
 import { basicUser, decodeSegment, isAmount, isRecord, json, kstIso, readJson } from './http.js';
 import { cancelledTotal, type Ledger, type RouteContext } from './ledger.js';
 import { sandboxSecrets } from './secrets.js';
+import { tossBillingRoute } from './toss-billing.js';
 
 /** Toss confirms only within 10 minutes of the window (docs.tosspayments.com, well attested). */
 export const TOSS_SESSION_MS = 10 * 60_000;
@@ -60,6 +61,7 @@ const METHOD_NAMES: Record<string, string> = {
  * and `GET /v1/payments/orders/{orderId}`.
  */
 export async function tossRoute(request: Request, path: string, ctx: RouteContext): Promise<Response | undefined> {
+  if (path.startsWith('/v1/billing/')) return tossBillingRoute(request, path, ctx);
   if (!path.startsWith('/v1/payments')) return undefined;
   const auth = checkAuth(request);
   if (auth) return auth;
@@ -113,7 +115,7 @@ export function tossStatus(entry: TossEntry): string {
  * Toss's `Idempotency-Key` rule: a repeat of a key (per secret key, for 15 days) answers the first
  * answer without doing anything again (docs.tosspayments.com/reference/using-api/idempotency-key).
  */
-async function idempotent(request: Request, ctx: RouteContext, run: () => Promise<Response>): Promise<Response> {
+export async function idempotent(request: Request, ctx: RouteContext, run: () => Promise<Response>): Promise<Response> {
   const key = request.headers.get('idempotency-key');
   if (key === null) return run();
   if (key === '' || key.length > IDEMPOTENCY_KEY_MAX) {
@@ -172,7 +174,7 @@ export function tossDeposit(ctx: RouteContext, paymentKey: string): { payment: R
   };
 }
 
-function checkAuth(request: Request): Response | undefined {
+export function checkAuth(request: Request): Response | undefined {
   const basic = basicUser(request.headers.get('authorization'));
   if (basic === 'missing') return tossError(401, 'UNAUTHORIZED_KEY');
   if (basic === 'malformed') return tossError(400, 'INCORRECT_BASIC_AUTH_FORMAT');
@@ -216,7 +218,7 @@ async function confirm(request: Request, ctx: RouteContext): Promise<Response> {
 }
 
 /** The Payment object (docs.tosspayments.com), for the fields a sandbox payment can fill. */
-function tossPayment(entry: TossEntry, now: number): Record<string, unknown> {
+export function tossPayment(entry: TossEntry, now: number): Record<string, unknown> {
   const { payment, confirmedAt } = entry;
   const virtualAccount = payment.method === 'VIRTUAL_ACCOUNT';
   const status = tossStatus(entry);
@@ -230,7 +232,7 @@ function tossPayment(entry: TossEntry, now: number): Record<string, unknown> {
     version: '2022-11-16',
     paymentKey: payment.paymentKey,
     lastTransactionKey: cancels.at(-1)?.id ?? (confirmedAt === undefined ? null : `txsbx${payment.paymentKey.slice(4, 20)}${entry.depositedAt === undefined ? '' : 'D'}`),
-    type: 'NORMAL',
+    type: entry.billing ? 'BILLING' : 'NORMAL',
     orderId: payment.orderId,
     orderName: payment.orderName,
     currency: payment.currency,

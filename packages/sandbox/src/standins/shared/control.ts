@@ -44,6 +44,7 @@ function resetControl(sandbox: Control): void {
   sandbox.log.length = 0;
   sandbox.payments.length = 0;
   sandbox.identityVerifications.length = 0;
+  if (Array.isArray(sandbox.billingAuths)) sandbox.billingAuths.length = 0;
   delete sandbox.nextOutcome;
   delete sandbox.nextFailure;
   sandbox[INTERNAL]?.slots.clear();

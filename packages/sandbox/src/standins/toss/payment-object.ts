@@ -1,6 +1,7 @@
 import { record } from '../shared/control.js';
 import { Transactions } from '../shared/transactions.js';
 import { checkAllowed } from './allow-lists.js';
+import { requestBillingAuth } from './billing-auth.js';
 import { tossError } from './errors.js';
 import { checkCustomerKey } from './keys.js';
 import { readMoney } from './money.js';
@@ -90,9 +91,9 @@ export function createPayment(clientKey: string, params: unknown) {
         if (abort === controller) abort = null;
       }
     },
-    async requestBillingAuth(): Promise<never> {
+    async requestBillingAuth(request: unknown): Promise<never> {
       record(SDK, 'payment.requestBillingAuth', arguments);
-      throw new Error('The kcheckout sandbox does not emulate requestBillingAuth() yet; load the real Toss SDK for billing.');
+      return requestBillingAuth(request, { customerKey: (params as { customerKey: string }).customerKey, transactions, setAbort: (controller) => (abort = controller) });
     },
     async destroy(): Promise<void> {
       record(SDK, 'payment.destroy', arguments);
